@@ -1,0 +1,88 @@
+// Payload schemas of every queue. Workers parse their payload with these before doing anything,
+// so a malformed job fails once with a clear reason instead of half-running.
+import { z } from 'zod';
+
+export const Trigger = z.enum(['schedule', 'cli', 'api', 'demo', 'reextract']);
+export type Trigger = z.infer<typeof Trigger>;
+
+/** crawl: one crawl of one site. */
+export const CrawlJob = z.object({
+  runId: z.string().min(1),
+  siteId: z.string().min(1),
+  trigger: Trigger,
+});
+export type CrawlJob = z.infer<typeof CrawlJob>;
+
+/** Conditional-GET state of a page, as fetched. */
+export const FetchMeta = z.object({
+  runId: z.string().min(1),
+  siteId: z.string().min(1),
+  /** URL actually fetched (after redirects). */
+  fetchUrl: z.string().url(),
+  fetchedAt: z.string(),
+  status: z.number().int(),
+  contentType: z.string().nullish(),
+  etag: z.string().nullish(),
+  lastModified: z.string().nullish(),
+  /** sha256 hex of the raw body. */
+  rawSha256: z.string().length(64),
+});
+export type FetchMeta = z.infer<typeof FetchMeta>;
+
+/** extract: one fetched page, raw bytes gzip-compressed and base64-encoded. */
+export const ExtractJob = FetchMeta.extend({
+  bodyGzipBase64: z.string(),
+  encoding: z.string().nullish(),
+  titleKeywords: z.array(z.string()).optional(),
+});
+export type ExtractJob = z.infer<typeof ExtractJob>;
+
+const SectionSchema = z.object({ level: z.union([z.literal(1), z.literal(2), z.literal(3)]), heading: z.string() });
+const AttachmentSchema = z.object({ url: z.string(), name: z.string() });
+
+export const RecordSchema = z.looseObject({
+  url: z.string(),
+  isReport: z.boolean(),
+  title: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  source: z.string().nullable(),
+  agency: z.string().nullable(),
+  reportYear: z.number().int().nullable(),
+  text: z.string(),
+  sections: z.array(SectionSchema),
+  attachments: z.array(AttachmentSchema),
+  contentHash: z.string(),
+});
+
+/** store: the outcome of extracting one page, or the end of a crawl. */
+export const StoreJob = z.discriminatedUnion('kind', [
+  FetchMeta.extend({
+    kind: z.literal('record'),
+    bodyGzipBase64: z.string(),
+    record: RecordSchema,
+  }),
+  FetchMeta.extend({
+    kind: z.literal('failed'),
+    reason: z.string(),
+    bodyGzipBase64: z.string().optional(),
+  }),
+  z.object({
+    kind: z.literal('crawlFinished'),
+    runId: z.string().min(1),
+    siteId: z.string().min(1),
+    stats: z.record(z.string(), z.unknown()),
+  }),
+]);
+export type StoreJob = z.infer<typeof StoreJob>;
+export type StoreRecordJob = Extract<StoreJob, { kind: 'record' }>;
+export type StoreFailedJob = Extract<StoreJob, { kind: 'failed' }>;
+
+/** events: a relayed outbox row, for downstream consumers. */
+export const EventJob = z.object({
+  id: z.string(),
+  type: z.enum(['report.created', 'report.updated', 'report.removed']),
+  reportId: z.string(),
+  payload: z.record(z.string(), z.unknown()),
+  createdAt: z.string(),
+});
+export type EventJob = z.infer<typeof EventJob>;

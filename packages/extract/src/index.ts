@@ -1,0 +1,2 @@
+export * from './record.ts';
+export { extract } from './extract.ts';
