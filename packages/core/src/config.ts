@@ -1,0 +1,63 @@
+// The one place that reads process.env. Parsed once at start; a bad value stops with one clear line.
+import { z } from 'zod';
+
+const Env = z.object({
+  REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
+  DATABASE_URL: z.string().default('postgresql://postgres@127.0.0.1:5432/govwatch'),
+  GOVWATCH_SITES: z.string().default('sites.yaml'),
+  GOVWATCH_QUEUE_PREFIX: z.string().default('govwatch'),
+  GOVWATCH_ALLOW_PRIVATE: z
+    .enum(['0', '1', 'true', 'false', ''])
+    .default('0')
+    .transform((v) => v === '1' || v === 'true'),
+  GOVWATCH_USER_AGENT_CONTACT: z.string().default('https://github.com/govwatch/govwatch'),
+  GOVWATCH_CRAWL_CONCURRENCY: z.coerce.number().int().positive().default(4),
+  GOVWATCH_EXTRACT_CONCURRENCY: z.coerce.number().int().positive().default(4),
+  GOVWATCH_STORE_CONCURRENCY: z.coerce.number().int().positive().default(4),
+  GOVWATCH_API_PORT: z.coerce.number().int().nonnegative().default(8080),
+  GOVWATCH_CHROMIUM: z.string().default('/usr/bin/chromium'),
+  GOVWATCH_TIMEZONE: z.string().default('Asia/Shanghai'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = {
+  redisUrl: string;
+  databaseUrl: string;
+  sitesPath: string;
+  queuePrefix: string;
+  allowPrivateNetwork: boolean;
+  userAgent: string;
+  concurrency: { crawl: number; extract: number; store: number };
+  apiPort: number;
+  chromiumPath: string;
+  timezone: string;
+  logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`invalid environment: ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  const e = parsed.data;
+  return {
+    redisUrl: e.REDIS_URL,
+    databaseUrl: e.DATABASE_URL,
+    sitesPath: e.GOVWATCH_SITES,
+    queuePrefix: e.GOVWATCH_QUEUE_PREFIX,
+    allowPrivateNetwork: e.GOVWATCH_ALLOW_PRIVATE,
+    userAgent: `govwatch/0.1 (+${e.GOVWATCH_USER_AGENT_CONTACT})`,
+    concurrency: {
+      crawl: e.GOVWATCH_CRAWL_CONCURRENCY,
+      extract: e.GOVWATCH_EXTRACT_CONCURRENCY,
+      store: e.GOVWATCH_STORE_CONCURRENCY,
+    },
+    apiPort: e.GOVWATCH_API_PORT,
+    chromiumPath: e.GOVWATCH_CHROMIUM,
+    timezone: e.GOVWATCH_TIMEZONE,
+    logLevel: e.LOG_LEVEL,
+  };
+}

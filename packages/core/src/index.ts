@@ -1,0 +1,7 @@
+export * from './config.ts';
+export * from './logger.ts';
+export * from './jobs.ts';
+export * from './queues.ts';
+export * from './gzip.ts';
+export * from './shutdown.ts';
+export * from './canonical-url.ts';

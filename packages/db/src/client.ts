@@ -1,0 +1,13 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from './generated/prisma/client.ts';
+
+export type { PrismaClient };
+export { Prisma } from './generated/prisma/client.ts';
+
+export type Db = { prisma: PrismaClient; close(): Promise<void> };
+
+/** The only place that constructs a Prisma client: binary-free, on the pg driver adapter. */
+export function createDb(databaseUrl: string): Db {
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+  return { prisma, close: () => prisma.$disconnect() };
+}

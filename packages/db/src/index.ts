@@ -1,0 +1,3 @@
+export * from './client.ts';
+export * from './runs.ts';
+export * from './migrate.ts';

@@ -1,0 +1,133 @@
+// CrawlRun bookkeeping. Counters are derived from CrawlRunPage rows, so retried jobs count once.
+import type { PrismaClient } from './generated/prisma/client.ts';
+
+export type SiteRow = { id: string; name: string; config: object };
+
+export async function upsertSites(prisma: PrismaClient, sites: SiteRow[]): Promise<void> {
+  for (const s of sites) {
+    await prisma.site.upsert({
+      where: { id: s.id },
+      create: { id: s.id, name: s.name, config: s.config },
+      update: { name: s.name, config: s.config },
+    });
+  }
+}
+
+/** Runs still "running" after this long are taken as abandoned (their process died). */
+const STALE_MS = 6 * 3600 * 1000;
+
+/**
+ * Start a run of a site, or join the one already running: a second request for a site being
+ * crawled must not start another crawl. An advisory lock serializes concurrent requests.
+ */
+export async function startOrJoinRun(
+  prisma: PrismaClient,
+  siteId: string,
+  trigger: string,
+): Promise<{ runId: string; joined: boolean }> {
+  return prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`crawl-run:${siteId}`}))`;
+    const running = await tx.crawlRun.findFirst({
+      where: { siteId, status: 'running', startedAt: { gt: new Date(Date.now() - STALE_MS) } },
+      orderBy: { startedAt: 'desc' },
+    });
+    if (running) return { runId: running.id, joined: true };
+    await tx.crawlRun.updateMany({ where: { siteId, status: 'running' }, data: { status: 'failed', error: 'abandoned' } });
+    const run = await tx.crawlRun.create({ data: { siteId, trigger } });
+    return { runId: run.id, joined: false };
+  });
+}
+
+/** The crawler is done: record its figures; the run finishes once every queued page settled. */
+export async function finishCrawl(
+  prisma: PrismaClient,
+  runId: string,
+  stats: Record<string, unknown>,
+): Promise<void> {
+  const pagesQueued = typeof stats.pagesQueued === 'number' ? stats.pagesQueued : 0;
+  await prisma.crawlRun.update({
+    where: { id: runId },
+    data: { crawlDone: true, pagesQueued, stats: stats as object },
+  });
+  await completeRunIfSettled(prisma, runId);
+}
+
+export async function failRun(prisma: PrismaClient, runId: string, error: string): Promise<void> {
+  await prisma.crawlRun.updateMany({
+    where: { id: runId, status: 'running' },
+    data: { status: 'failed', error, finishedAt: new Date() },
+  });
+}
+
+/** Mark the run finished when the crawl is done and every queued page has an outcome. */
+export async function completeRunIfSettled(prisma: PrismaClient, runId: string): Promise<boolean> {
+  const changed = await prisma.$executeRaw`
+    UPDATE "CrawlRun" r SET status = 'finished', "finishedAt" = now()
+    WHERE r.id = ${runId} AND r.status = 'running' AND r."crawlDone"
+      AND (SELECT count(*) FROM "CrawlRunPage" p WHERE p."runId" = r.id) >= r."pagesQueued"`;
+  return changed > 0;
+}
+
+export type RunSummary = {
+  id: string;
+  siteId: string;
+  trigger: string;
+  status: string;
+  startedAt: Date;
+  finishedAt: Date | null;
+  error: string | null;
+  pagesQueued: number;
+  pagesSettled: number;
+  outcomes: Record<string, number>;
+  stats: Record<string, unknown>;
+};
+
+export async function runSummary(prisma: PrismaClient, runId: string): Promise<RunSummary | null> {
+  const run = await prisma.crawlRun.findUnique({ where: { id: runId } });
+  if (!run) return null;
+  const groups = await prisma.crawlRunPage.groupBy({ by: ['outcome'], where: { runId }, _count: { _all: true } });
+  const outcomes: Record<string, number> = {};
+  let settled = 0;
+  for (const g of groups) {
+    outcomes[g.outcome] = g._count._all;
+    settled += g._count._all;
+  }
+  return {
+    id: run.id,
+    siteId: run.siteId,
+    trigger: run.trigger,
+    status: run.status,
+    startedAt: run.startedAt,
+    finishedAt: run.finishedAt,
+    error: run.error,
+    pagesQueued: run.pagesQueued,
+    pagesSettled: settled,
+    outcomes,
+    stats: run.stats as Record<string, unknown>,
+  };
+}
+
+export async function listRuns(prisma: PrismaClient, siteId?: string, limit = 50): Promise<RunSummary[]> {
+  const runs = await prisma.crawlRun.findMany({
+    where: siteId ? { siteId } : {},
+    orderBy: { startedAt: 'desc' },
+    take: limit,
+    select: { id: true },
+  });
+  const out: RunSummary[] = [];
+  for (const r of runs) {
+    const s = await runSummary(prisma, r.id);
+    if (s) out.push(s);
+  }
+  return out;
+}
+
+/** Crawl state of a site's pages, keyed by canonical URL, for conditional GETs. */
+export async function pageStates(prisma: PrismaClient, siteId: string) {
+  const pages = await prisma.page.findMany({
+    where: { siteId },
+    select: { url: true, etag: true, lastModified: true, lastRawSha256: true, status: true },
+  });
+  return new Map(pages.map((p) => [p.url, p]));
+}
+export type PageState = Awaited<ReturnType<typeof pageStates>> extends Map<string, infer V> ? V : never;

@@ -1,0 +1,81 @@
+// One polite HTTP fetch: rate slot for the host, SSRF check on every hop, conditional headers,
+// manual redirects, raw bytes back.
+import { assertPublicUrl } from './ssrf.ts';
+import type { HostLimiter } from './host-limiter.ts';
+
+export type FetchOptions = {
+  userAgent: string;
+  limiter: HostLimiter;
+  requestsPerSecond: number;
+  allowPrivateNetwork: boolean;
+  isAllowedHost: (host: string) => boolean;
+  timeoutMs?: number;
+  conditional?: { etag?: string | null; lastModified?: string | null };
+  method?: 'GET' | 'POST';
+  body?: string;
+  contentType?: string;
+};
+
+export type FetchedPage = {
+  url: string;
+  status: number;
+  headers: Headers;
+  body: Buffer;
+};
+
+export class HttpStatusError extends Error {
+  constructor(
+    readonly status: number,
+    readonly url: string,
+    readonly retryAfterMs: number | null,
+  ) {
+    super(`HTTP ${status} for ${url}`);
+  }
+}
+
+export class OffSiteError extends Error {}
+
+const MAX_REDIRECTS = 5;
+
+export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
+  if (!value) return null;
+  if (/^\d+$/.test(value.trim())) return Number(value) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
+}
+
+export async function fetchPage(url: string, opts: FetchOptions): Promise<FetchedPage> {
+  let current = new URL(url);
+  for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+    if (!opts.isAllowedHost(current.host)) throw new OffSiteError(`refused off-site URL ${current.href}`);
+    if (!opts.allowPrivateNetwork) await assertPublicUrl(current);
+    await opts.limiter.acquire(current.host, opts.requestsPerSecond);
+    const headers: Record<string, string> = {
+      'user-agent': opts.userAgent,
+      accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
+      'accept-language': 'zh-CN,zh;q=0.9',
+    };
+    if (opts.conditional?.etag) headers['if-none-match'] = opts.conditional.etag;
+    if (opts.conditional?.lastModified) headers['if-modified-since'] = opts.conditional.lastModified;
+    if (opts.contentType) headers['content-type'] = opts.contentType;
+    const response = await fetch(current, {
+      method: opts.method ?? 'GET',
+      body: opts.body,
+      headers,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(opts.timeoutMs ?? 30_000),
+    });
+    const location = response.headers.get('location');
+    if (response.status >= 300 && response.status < 400 && response.status !== 304 && location) {
+      await response.body?.cancel();
+      current = new URL(location, current);
+      continue;
+    }
+    const body = Buffer.from(await response.arrayBuffer());
+    if (response.status >= 400) {
+      throw new HttpStatusError(response.status, current.href, parseRetryAfter(response.headers.get('retry-after')));
+    }
+    return { url: current.href, status: response.status, headers: response.headers, body };
+  }
+  throw new Error(`too many redirects from ${url}`);
+}

@@ -1,0 +1,37 @@
+// Refuse requests to private, loopback and link-local addresses unless the site allows them.
+import { lookup } from 'node:dns/promises';
+import { BlockList, isIP } from 'node:net';
+
+const privateRanges = new BlockList();
+for (const [net, bits] of [
+  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16],
+  ['172.16.0.0', 12], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 4], ['240.0.0.0', 4],
+] as const) privateRanges.addSubnet(net, bits, 'ipv4');
+for (const [net, bits] of [['::1', 128], ['::', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]] as const) {
+  privateRanges.addSubnet(net, bits, 'ipv6');
+}
+
+export class BlockedAddressError extends Error {}
+
+export function isPrivateAddress(address: string): boolean {
+  const family = isIP(address);
+  if (family === 0) return false;
+  if (family === 6) {
+    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+    if (mapped?.[1]) return privateRanges.check(mapped[1], 'ipv4');
+    return privateRanges.check(address, 'ipv6');
+  }
+  return privateRanges.check(address, 'ipv4');
+}
+
+/** Resolve the URL's host and throw if any address it resolves to is private. */
+export async function assertPublicUrl(url: URL): Promise<void> {
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const addresses = isIP(host) ? [host] : (await lookup(host, { all: true })).map((a) => a.address);
+  const bad = addresses.find(isPrivateAddress);
+  if (bad) {
+    throw new BlockedAddressError(
+      `refused ${url.href}: ${host} resolves to private address ${bad} (set allowPrivateNetwork: true on the site or GOVWATCH_ALLOW_PRIVATE=1)`,
+    );
+  }
+}

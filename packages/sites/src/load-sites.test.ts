@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { parseSites } from './load-sites.ts';
+
+const good = `
+sites:
+  - id: wuhan-gaj
+    name: 武汉市公安局
+    startUrls: [https://gaj.wuhan.gov.cn/]
+    render: http
+    requestsPerSecond: 1
+    schedule: "0 2 * * *"
+`;
+
+describe('parseSites', () => {
+  it('applies defaults', () => {
+    const [site] = parseSites(good, 'sites.yaml');
+    expect(site).toMatchObject({ id: 'wuhan-gaj', titleKeywords: ['法治政府建设'], allowPrivateNetwork: false, maxDepth: 5 });
+  });
+
+  it('names the file, the site and the field of a bad value', () => {
+    const bad = good.replace('render: http', 'render: chrome');
+    expect(() => parseSites(bad, 'my-sites.yaml')).toThrow(/^my-sites\.yaml: site wuhan-gaj: field render: /);
+  });
+
+  it('names an unknown key', () => {
+    const bad = good.replace('render: http', 'rendr: http');
+    expect(() => parseSites(bad, 'a.yaml')).toThrow(/a\.yaml: site wuhan-gaj: .*rendr/);
+  });
+
+  it('rejects a bad start URL and a bad pattern', () => {
+    expect(() => parseSites(good.replace('https://gaj.wuhan.gov.cn/', 'not-a-url'), 'a.yaml')).toThrow(
+      /site wuhan-gaj: field startUrls\.0/,
+    );
+    expect(() => parseSites(`${good}    reportLinkPattern: "([a"\n`, 'a.yaml')).toThrow(/field reportLinkPattern/);
+  });
+
+  it('rejects duplicate ids and a file without sites', () => {
+    const dup = `${good}${good.replace('sites:\n', '')}`;
+    expect(() => parseSites(dup, 'a.yaml')).toThrow(/duplicate id/);
+    expect(() => parseSites('foo: 1', 'a.yaml')).toThrow(/a\.yaml: expected a top-level "sites:" list/);
+  });
+});

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/** One site of the site file. Key names are a contract (DESIGN.md): extend, never rename. */
+export const Site = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-_]*$/, 'lower-case letters, digits, - and _ only'),
+  name: z.string().min(1),
+  startUrls: z.array(z.url({ protocol: /^https?$/ })).min(1),
+  allowedHosts: z.array(z.string().min(1)).optional(),
+  reportLinkPattern: z.string().optional(),
+  listLinkPattern: z.string().optional(),
+  titleKeywords: z.array(z.string().min(1)).default(['法治政府建设']),
+  render: z.enum(['http', 'browser']).default('http'),
+  maxPages: z.number().int().positive().default(2000),
+  maxDepth: z.number().int().nonnegative().default(5),
+  requestsPerSecond: z.number().positive().default(1),
+  maxConcurrency: z.number().int().positive().default(2),
+  schedule: z.string().default('0 2 * * *'),
+  encoding: z.string().optional(),
+  allowPrivateNetwork: z.boolean().default(false),
+});
+export type Site = z.infer<typeof Site>;
+
+export const SiteFile = z.strictObject({
+  sites: z.array(z.unknown()),
+});
+
+/** Hosts a crawl of this site may request: allowedHosts, else the start URLs' hosts. */
+export function allowedHostsOf(site: Site): string[] {
+  return site.allowedHosts ?? [...new Set(site.startUrls.map((u) => new URL(u).host.toLowerCase()))];
+}
