@@ -1,0 +1,60 @@
+// Where the article body is: the CMS's own content container when the page has one, else the
+// smallest element that holds nearly all of the page's prose (text with sentence punctuation
+// outside links — the idea behind GNE's text/punctuation density, computed on line ranges).
+import type { DomNode } from './dom.ts';
+import { type Range, type Rendered, sumWeight } from './render.ts';
+
+export type ContentMethod = 'comment-marker' | 'marker' | 'density' | 'whole';
+export type ContentChoice = Range & { method: ContentMethod; el: DomNode | null };
+
+// A marker container must hold a fair share of the prose; smaller ones are summaries or
+// sidebars that reuse the class name.
+const MARKER_MIN_SHARE = 0.3;
+// Density descent stops at the smallest element holding this share of all prose.
+const DENSITY_SHARE = 0.8;
+
+export function chooseContent(r: Rendered, root: DomNode): ContentChoice {
+  const whole: ContentChoice = { start: 0, end: r.lines.length, method: 'whole', el: null };
+  const total = sumWeight(r, whole);
+  if (total <= 0) return whole;
+
+  let bestComment: Range | null = null;
+  let bestCommentWeight = 0;
+  for (const m of r.commentMarkers) {
+    const w = sumWeight(r, m);
+    if (w > bestCommentWeight) [bestComment, bestCommentWeight] = [m, w];
+  }
+  if (bestComment && bestCommentWeight >= MARKER_MIN_SHARE * total) return { ...bestComment, method: 'comment-marker', el: null };
+
+  if (r.contentMarkers.length > 0) {
+    const weighted = r.contentMarkers.map((m) => ({ m, w: sumWeight(r, m) }));
+    const max = Math.max(...weighted.map((x) => x.w));
+    if (max >= MARKER_MIN_SHARE * total) {
+      // Nested containers (#zoom > .TRS_Editor) carry the same prose: take the innermost.
+      let pick = weighted.find((x) => x.w === max)?.m;
+      for (const x of weighted) if (x.w >= 0.95 * max && pick && x.m.end - x.m.start < pick.end - pick.start) pick = x.m;
+      if (pick) return { start: pick.start, end: pick.end, method: 'marker', el: pick.el };
+    }
+  }
+
+  // Density descent from the root.
+  let node = root;
+  let range = r.ranges.get(root) ?? whole;
+  for (;;) {
+    let next: DomNode | null = null;
+    let nextRange: Range | null = null;
+    for (const child of node.children ?? []) {
+      const cr = r.ranges.get(child);
+      if (!cr) continue;
+      if (sumWeight(r, cr) >= DENSITY_SHARE * total) {
+        next = child;
+        nextRange = cr;
+        break;
+      }
+    }
+    if (!next || !nextRange) break;
+    node = next;
+    range = nextRange;
+  }
+  return { start: range.start, end: range.end, method: 'density', el: node === root ? null : node };
+}

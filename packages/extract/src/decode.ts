@@ -1,0 +1,125 @@
+// Charset decoding: bytes → string. Government sites mix UTF-8 and the GB family, often declare
+// one in the header and another in a <meta>, and sometimes declare one and send the other.
+import { analyse } from 'chardet';
+import iconv from 'iconv-lite';
+
+export type Decoded = { html: string; encoding: string };
+
+// Only this much of the head is scanned for <meta charset>; browsers use 1024 bytes, CMS
+// templates with long comment banners push the tag further, so be generous but bounded.
+const META_SCAN_BYTES = 8192;
+// chardet is statistical; a sample this size is as good as the whole page and keeps 20 MB fast.
+const DETECT_SAMPLE_BYTES = 64 * 1024;
+
+/** Canonical name of a charset label, or null when iconv-lite cannot decode it. */
+export function normalizeCharset(label: string | null | undefined): string | null {
+  if (!label) return null;
+  const l = label.trim().toLowerCase().replace(/^["']|["']$/g, '');
+  if (l === '') return null;
+  if (l === 'utf8' || l === 'utf-8' || l === 'unicode-1-1-utf-8') return 'utf-8';
+  // GB2312 pages routinely contain GBK-only characters (人名, 生僻字): decode the whole family as
+  // GB18030, a strict superset, but report what the family is.
+  if (['gb2312', 'gbk', 'x-gbk', 'cp936', 'ms936', 'windows-936', 'euc-cn', 'csgb2312', 'gb_2312-80', 'chinese'].includes(l)) return 'gbk';
+  if (l === 'gb18030') return 'gb18030';
+  if (l === 'big5' || l === 'big5-hkscs' || l === 'x-x-big5') return 'big5';
+  if (l === 'utf-16' || l === 'utf-16le') return 'utf-16le';
+  if (l === 'utf-16be') return 'utf-16be';
+  if (l === 'ascii' || l === 'us-ascii') return 'windows-1252';
+  return iconv.encodingExists(l) ? l : null;
+}
+
+function iconvName(charset: string): string {
+  return charset === 'gbk' ? 'gb18030' : charset;
+}
+
+/** charset=… from a Content-Type header value. */
+export function charsetFromContentType(contentType: string | null | undefined): string | null {
+  if (!contentType) return null;
+  const m = /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType);
+  return m?.[1] ?? null;
+}
+
+/** <meta charset> or <meta http-equiv="Content-Type" content="…charset=…"> in the first bytes. */
+export function charsetFromMeta(bytes: Uint8Array): string | null {
+  // latin1 maps bytes 1:1, so ASCII markup is readable whatever the real charset is.
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, META_SCAN_BYTES)).toString('latin1');
+  const re = /<meta\b[^>]*>/gi;
+  for (let m = re.exec(head); m; m = re.exec(head)) {
+    const tag = m[0];
+    const direct = /\bcharset\s*=\s*["']?\s*([\w.:-]+)/i.exec(tag);
+    if (direct?.[1]) return direct[1];
+  }
+  return null;
+}
+
+function bomCharset(bytes: Uint8Array): { charset: string; skip: number } | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { charset: 'utf-8', skip: 3 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { charset: 'utf-16le', skip: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { charset: 'utf-16be', skip: 2 };
+  if (bytes[0] === 0x84 && bytes[1] === 0x31 && bytes[2] === 0x95 && bytes[3] === 0x33) return { charset: 'gb18030', skip: 4 };
+  return null;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The bytes are well-formed UTF-8 (pure ASCII counts). */
+function isValidUtf8(bytes: Uint8Array): boolean {
+  try {
+    strictUtf8.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function hasHighBytes(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.byteLength, DETECT_SAMPLE_BYTES);
+  for (let i = 0; i < n; i++) if ((bytes[i] as number) >= 0x80) return true;
+  return false;
+}
+
+/** Statistical guess for bytes that are not UTF-8; Chinese government pages default to GB18030. */
+function detectNonUtf8(bytes: Uint8Array): string {
+  const sample = bytes.subarray(0, DETECT_SAMPLE_BYTES);
+  for (const match of analyse(sample)) {
+    const name = normalizeCharset(match.name);
+    // Single-byte western guesses are what chardet says for GBK it cannot place: ignore them.
+    if (name && name !== 'utf-8' && !/^(iso-8859|windows-125)/.test(name)) return name;
+  }
+  return 'gbk';
+}
+
+/**
+ * Decode a page. Precedence: site override > BOM > HTTP header > <meta> > detection, but a
+ * declaration the bytes contradict is not believed: a page declared UTF-8 that is not valid
+ * UTF-8 is detected instead, and a page declared GBK/western that is valid multi-byte UTF-8 is
+ * UTF-8 (valid UTF-8 by accident is vanishingly rare for real Chinese text).
+ */
+export function decodeHtml(bytes: Uint8Array, contentType?: string | null, override?: string | null): Decoded {
+  if (bytes.byteLength === 0) return { html: '', encoding: 'utf-8' };
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+  const forced = normalizeCharset(override);
+  if (forced) return { html: stripBom(iconv.decode(buf, iconvName(forced))), encoding: forced };
+
+  const bom = bomCharset(bytes);
+  if (bom) return { html: iconv.decode(buf.subarray(bom.skip), iconvName(bom.charset)), encoding: bom.charset };
+
+  const declared = normalizeCharset(charsetFromContentType(contentType)) ?? normalizeCharset(charsetFromMeta(bytes));
+  const utf16 = declared === 'utf-16le' || declared === 'utf-16be';
+  // A <meta> that says UTF-16 in an ASCII-readable document is always wrong (HTML spec says so too).
+  const effective = utf16 ? null : declared;
+
+  let encoding: string;
+  if (!hasHighBytes(bytes)) encoding = effective ?? 'utf-8';
+  else if (effective === 'utf-8') encoding = isValidUtf8(bytes) ? 'utf-8' : detectNonUtf8(bytes);
+  else if (effective && isValidUtf8(bytes)) encoding = 'utf-8';
+  else if (effective && !/^(iso-8859|windows-125)/.test(effective)) encoding = effective;
+  else encoding = isValidUtf8(bytes) ? 'utf-8' : detectNonUtf8(bytes);
+
+  return { html: stripBom(iconv.decode(buf, iconvName(encoding))), encoding };
+}
+
+function stripBom(s: string): string {
+  return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+}

@@ -1,0 +1,30 @@
+// The slice of domhandler's node shape we use. cheerio does not re-export domhandler's types
+// and the package is not a direct dependency, so the structure is declared here; cheerio's
+// htmlparser2 tree has exactly these fields.
+export type DomNode = {
+  type: string; // 'root' | 'tag' | 'script' | 'style' | 'text' | 'comment' | 'directive' | 'cdata'
+  parent: DomNode | null;
+  children?: DomNode[];
+  name?: string;
+  attribs?: Record<string, string>;
+  data?: string;
+};
+
+export function isElement(node: DomNode): boolean {
+  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
+}
+
+/** class and id of an element, for hint matching. */
+export function classAndId(node: DomNode): string {
+  const a = node.attribs;
+  if (!a) return '';
+  const c = a.class ?? '';
+  const i = a.id ?? '';
+  return c && i ? `${c} ${i}` : c || i;
+}
+
+/** node is a descendant of (or is) ancestor. */
+export function isInside(node: DomNode, ancestor: DomNode): boolean {
+  for (let n: DomNode | null = node; n; n = n.parent) if (n === ancestor) return true;
+  return false;
+}

@@ -1,0 +1,145 @@
+// Record metadata, most trusted source first: the government-website meta tags (国办 standard:
+// ArticleTitle, PubDate, ContentSource, SiteName, ColumnName), the page's title block
+// (发布日期：/来源：), the <title> minus its site-name suffix, and the signature block.
+
+export type MetaTags = Map<string, string>; // lower-cased name → content
+
+/** YYYY-MM-DD from 2024-03-22, 2024/3/22, 2024.03.22, 2024年3月22日 or 二〇二四年三月二十二日. */
+export function normalizeDate(s: string | null | undefined): string | null {
+  if (!s) return null;
+  const m = /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/.exec(s);
+  if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3]));
+  const c = /([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/.exec(s);
+  if (c) return ymd(Number([...(c[1] as string)].map(cnDigit).join('')), cnNumber(c[2] as string), cnNumber(c[3] as string));
+  const compact = /^((?:19|20)\d{2})(\d{2})(\d{2})$/.exec(s.trim());
+  if (compact) return ymd(Number(compact[1]), Number(compact[2]), Number(compact[3]));
+  return null;
+}
+
+function ymd(y: number, m: number, d: number): string | null {
+  if (!(m >= 1 && m <= 12 && d >= 1 && d <= 31)) return null;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+const CN_DIGITS = '〇一二三四五六七八九';
+function cnDigit(ch: string): number {
+  if (ch === '○' || ch === '零') return 0;
+  return CN_DIGITS.indexOf(ch);
+}
+/** 一 … 三十一 */
+function cnNumber(s: string): number {
+  if (s === '十') return 10;
+  const i = s.indexOf('十');
+  if (i < 0) return cnDigit(s);
+  const tens = i === 0 ? 1 : cnDigit(s[0] as string);
+  const ones = i === s.length - 1 ? 0 : cnDigit(s[s.length - 1] as string);
+  return tens * 10 + ones;
+}
+
+const DATE_LABEL = /(?:发布日期|发布时间|发文日期|成文日期|日期|时间)\s*[:：]\s*((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})/;
+const SOURCE_LABEL = /(?:信息来源|文章来源|稿件来源|来源|发布机构)\s*[:：]\s*([^\s【\[|｜:：]+)/;
+
+export type TitleBlock = { date: string | null; source: string | null };
+
+/** 发布日期 / 来源 from the lines of the title block. */
+export function parseTitleBlock(lines: string[]): TitleBlock {
+  let date: string | null = null;
+  let source: string | null = null;
+  for (const text of lines) {
+    if (text.length > 300) continue;
+    if (!date) {
+      const m = DATE_LABEL.exec(text);
+      if (m) date = normalizeDate(m[1]);
+    }
+    if (!source) {
+      const m = SOURCE_LABEL.exec(text);
+      const v = m?.[1]?.trim();
+      if (v && !/^(发布|浏览|时间|日期|作者)/.test(v)) source = v;
+    }
+    if (date && source) break;
+  }
+  return { date, source };
+}
+
+const GENERIC_TITLES = /^(新闻详情|详情|详细信息|信息详情|正文|内容页|文章详情|详情页|政务公开|信息公开|无标题文档|untitled|document)$/i;
+
+/** <title> without its site-name / column suffix ("标题_站点名", "标题 - 栏目 - 站点名"). */
+export function stripTitleSuffix(raw: string, siteName: string | null): string | null {
+  let t = raw.replace(/\s+/g, ' ').trim();
+  if (siteName) {
+    const s = siteName.trim();
+    for (const sep of ['_', '-', '|', '｜', '—', '－', ' ']) {
+      if (s && t.endsWith(`${sep}${s}`)) t = t.slice(0, -(sep.length + s.length)).trim();
+    }
+  }
+  // Split at the first separator whose remainder has no digits: "(2021-2025年)" in a title
+  // is part of it, "_武汉市公安局" is not.
+  const re = /\s*(?:_|\||｜|\s[-—－–]\s|[-—－–](?=[^\d]*$))\s*/g;
+  for (let m = re.exec(t); m; m = re.exec(t)) {
+    const rest = t.slice(m.index + m[0].length);
+    const head = t.slice(0, m.index);
+    if (head.length >= 4 && !/\d/.test(rest)) {
+      t = head;
+      break;
+    }
+  }
+  t = t.trim();
+  if (t === '' || GENERIC_TITLES.test(t)) return null;
+  return t;
+}
+
+// Bodies that issue reports: 局, 分局, 委员会, 人民政府, 办公室, …
+const AGENCY_SUFFIX = /(局|分局|委|委员会|办公室|办|政府|人民政府|院|厅|部|署|处|所|队|支队|大队|中心|站|会|司法所|管委会|街道办事处|办事处)$/;
+const SIGN_DATE = /^((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$/;
+
+export function looksLikeAgency(s: string): boolean {
+  return s.length >= 3 && s.length <= 40 && !/[，。；：:,;！？]/.test(s) && AGENCY_SUFFIX.test(s);
+}
+
+export type Signature = { agency: string | null; date: string | null; lines: number };
+
+/** Agency line then date line at the end of the body (or both on one line). */
+export function parseSignature(body: string[]): Signature {
+  const n = body.length;
+  for (let i = n - 1; i >= Math.max(0, n - 4); i--) {
+    const text = (body[i] as string).replace(/\s+/g, ' ').trim();
+    if (SIGN_DATE.test(text.replace(/\s/g, ''))) {
+      const date = normalizeDate(text.replace(/\s/g, ''));
+      const prev = i > 0 ? (body[i - 1] as string).trim() : '';
+      const agency = looksLikeAgency(prev) ? prev : null;
+      return { agency, date, lines: agency ? 2 : 1 };
+    }
+    const both = /^(.{3,40}?)\s+((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$/.exec(text);
+    if (both && looksLikeAgency((both[1] as string).trim())) {
+      return { agency: (both[1] as string).trim(), date: normalizeDate(both[2]), lines: 1 };
+    }
+  }
+  return { agency: null, date: null, lines: 0 };
+}
+
+/** The issuing body named before the year in a title: 武汉市公安局2021年法治政府建设年度报告. */
+export function agencyFromTitle(title: string): string | null {
+  const m = /^(?:关于)?(.{2,40}?)\s*(?:关于)?\s*(?:19|20)\d{2}\s*年/.exec(title);
+  const a = m?.[1]?.replace(/[“”"《》（）()]/g, '').trim();
+  return a && looksLikeAgency(a) ? a : null;
+}
+
+const YEAR = /((?:19|20)\d{2})\s*年/;
+
+/** The year a report covers: from the title, else the opening sentence. */
+export function reportYearOf(title: string | null, firstLine: string | null): number | null {
+  const t = title ? YEAR.exec(title) : null;
+  if (t) return Number(t[1]);
+  if (!firstLine) return null;
+  const sentence = firstLine.split('。')[0] ?? '';
+  // A year at the start ("2023年，市公安局…") is the covered year; a span like
+  // "(2021-2025年)" in a cited plan is not.
+  const lead = /^\s*((?:19|20)\d{2})\s*年/.exec(sentence);
+  if (lead) return Number(lead[1]);
+  const re = /((?:19|20)\d{2})\s*年/g;
+  for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+    const before = sentence[m.index - 1] ?? '';
+    if (!/[-—–－至~]/.test(before)) return Number(m[1]);
+  }
+  return null;
+}
