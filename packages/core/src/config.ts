@@ -17,7 +17,7 @@ const Env = z.object({
   GOVWATCH_API_PORT: z.coerce.number().int().nonnegative().default(8080),
   GOVWATCH_CHROMIUM: z.string().default('/usr/bin/chromium'),
   GOVWATCH_TIMEZONE: z.string().default('Asia/Shanghai'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
 export type Config = {
@@ -31,6 +31,7 @@ export type Config = {
   apiPort: number;
   chromiumPath: string;
   timezone: string;
+  /** Unset: each command picks its own default (quiet CLI commands, informative workers). */
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
 };
 

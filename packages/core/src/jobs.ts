@@ -7,9 +7,12 @@ export type Trigger = z.infer<typeof Trigger>;
 
 /** crawl: one crawl of one site. */
 export const CrawlJob = z.object({
-  runId: z.string().min(1),
+  /** Absent on scheduled jobs: the worker starts (or joins) a run when the job fires. */
+  runId: z.string().min(1).optional(),
   siteId: z.string().min(1),
   trigger: Trigger,
+  /** The site's configuration as the requester read it (validated again by the worker). */
+  site: z.record(z.string(), z.unknown()),
 });
 export type CrawlJob = z.infer<typeof CrawlJob>;
 

@@ -28,7 +28,7 @@ export function workerConnection(redisUrl: string, extra: RedisOptions = {}): Re
 
 /** Producers fail fast when Redis is down instead of queueing commands forever. */
 export function producerConnection(redisUrl: string): Redis {
-  return new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 3_000 });
+  return new Redis(redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 3_000 });
 }
 
 export type Queues = { [Q in QueueName]: Queue<Payload<Q>> } & { close(): Promise<void> };

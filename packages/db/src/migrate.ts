@@ -3,11 +3,30 @@ import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import pg from 'pg';
 
 const run = promisify(execFile);
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
+/** `migrate deploy` does not create the database; a fresh server has none. */
+export async function ensureDatabase(databaseUrl: string): Promise<boolean> {
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  url.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: url.href });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (rowCount) return false;
+    await client.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`);
+    return true;
+  } finally {
+    await client.end();
+  }
+}
+
 export async function migrateDeploy(databaseUrl: string): Promise<string> {
+  await ensureDatabase(databaseUrl);
   const prismaCli = createRequire(`${repoRoot}package.json`).resolve('prisma/build/index.js');
   const { stdout } = await run(process.execPath, [prismaCli, 'migrate', 'deploy'], {
     cwd: repoRoot,

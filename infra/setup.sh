@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Everything a fresh Debian/Ubuntu machine with Node 20 needs: pnpm, the dependencies from the
+# lockfile, Debian's Chromium for browser-rendered sites, Redis and PostgreSQL, the migrations.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+step() { printf 'setup: %s\n' "$*"; }
+
+if ! command -v pnpm >/dev/null || [ "$(pnpm -v | cut -d. -f1)" != 10 ]; then
+  step "installing pnpm 10"
+  npm i -g pnpm@10.34.9 >/dev/null 2>&1
+fi
+step "installing dependencies (pnpm install --frozen-lockfile)"
+pnpm install --frozen-lockfile --reporter=silent
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = 0 ]; then
+    step "installing Debian's chromium (for render: browser sites)"
+    (apt-get install -y -qq chromium >/dev/null 2>&1 || { apt-get update -qq >/dev/null && apt-get install -y -qq chromium >/dev/null; })
+  else
+    step "warning: /usr/bin/chromium missing and not root; sites with render: browser will fail (apt-get install chromium)"
+  fi
+fi
+bash infra/services.sh
+step "applying database migrations"
+pnpm -s db:migrate | tail -1
+step "done"

@@ -1,0 +1,10 @@
+export * from './runtime.ts';
+export * from './run-crawl.ts';
+export * from './scheduler.ts';
+export * from './event-relay.ts';
+export { startWorker, stages, type StageName } from './workers/start-worker.ts';
+export { crawlSite, type CrawlStats } from './crawl/crawl-site.ts';
+export { discoverLinks } from './crawl/links.ts';
+export { redisHostLimiter } from './crawl/host-limiter.ts';
+export { isPrivateAddress, assertPublicUrl } from './crawl/ssrf.ts';
+export * from './serve.ts';

@@ -1,0 +1,70 @@
+// On-demand crawls: start (or join) a run, make sure every stage has a worker, wait for the end.
+import { runSummary, startOrJoinRun, upsertSites, type RunSummary } from '@govwatch/db';
+import type { Site } from '@govwatch/sites';
+import type { Worker } from 'bullmq';
+import type { Trigger } from '@govwatch/core';
+import type { Runtime } from './runtime.ts';
+import { stages, startWorker } from './workers/start-worker.ts';
+
+export async function requestCrawl(rt: Runtime, site: Site, trigger: Trigger): Promise<{ runId: string; joined: boolean }> {
+  await upsertSites(rt.db.prisma, [{ id: site.id, name: site.name, config: site }]);
+  const run = await startOrJoinRun(rt.db.prisma, site.id, trigger);
+  if (!run.joined) {
+    await rt.queues.crawl.add(
+      'crawl',
+      { runId: run.runId, siteId: site.id, trigger, site: site as unknown as Record<string, unknown> },
+      { jobId: `crawl-${run.runId}` },
+    );
+  }
+  return run;
+}
+
+/** Start, in this process, a worker for every stage that has no live worker anywhere. */
+export async function ensureWorkers(rt: Runtime): Promise<Worker[]> {
+  const started: Worker[] = [];
+  for (const stage of stages) {
+    const live = await rt.queues[stage].getWorkers();
+    if (live.length === 0) {
+      rt.log.info({ stage }, 'no live worker; running one in this process');
+      started.push(startWorker(stage, rt));
+    }
+  }
+  return started;
+}
+
+export type WaitOptions = {
+  pollMs?: number;
+  timeoutMs?: number;
+  onProgress?: (summary: RunSummary, crawl: { listPages?: number; reportLinks?: number; queued?: number }) => void;
+};
+
+export async function waitForRun(rt: Runtime, runId: string, opts: WaitOptions = {}): Promise<RunSummary> {
+  const deadline = Date.now() + (opts.timeoutMs ?? 6 * 3600_000);
+  for (;;) {
+    const summary = await runSummary(rt.db.prisma, runId);
+    if (!summary) throw new Error(`no crawl run ${runId}`);
+    if (summary.status !== 'running') return summary;
+    if (Date.now() > deadline) throw new Error(`crawl run ${runId} still running after the wait timeout`);
+    if (opts.onProgress) {
+      const job = await rt.queues.crawl.getJob(`crawl-${runId}`);
+      opts.onProgress(summary, (job?.progress as object) ?? {});
+    }
+    await new Promise((r) => setTimeout(r, opts.pollMs ?? 300));
+  }
+}
+
+export function formatSummary(s: RunSummary): string {
+  const st = s.stats as Record<string, unknown>;
+  const errors = Object.entries((st.errors as Record<string, number>) ?? {})
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ');
+  const o = s.outcomes;
+  const lines = [
+    `run ${s.id} site ${s.siteId}: ${s.status}${s.error ? ` (${s.error})` : ''}`,
+    `  pages fetched ${st.pagesFetched ?? 0} (list ${st.listPagesFetched ?? 0}, not modified ${st.notModified ?? 0}, unchanged bytes ${st.unchangedBytes ?? 0}), bytes ${st.bytes ?? 0}`,
+    `  reports new ${o.created ?? 0} / updated ${o.updated ?? 0} / unchanged ${(o.unchanged ?? 0) + Number(st.notModified ?? 0) + Number(st.unchangedBytes ?? 0)} / duplicate ${o.duplicate ?? 0} / removed ${st.reportsRemoved ?? 0}`,
+    `  not reports ${o.notReport ?? 0}, failed ${o.failed ?? 0}, errors ${errors || 'none'}, ${st.durationMs ?? 0} ms`,
+  ];
+  for (const w of (st.warnings as string[]) ?? []) lines.push(`  warning: ${w}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,42 @@
+// What every worker needs, built once per process from the validated config.
+import {
+  openQueues,
+  producerConnection,
+  type Config,
+  type Logger,
+  type Queues,
+} from '@govwatch/core';
+import { createDb, type Db } from '@govwatch/db';
+import type { Redis } from 'ioredis';
+
+export type Runtime = {
+  config: Config;
+  log: Logger;
+  db: Db;
+  /** Fail-fast connection for producers, the host limiter and robots cache. */
+  redis: Redis;
+  queues: Queues;
+  close(): Promise<void>;
+};
+
+export function createRuntime(config: Config, log: Logger): Runtime {
+  const db = createDb(config.databaseUrl);
+  const redis = producerConnection(config.redisUrl);
+  redis.on('error', (err) => log.debug({ err: err.message }, 'redis connection error'));
+  const queues = openQueues(redis, config.queuePrefix);
+  for (const q of [queues.crawl, queues.extract, queues.store, queues.events]) {
+    q.on('error', (err) => log.error({ queue: q.name, err: err.message }, 'queue error'));
+  }
+  return {
+    config,
+    log,
+    db,
+    redis,
+    queues,
+    async close() {
+      await queues.close();
+      redis.disconnect();
+      await db.close();
+    },
+  };
+}

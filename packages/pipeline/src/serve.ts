@@ -1,0 +1,73 @@
+// A long-lived worker process: any subset of stages, optionally the scheduler and the event relay.
+import { onShutdown } from '@govwatch/core';
+import { migrateDeploy, upsertSites } from '@govwatch/db';
+import type { Site } from '@govwatch/sites';
+import type { Worker } from 'bullmq';
+import { startEventRelay } from './event-relay.ts';
+import type { Runtime } from './runtime.ts';
+import { syncSchedules } from './scheduler.ts';
+import { startWorker, type StageName } from './workers/start-worker.ts';
+
+export type ServeOptions = {
+  stages: StageName[];
+  /** Sites to schedule (the scheduler runs only when given). */
+  sites?: Site[];
+  relay?: boolean;
+  migrate?: boolean;
+  extraClosers?: Array<() => Promise<unknown>>;
+};
+
+export async function serve(rt: Runtime, opts: ServeOptions): Promise<{ workers: Worker[] }> {
+  if (opts.migrate) {
+    const out = await migrateDeploy(rt.config.databaseUrl);
+    rt.log.info({ out: out.trim().split('\n').at(-1) }, 'migrations applied');
+  }
+  if (opts.sites) {
+    await upsertSites(rt.db.prisma, opts.sites.map((s) => ({ id: s.id, name: s.name, config: s })));
+    await syncSchedules(rt, opts.sites);
+    rt.log.info({ sites: opts.sites.length, tz: rt.config.timezone }, 'schedules synced');
+  }
+  const workers = opts.stages.map((stage) => startWorker(stage, rt));
+  const relay = opts.relay ? startEventRelay(rt) : null;
+  rt.log.info({ stages: opts.stages, relay: Boolean(relay) }, 'govwatch running');
+  onShutdown(rt.log, [
+    ...(opts.extraClosers ?? []),
+    () => Promise.all(workers.map((w) => w.close())),
+    async () => relay?.stop(),
+    () => rt.close(),
+  ]);
+  return { workers };
+}
+
+/** One line saying what is unreachable, instead of a stack trace from deep inside a client. */
+export async function checkServices(rt: Runtime): Promise<void> {
+  try {
+    await Promise.race([
+      rt.redis.ping(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 4000)),
+    ]);
+  } catch (err) {
+    throw new Error(`cannot reach Redis at ${rt.config.redisUrl} (${(err as Error).message}); run: pnpm services`);
+  }
+  try {
+    await rt.db.prisma.$queryRaw`SELECT 1`;
+  } catch (err) {
+    const msg = (err as Error).message.split('\n').find((l) => l.trim()) ?? String(err);
+    throw new Error(`cannot reach PostgreSQL at ${rt.config.databaseUrl} (${msg}); run: pnpm services`);
+  }
+}
+
+/** Entry point of a service process: config → runtime → serve; one clear line and exit 1 on error. */
+export async function runServiceProcess(opts: ServeOptions & { name: string }): Promise<void> {
+  const { createLogger, loadConfig } = await import('@govwatch/core');
+  const { createRuntime } = await import('./runtime.ts');
+  try {
+    const config = loadConfig();
+    const rt = createRuntime(config, createLogger(config.logLevel ?? 'info', `govwatch-${opts.name}`));
+    await checkServices(rt);
+    await serve(rt, opts);
+  } catch (err) {
+    process.stderr.write(`govwatch-${opts.name}: ${(err as Error).message}\n`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,59 @@
+import { gzipBase64, sha256Hex, type Payload } from '@govwatch/core';
+import { pageStates, startOrJoinRun } from '@govwatch/db';
+import { Site } from '@govwatch/sites';
+import type { Job } from 'bullmq';
+import { UnrecoverableError } from 'bullmq';
+import { crawlSite } from '../crawl/crawl-site.ts';
+import { redisHostLimiter } from '../crawl/host-limiter.ts';
+import { loadRobots } from '../crawl/robots.ts';
+import type { Runtime } from '../runtime.ts';
+import { jobIdFor } from './job-ids.ts';
+
+export async function processCrawl(rt: Runtime, job: Job, data: Payload<'crawl'>) {
+  const parsed = Site.safeParse(data.site);
+  if (!parsed.success) throw new UnrecoverableError(`crawl job for ${data.siteId}: invalid site config: ${parsed.error.message}`);
+  const site = parsed.data;
+  const runId = data.runId ?? (await startOrJoinRun(rt.db.prisma, site.id, data.trigger)).runId;
+  const log = rt.log.child({ queue: 'crawl', jobId: job.id, site: site.id, runId });
+  const states = await pageStates(rt.db.prisma, site.id);
+  const limiter = redisHostLimiter(rt.redis, rt.config.queuePrefix);
+  log.info({ render: site.render }, 'crawl started');
+
+  const stats = await crawlSite(site, {
+    log,
+    limiter,
+    userAgent: rt.config.userAgent,
+    allowPrivateNetwork: rt.config.allowPrivateNetwork,
+    chromiumPath: rt.config.chromiumPath,
+    robots: (origin, fetchOptions) => loadRobots(origin, rt.redis, rt.config.queuePrefix, fetchOptions),
+    pageState: (canonical) => states.get(canonical),
+    onPage: async (page) => {
+      const payload: Payload<'extract'> = {
+        runId,
+        siteId: site.id,
+        fetchUrl: page.url,
+        fetchedAt: new Date().toISOString(),
+        status: page.status,
+        contentType: page.headers.get('content-type'),
+        etag: page.headers.get('etag'),
+        lastModified: page.headers.get('last-modified'),
+        rawSha256: sha256Hex(page.body),
+        bodyGzipBase64: gzipBase64(page.body),
+        encoding: site.encoding ?? null,
+        titleKeywords: site.titleKeywords,
+      };
+      await rt.queues.extract.add('extract', payload, { jobId: jobIdFor(runId, page.url) });
+    },
+    onProgress: (s) => {
+      void job.updateProgress({ runId, listPages: s.listPagesFetched, reportLinks: s.reportLinksFound, queued: s.pagesQueued });
+    },
+  });
+  for (const w of stats.warnings) log.warn(w);
+  log.info({ ...stats, seenUrls: stats.seenUrls.length }, 'crawl finished');
+  await rt.queues.store.add(
+    'crawlFinished',
+    { kind: 'crawlFinished', runId, siteId: site.id, stats: stats as unknown as Record<string, unknown> },
+    { jobId: `${runId}-finished` },
+  );
+  return { runId, pagesQueued: stats.pagesQueued };
+}

@@ -1,0 +1,65 @@
+// BullMQ workers for every stage, built from one typed handler map: a queue without a handler
+// fails to compile.
+import { canonicalUrl, parsePayload, workerConnection, type Payload, type QueueName } from '@govwatch/core';
+import { failRun, settleAsFailed } from '@govwatch/db';
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { Runtime } from '../runtime.ts';
+import { processCrawl } from './crawl-worker.ts';
+import { processExtract } from './extract-worker.ts';
+import { processStore } from './store-worker.ts';
+
+export type StageName = Exclude<QueueName, 'events'>;
+export const stages: StageName[] = ['crawl', 'extract', 'store'];
+
+type Handler<Q extends StageName> = (rt: Runtime, job: Job, data: Payload<Q>) => Promise<unknown>;
+const handlers: { [Q in StageName]: Handler<Q> } = {
+  crawl: processCrawl,
+  extract: processExtract,
+  store: processStore,
+};
+
+export function startWorker<Q extends StageName>(stage: Q, rt: Runtime): Worker {
+  const connection = workerConnection(rt.config.redisUrl);
+  const worker = new Worker(
+    stage,
+    async (job: Job) => {
+      let data: Payload<Q>;
+      try {
+        data = parsePayload(stage, job.data);
+      } catch (err) {
+        throw new UnrecoverableError((err as Error).message);
+      }
+      return handlers[stage](rt, job, data);
+    },
+    {
+      connection,
+      prefix: rt.config.queuePrefix,
+      concurrency: rt.config.concurrency[stage],
+      // A crawl can run for a long time; its lock is renewed while the process lives, and a job
+      // whose process died is picked up again after the lock expires (no job is lost).
+      lockDuration: stage === 'crawl' ? 120_000 : 30_000,
+      name: `govwatch-${stage}`,
+    },
+  );
+  worker.on('error', (err) => rt.log.error({ queue: stage, err: err.message }, 'worker error'));
+  worker.on('failed', (job, err) => {
+    rt.log.warn({ queue: stage, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed');
+    if (stage === 'crawl' && job && (job.attemptsMade >= (job.opts.attempts ?? 1) || err instanceof UnrecoverableError)) {
+      const runId = (job.data as { runId?: string }).runId;
+      if (runId) void failRun(rt.db.prisma, runId, err.message).catch(() => undefined);
+    }
+    if (stage === 'store' && job && job.attemptsMade >= (job.opts.attempts ?? 1)) {
+      const data = job.data as { kind?: string; runId?: string; fetchUrl?: string };
+      if (data.runId && data.fetchUrl && data.kind !== 'crawlFinished') {
+        const url = canonicalUrl(data.fetchUrl);
+        void settleAsFailed(rt.db.prisma, data.runId, url, `store failed: ${err.message}`).catch(() => undefined);
+      }
+    }
+  });
+  const close = worker.close.bind(worker);
+  worker.close = async (force?: boolean) => {
+    await close(force);
+    await connection.quit().catch(() => connection.disconnect());
+  };
+  return worker;
+}

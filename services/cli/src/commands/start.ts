@@ -1,0 +1,15 @@
+import { serve, stages, type StageName } from '@govwatch/pipeline';
+import type { Context } from '../context.ts';
+
+export async function startCommand(ctx: Context, opts: { sites?: string; migrate: boolean }) {
+  const { sites } = ctx.sites(opts.sites);
+  const rt = await ctx.runtime();
+  await serve(rt, { stages, sites, relay: true, migrate: opts.migrate });
+}
+
+export async function workerCommand(ctx: Context, kind: string) {
+  if (!(stages as string[]).includes(kind)) throw new Error(`unknown worker kind ${kind} (crawl | extract | store)`);
+  const rt = await ctx.runtime();
+  // The store worker also relays the outbox: it is the one stage that writes events.
+  await serve(rt, { stages: [kind as StageName], relay: kind === 'store' });
+}

@@ -1,0 +1,40 @@
+// Shared by the commands: config, logger, sites and a runtime, each made once, on demand.
+import { createLogger, loadConfig, type Config, type Logger } from '@govwatch/core';
+import { checkServices, createRuntime, type Runtime } from '@govwatch/pipeline';
+import { loadSites, type Site } from '@govwatch/sites';
+
+export type Context = {
+  config: Config;
+  log: Logger;
+  sites(path?: string): { file: string; sites: Site[] };
+  runtime(): Promise<Runtime>;
+};
+
+export function createContext(defaultLogLevel: string): Context {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel ?? defaultLogLevel);
+  let rt: Runtime | undefined;
+  return {
+    config,
+    log,
+    sites(path) {
+      const file = path ?? config.sitesPath;
+      return { file, sites: loadSites(file) };
+    },
+    async runtime() {
+      if (!rt) {
+        rt = createRuntime(config, log);
+        await checkServices(rt);
+      }
+      return rt;
+    },
+  };
+}
+
+/** Print to stdout (the command's output), respecting back-pressure for large exports. */
+export function out(line: string): Promise<void> {
+  return new Promise((resolve) => {
+    if (process.stdout.write(`${line}\n`)) resolve();
+    else process.stdout.once('drain', resolve);
+  });
+}

@@ -1,0 +1,4 @@
+// The crawl worker process: scale out by running more of these against the same Redis and PostgreSQL.
+import { runServiceProcess } from '@govwatch/pipeline';
+
+await runServiceProcess({ name: 'crawler', stages: ['crawl'] });
