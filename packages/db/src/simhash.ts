@@ -1,0 +1,99 @@
+// Near-duplicate fingerprints: 64-bit SimHash (Charikar) over 3-character shingles of the
+// normalized text. Pure; no I/O.
+//
+// Why our own: the npm candidates do not fit. simhash-js (one 1.0.0 release, CommonJS) makes a
+// 32-bit hash and keeps only the *last* features after sorting (a splice bug), minhash is a 0.0.x
+// browser bundle. The algorithm is twenty lines; the tests in simhash.test.ts pin its properties.
+//
+// Normalization makes the fingerprint blind to what the contentHash is blind to (NFKC, whitespace)
+// and to punctuation altogether, so a copy with other spacing or half-width punctuation shingles
+// the same. Each shingle (three code points) is hashed with MurmurHash3 x86_32 under two seeds
+// (hi and lo 32 bits): MurmurHash3's finalizer gives every output bit an even chance, which
+// SimHash needs; FNV alone mixes short keys poorly in its high bits.
+
+/** Text shorter than this (after normalization) gets no fingerprint: too few shingles to judge. */
+export const SIMHASH_MIN_CHARS = 200;
+
+/**
+ * Two reports whose fingerprints differ in at most this many of 64 bits are the same report.
+ * Evidence: tests/store-near-duplicate.test.ts (republished copies 0–4 bits apart, different
+ * reports of one agency in consecutive years 20+ bits apart; see that file's table).
+ */
+export const NEAR_DUPLICATE_MAX_DISTANCE = 8;
+
+export function normalizeForSimhash(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}\p{Cc}\p{Cf}]+/gu, '');
+}
+
+const rotl = (x: number, r: number): number => (x << r) | (x >>> (32 - r));
+
+function fmix32(h: number): number {
+  let x = h;
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  x ^= x >>> 16;
+  return x >>> 0;
+}
+
+/** MurmurHash3 x86_32 of three 32-bit words (the shingle's code points). */
+function murmur3(a: number, b: number, c: number, seed: number): number {
+  let h = seed;
+  for (const word of [a, b, c]) {
+    let k = Math.imul(word, 0xcc9e2d51);
+    k = rotl(k, 15);
+    k = Math.imul(k, 0x1b873593);
+    h ^= k;
+    h = rotl(h, 13);
+    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+  }
+  h ^= 12;
+  return fmix32(h);
+}
+
+const SEED_HI = 0x9747b28c;
+const SEED_LO = 0x5bd1e995;
+
+/**
+ * 64-bit SimHash of the text as a signed bigint (it goes into a PostgreSQL bigint column), or
+ * null when the normalized text is shorter than SIMHASH_MIN_CHARS.
+ */
+export function simhash(text: string): bigint | null {
+  const cps = Array.from(normalizeForSimhash(text), (ch) => ch.codePointAt(0) ?? 0);
+  if (cps.length < SIMHASH_MIN_CHARS) return null;
+  const votes = new Int32Array(64);
+  for (let i = 0; i + 2 < cps.length; i++) {
+    const a = cps[i] ?? 0;
+    const b = cps[i + 1] ?? 0;
+    const c = cps[i + 2] ?? 0;
+    const hi = murmur3(a, b, c, SEED_HI);
+    const lo = murmur3(a, b, c, SEED_LO);
+    for (let bit = 0; bit < 32; bit++) {
+      votes[bit] = (votes[bit] ?? 0) + ((lo >>> bit) & 1 ? 1 : -1);
+      votes[bit + 32] = (votes[bit + 32] ?? 0) + ((hi >>> bit) & 1 ? 1 : -1);
+    }
+  }
+  let lo = 0;
+  let hi = 0;
+  for (let bit = 0; bit < 32; bit++) {
+    if ((votes[bit] ?? 0) > 0) lo |= 1 << bit;
+    if ((votes[bit + 32] ?? 0) > 0) hi |= 1 << bit;
+  }
+  return BigInt.asIntN(64, (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0));
+}
+
+function popcount32(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
+}
+
+/** Number of differing bits between two fingerprints (0–64). */
+export function hammingDistance(a: bigint, b: bigint): number {
+  const x = BigInt.asUintN(64, a ^ b);
+  return popcount32(Number(x & 0xffffffffn)) + popcount32(Number(x >> 32n));
+}
