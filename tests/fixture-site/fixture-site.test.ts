@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite';
+import { JSDOM, VirtualConsole } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FixtureSite, startFixtureSite } from './index.ts';
 
@@ -184,6 +185,34 @@ describe('fixture site', () => {
     for (const r of reports) expect(html).not.toContain(r.path.split('/').pop());
     const data = (await (await get(site, '/jsonly/data.json')).json()) as { items: { i: number; d: string }[] };
     for (const r of reports) expect(data.items.some((it) => r.path.endsWith(`_${it.i}.html`))).toBe(true);
+  });
+
+  it('fills the JS-only and Hanweb lists and writes TRS/countPage pagers when scripts run', async () => {
+    const render = async (path: string) => {
+      const url = site.origin + path;
+      const virtualConsole = new VirtualConsole();
+      const errors: string[] = [];
+      virtualConsole.on('jsdomError', (e) => errors.push(e.message));
+      const dom = new JSDOM(await text(site, path), {
+        url,
+        runScripts: 'dangerously',
+        virtualConsole,
+        beforeParse(window) {
+          Object.assign(window, { fetch: (u: string, init?: RequestInit) => fetch(new URL(u, url), init) });
+        },
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(errors).toEqual([]);
+      const links = [...dom.window.document.querySelectorAll('a')].map((a) => new URL(a.getAttribute('href') ?? '', url));
+      dom.window.close();
+      return links.filter((u) => u.origin === site.origin).map((u) => u.pathname + u.search);
+    };
+    const jsonly = await render('/jsonly/index.html');
+    for (const r of site.reports.filter((x) => x.siteId === 'fixture-jsonly')) expect(jsonly).toContain(r.path);
+    const hanweb = await render('/col/col123/index.html');
+    for (const r of site.reports.filter((x) => x.siteId === 'fixture-hanweb')) expect(hanweb).toContain(r.path);
+    expect(await render('/gaxw/fzzfjs/index_1.html')).toEqual(expect.arrayContaining(['/gaxw/fzzfjs/index.html', '/gaxw/fzzfjs/index_2.html', '/gaxw/fzzfjs/index_3.html']));
+    expect(await render('/xxgk/countpage/index.html')).toEqual(expect.arrayContaining(['/xxgk/countpage/index_1.html', '/xxgk/countpage/index_2.html']));
   });
 
   it('serves a WAF challenge under /waf/ and 503s under /__fail/N', async () => {
