@@ -329,10 +329,11 @@ async function findReport(tx: Tx, p: Prepared, record: JobRecord): Promise<Match
     const moved = await tx.report.findFirst({
       where: { agency: record.agency, reportYear: record.reportYear, title: record.title },
       orderBy: { firstSeenAt: 'asc' },
-      select: { id: true },
+      select: { id: true, siteId: true },
     });
     if (moved) {
-      if (await isNearDuplicateOf(tx, moved.id, p.fingerprint)) {
+      // On its own site a moved page that also changed is a revision; elsewhere, a close copy is a copy.
+      if (moved.siteId !== p.job.siteId && (await isNearDuplicateOf(tx, moved.id, p.fingerprint))) {
         return { reportId: moved.id, kind: 'duplicate', outcome: 'duplicate' };
       }
       return { reportId: moved.id, kind: 'moved', outcome: 'newVersion' };
