@@ -8,3 +8,4 @@ export { discoverLinks } from './crawl/links.ts';
 export { redisHostLimiter } from './crawl/host-limiter.ts';
 export { isPrivateAddress, assertPublicUrl } from './crawl/ssrf.ts';
 export * from './serve.ts';
+export * from './http-api.ts';

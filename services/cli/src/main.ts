@@ -51,9 +51,11 @@ program
 
 program
   .command('start')
-  .description('run every worker, the scheduler and the event relay in one process')
+  .description('run every worker, the scheduler, the event relay and the HTTP API in one process')
   .option(...sitesOption)
   .option('--no-migrate', 'do not apply pending database migrations first')
+  .option('--port <port>', 'HTTP API port (default: $GOVWATCH_API_PORT or 8080)')
+  .option('--no-api', 'do not serve the HTTP API')
   .action(action('info', (ctx, opts) => startCommand(ctx, opts)));
 
 program

@@ -1,0 +1,20 @@
+// The API process: HTTP API and the per-site crawl schedules (workers run elsewhere).
+import { createLogger, loadConfig, onShutdown } from '@govwatch/core';
+import { buildApi, checkServices, createRuntime, syncSchedules } from '@govwatch/pipeline';
+import { loadSites } from '@govwatch/sites';
+
+try {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel ?? 'info', 'govwatch-api');
+  const sites = loadSites(config.sitesPath);
+  const rt = createRuntime(config, log);
+  await checkServices(rt);
+  await syncSchedules(rt, sites);
+  const app = buildApi(rt, sites);
+  const address = await app.listen({ port: config.apiPort, host: '127.0.0.1' });
+  log.info({ address, sites: sites.length }, 'api listening');
+  onShutdown(log, [() => app.close(), () => rt.close()]);
+} catch (err) {
+  process.stderr.write(`govwatch-api: ${(err as Error).message}\n`);
+  process.exit(1);
+}
