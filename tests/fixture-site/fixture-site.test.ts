@@ -6,7 +6,7 @@ import { type FixtureSite, startFixtureSite } from './index.ts';
 const hrefs = (html: string) => [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1] ?? '');
 const get = (site: FixtureSite, path: string, headers: Record<string, string> = {}) => fetch(site.origin + path, { headers });
 const text = async (site: FixtureSite, path: string) => (await get(site, path)).text();
-const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const decodeEntities = (s: string) => s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 describe('fixture site', () => {
   let site: FixtureSite;
@@ -45,7 +45,7 @@ describe('fixture site', () => {
       const res = await get(site, r.path);
       expect(res.status, r.path).toBe(200);
       const bytes = Buffer.from(await res.arrayBuffer());
-      const html = unescape(r.encoding === 'gbk' ? iconv.decode(bytes, 'gbk') : bytes.toString('utf8'));
+      const html = decodeEntities(r.encoding === 'gbk' ? iconv.decode(bytes, 'gbk') : bytes.toString('utf8'));
       expect(html).toContain(r.title);
       for (const p of r.text.split('\n')) expect(html, `${r.path}: ${p.slice(0, 20)}`).toContain(p);
     }
@@ -221,6 +221,9 @@ describe('fixture site', () => {
     const body = await waf.text();
     expect(body).toContain('__jsl_clearance');
     expect(body).toContain('acw_sc__v2');
+    const pass = `/wafpass${site.reports[0]?.path}`;
+    expect(await (await get(site, pass)).text()).toContain('__jsl_clearance');
+    expect(await (await get(site, pass, { Cookie: '__jsl_clearance=1711000000.123|0|abc' })).text()).toContain(site.reports[0]?.title);
     const path = `/__fail/2${site.reports[0]?.path}?retryAfter=0`;
     const statuses = [];
     for (let i = 0; i < 3; i++) {

@@ -128,7 +128,11 @@ export async function startFixtureSite(opts: FixtureSiteOptions = {}): Promise<F
       send(req, res, 200, { 'Content-Type': 'text/xml; charset=utf-8' }, Buffer.from(xml));
       return;
     }
-    if (url.pathname.startsWith('/waf/')) {
+    if (url.pathname.startsWith('/wafpass/') && /(?:^|;\s*)__jsl_clearance=/.test(req.headers.cookie ?? '')) {
+      // A challenge that a browser passes: with the cookie its script sets, /wafpass/REST serves /REST.
+      return serveEntry(req, res, key.slice('/wafpass'.length));
+    }
+    if (url.pathname.startsWith('/waf/') || url.pathname.startsWith('/wafpass/')) {
       const seed = createHash('sha1').update(key).digest('hex').toUpperCase();
       send(
         req,
