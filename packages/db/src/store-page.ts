@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { canonicalUrl, type StoreFailedJob, type StoreRecordJob } from '@govwatch/core';
 import { Prisma, type PrismaClient } from './generated/prisma/client.ts';
-import { hammingDistance, NEAR_DUPLICATE_MAX_DISTANCE, simhash } from './simhash.ts';
+import { hammingDistance, NEAR_DUPLICATE_MAX_DISTANCE, NEAR_DUPLICATE_MIN_JACCARD, shingleJaccard, simhash } from './simhash.ts';
 
 export type StoreOutcome = 'created' | 'updated' | 'unchanged' | 'duplicate' | 'notReport' | 'failed';
 
@@ -311,7 +311,7 @@ async function findReport(tx: Tx, p: Prepared, record: JobRecord): Promise<Match
       select: { id: true },
     });
     if (known || alias.contentHash === hash) return { reportId: alias.reportId, kind: 'url', outcome: 'unchanged' };
-    if (alias.kind === 'duplicate' && (await isNearDuplicateOf(tx, alias.reportId, p.fingerprint))) {
+    if (alias.kind === 'duplicate' && (await isNearDuplicateOf(tx, alias.reportId, p))) {
       // A copy elsewhere changed its chrome again: still a copy, not a new version of the report.
       return { reportId: alias.reportId, kind: 'url', outcome: 'duplicate' };
     }
@@ -333,44 +333,61 @@ async function findReport(tx: Tx, p: Prepared, record: JobRecord): Promise<Match
     });
     if (moved) {
       // On its own site a moved page that also changed is a revision; elsewhere, a close copy is a copy.
-      if (moved.siteId !== p.job.siteId && (await isNearDuplicateOf(tx, moved.id, p.fingerprint))) {
+      if (moved.siteId !== p.job.siteId && (await isNearDuplicateOf(tx, moved.id, p))) {
         return { reportId: moved.id, kind: 'duplicate', outcome: 'duplicate' };
       }
       return { reportId: moved.id, kind: 'moved', outcome: 'newVersion' };
     }
   }
 
-  const near = await nearestReport(tx, p.fingerprint, record.reportYear);
-  if (near) return { reportId: near.id, kind: 'duplicate', outcome: 'duplicate' };
+  const near = await nearestReport(tx, p, record);
+  if (near) return { reportId: near, kind: 'duplicate', outcome: 'duplicate' };
   return null;
 }
 
-async function isNearDuplicateOf(tx: Tx, reportId: string, fingerprint: bigint | null): Promise<boolean> {
-  if (fingerprint === null) return false;
+/** Is the text a near-duplicate of the report's current version (SimHash, then shingle Jaccard)? */
+async function isNearDuplicateOf(tx: Tx, reportId: string, p: Prepared): Promise<boolean> {
+  if (p.fingerprint === null || p.job.kind !== 'record') return false;
   const report = await tx.report.findUnique({ where: { id: reportId }, select: { simhash: true } });
   if (report?.simhash === null || report?.simhash === undefined) return false;
-  return hammingDistance(report.simhash, fingerprint) <= NEAR_DUPLICATE_MAX_DISTANCE;
+  if (hammingDistance(report.simhash, p.fingerprint) > NEAR_DUPLICATE_MAX_DISTANCE) return false;
+  return (await currentJaccard(tx, reportId, p.job.record.text)) >= NEAR_DUPLICATE_MIN_JACCARD;
+}
+
+async function currentJaccard(tx: Tx, reportId: string, text: string): Promise<number> {
+  const rows = await tx.$queryRaw<{ text: string }[]>`
+    SELECT v.text FROM "ReportVersion" v JOIN "Report" r ON r.id = v."reportId" AND v.version = r."currentVersion"
+    WHERE r.id = ${reportId}`;
+  const current = rows[0]?.text;
+  return current === undefined ? 0 : shingleJaccard(current, text);
 }
 
 /**
- * The report whose current text is nearest to the fingerprint, within the threshold. Reports
- * that state another reportYear never match: consecutive years share boilerplate, never identity.
+ * Reports whose fingerprint is within NEAR_DUPLICATE_MAX_DISTANCE, nearest first. Reports that
+ * state another reportYear never match: consecutive years share boilerplate, never identity.
  */
-export async function nearestReport(
+export async function nearReportCandidates(
   tx: Tx | PrismaClient,
   fingerprint: bigint | null,
   reportYear: number | null,
-): Promise<{ id: string; distance: number } | null> {
-  if (fingerprint === null) return null;
-  const rows = await tx.$queryRaw<{ id: string; distance: number }[]>`
+  limit = 5,
+): Promise<{ id: string; distance: number }[]> {
+  if (fingerprint === null) return [];
+  return tx.$queryRaw<{ id: string; distance: number }[]>`
     SELECT id, bit_count((simhash # ${fingerprint}::bigint)::bit(64))::int AS distance
     FROM "Report"
     WHERE simhash IS NOT NULL
       AND (${reportYear}::int IS NULL OR "reportYear" IS NULL OR "reportYear" = ${reportYear}::int)
       AND bit_count((simhash # ${fingerprint}::bigint)::bit(64)) <= ${NEAR_DUPLICATE_MAX_DISTANCE}
     ORDER BY distance, "firstSeenAt"
-    LIMIT 1`;
-  return rows[0] ?? null;
+    LIMIT ${limit}`;
+}
+
+async function nearestReport(tx: Tx, p: Prepared, record: JobRecord): Promise<string | null> {
+  for (const candidate of await nearReportCandidates(tx, p.fingerprint, record.reportYear)) {
+    if ((await currentJaccard(tx, candidate.id, record.text)) >= NEAR_DUPLICATE_MIN_JACCARD) return candidate.id;
+  }
+  return null;
 }
 
 function versionData(p: Prepared, job: StoreRecordJob, record: JobRecord) {
