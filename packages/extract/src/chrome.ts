@@ -56,6 +56,11 @@ export function isEdgeChrome(line: Line): boolean {
   return EDGE_WORDS.test(t) || LINK_BOX.test(t) || isNavLine(line);
 }
 
+const ATTACHMENT_LABEL = /^(相关)?附件(下载)?\s*[:：]?$/;
+function isAttachmentLine(line: Line): boolean {
+  return (line.docLink && line.linkChars >= line.text.replace(/ /g, '').length * 0.5) || ATTACHMENT_LABEL.test(line.text);
+}
+
 function sameText(a: string, b: string): boolean {
   return a.replace(/\s+/g, '') === b.replace(/\s+/g, '');
 }
@@ -76,9 +81,12 @@ export function stripChrome(lines: Line[], title: string | null, dropped: Set<nu
     return title !== null && sameText(line.text, title);
   };
   while (start < end && dropHead(start)) head.push(lines[start++] as Line);
+  // The tail: footers, link boxes, related links, and the attachment list (its links are the
+  // record's attachments; keeping them in the text would make the hash depend on whether the
+  // CMS puts the list inside or outside its body container).
   while (end > start) {
     const line = lines[end - 1] as Line;
-    if (dropped.has(offset + end - 1) || isEdgeChrome(line)) end--;
+    if (dropped.has(offset + end - 1) || isEdgeChrome(line) || isAttachmentLine(line)) end--;
     else break;
   }
   const body: Line[] = [];

@@ -22,7 +22,10 @@ export type ClassifyInput = {
 export type Classification = { pageKind: PageKind; isReport: boolean; reasons: string[] };
 
 // Anti-bot challenge pages (Jiasule, Aliyun WAF, generic JS walls) answer 200 with a script.
-const CHALLENGE = /__jsl_clearance|acw_sc__v2|acw_tc|Please enable JavaScript|enable JavaScript and cookies|请(开启|启用|打开)\s*JavaScript|浏览器安全检查|正在进行安全验证/i;
+const WAF_COOKIE = /__jsl_clearance|acw_sc__v2|acw_tc|cdn_sec_tc|_waf_bd8ce2ce37/i;
+// A JavaScript wall; only a challenge when the page shows (almost) nothing else — many real
+// pages carry "Please enable JavaScript" in a <noscript>.
+const JS_WALL = /Please enable JavaScript|enable JavaScript and cookies|请(开启|启用|打开)\s*JavaScript|浏览器安全检查|正在进行安全验证/i;
 const NOT_FOUND = /(^|\D)404(\D|$)|页面不存在|页面未找到|找不到(该|您要的|您访问的)?页面|not found|页面已失效|您访问的页面|访问的(资源|内容)不存在/i;
 const DELETED = /(信息|文章|内容|页面|稿件|新闻)(已|已经)?(被)?(删除|撤销|撤回|下线|过期)|(信息|文章|内容)不存在/;
 const GOV_INFO_DISCLOSURE = /政府信息公开/;
@@ -42,14 +45,17 @@ export function classify(i: ClassifyInput): Classification {
   const textLen = i.text.length;
   const keywords = i.titleKeywords.length > 0 ? i.titleKeywords : ['法治政府建设'];
 
-  if (textLen < SHORT_PAGE && CHALLENGE.test(i.html)) return finish('challenge', ['WAF/JavaScript challenge page, not content']);
-  if (textLen === 0) return finish('empty', ['no visible text']);
+  if (i.proseChars < 200 && WAF_COOKIE.test(i.html)) return finish('challenge', ['WAF challenge page (anti-bot cookie script), not content']);
+  if (JS_WALL.test(i.html) && (textLen < 50 || (i.proseChars < 100 && JS_WALL.test(i.text)))) {
+    return finish('challenge', ['JavaScript wall: the page asks to enable JavaScript and shows nothing else']);
+  }
   const shortText = `${i.rawTitle}\n${i.text}`;
   if (textLen < SHORT_PAGE && i.proseChars < 200 && NOT_FOUND.test(shortText)) return finish('notFound', ['page says it does not exist (404)']);
   if (textLen < SHORT_PAGE && DELETED.test(i.text)) return finish('deleted', ['page says the information was deleted']);
   if (i.listEntries >= 8 && i.proseChars < 400 && i.attachments.length === 0) {
     return finish('list', [`list/column page: ${i.listEntries} link entries, little prose`]);
   }
+  if (textLen === 0 && i.attachments.length === 0) return finish('empty', ['no visible text']);
 
   const bodyEvidence =
     i.sections.filter((s) => s.level === 1).length >= 2 || i.hasSignature || textLen >= 1500;
@@ -70,7 +76,7 @@ export function classify(i: ClassifyInput): Classification {
   if (GOV_INFO_DISCLOSURE.test(title)) return finish('article', ['政府信息公开 report, not a 法治政府建设 report']);
   if (NEWS_TITLE.test(title)) return finish('article', ['title reads as news about the work, not the report']);
   if (!REPORT_TITLE_END.test(title.replace(TITLE_TAIL, ''))) return finish('article', ['title is not a report title (报告/情况/总结)']);
-  if (attachmentOnly) return finish('report', ['report title; body only points to an attachment, report text is in the attachment']);
+  if (attachmentOnly) return finish('report', ['report title; the body only points to an attachment: the report text is in the attachment']);
   if (!bodyEvidence) return finish('article', ['report title but body too short and without outline or signature']);
   return finish('report', ['report title and body (outline/signature/length)']);
 }

@@ -12,11 +12,13 @@ export type ContentChoice = Range & { method: ContentMethod; el: DomNode | null 
 const MARKER_MIN_SHARE = 0.3;
 // Density descent stops at the smallest element holding this share of all prose.
 const DENSITY_SHARE = 0.8;
+// Below this much punctuated text the page has no body of its own.
+const EMPTY_PAGE_PROSE = 200;
 
 export function chooseContent(r: Rendered, root: DomNode): ContentChoice {
   const whole: ContentChoice = { start: 0, end: r.lines.length, method: 'whole', el: null };
   const total = sumWeight(r, whole);
-  if (total <= 0) return whole;
+  if (total <= 0 && r.contentMarkers.length === 0) return whole;
 
   let bestComment: Range | null = null;
   let bestCommentWeight = 0;
@@ -29,10 +31,12 @@ export function chooseContent(r: Rendered, root: DomNode): ContentChoice {
   if (r.contentMarkers.length > 0) {
     const weighted = r.contentMarkers.map((m) => ({ m, w: sumWeight(r, m) }));
     const max = Math.max(...weighted.map((x) => x.w));
-    if (max >= MARKER_MIN_SHARE * total) {
+    // On a page with hardly any prose (the body only links to an attachment) the CMS container
+    // is still the body, even when (nearly) empty: density would pick chrome instead.
+    if (max >= MARKER_MIN_SHARE * total || total < EMPTY_PAGE_PROSE) {
       // Nested containers (#zoom > .TRS_Editor) carry the same prose: take the innermost.
       let pick = weighted.find((x) => x.w === max)?.m;
-      for (const x of weighted) if (x.w >= 0.95 * max && pick && x.m.end - x.m.start < pick.end - pick.start) pick = x.m;
+      for (const x of weighted) if (x.w >= 0.95 * max && x.m.end > x.m.start && pick && x.m.end - x.m.start < pick.end - pick.start) pick = x.m;
       if (pick) return { start: pick.start, end: pick.end, method: 'marker', el: pick.el };
     }
   }

@@ -27,6 +27,7 @@ import { canonicalUrl } from './url.ts';
 export const MAX_PAGE_BYTES = 16 * 1024 * 1024;
 
 const DEFAULT_KEYWORDS = ['法治政府建设'];
+const ARTICLE_KINDS = new Set<PageKind>(['report', 'article']);
 
 // File signatures of things that are not HTML but arrive as pages (PDF, ZIP/DOCX, OLE/DOC,
 // images): no charset decoding can make them text.
@@ -123,7 +124,8 @@ export function extract(input: ExtractInput): ExtractedRecord {
   const bodyText = body.map((l) => l.text);
   const text = bodyText.join('\n');
 
-  const block = parseTitleBlock([...r.lines.slice(0, content.start), ...head].map((l) => l.text));
+  const headLines = [...r.lines.slice(0, content.start), ...head].map((l) => l.text);
+  const block = parseTitleBlock(headLines, headLines.slice(-6));
   const signature = parseSignature(bodyText);
   const publishedAt = normalizeDate(meta.get('pubdate') ?? meta.get('publishdate') ?? meta.get('firstpublishedtime')) ?? block.date ?? signature.date;
   const source = meta.get('contentsource')?.trim() || block.source;
@@ -151,6 +153,11 @@ export function extract(input: ExtractInput): ExtractedRecord {
     titleKeywords: input.titleKeywords ?? DEFAULT_KEYWORDS,
   });
 
+  // Pages that are not articles (challenges, 404s, deleted notices, list pages) have no body:
+  // their visible text is a notice or a menu, and must not hash or outline as content.
+  if (!ARTICLE_KINDS.has(verdict.pageKind)) {
+    return { ...emptyRecord(url, verdict.pageKind, [`content: ${content.method}`, ...verdict.reasons]), title };
+  }
   return {
     url,
     isReport: verdict.isReport,

@@ -38,11 +38,17 @@ function cnNumber(s: string): number {
 
 const DATE_LABEL = /(?:发布日期|发布时间|发文日期|成文日期|日期|时间)\s*[:：]\s*((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})/;
 const SOURCE_LABEL = /(?:信息来源|文章来源|稿件来源|来源|发布机构)\s*[:：]\s*([^\s【\[|｜:：]+)/;
+// Title-block fields often sit in adjacent <span>s with no space between them.
+const NEXT_LABEL = /(浏览次数|浏览量|点击数|点击量|阅读次数|阅读量|访问量|发布日期|发布时间|时间|日期|作者|编辑|责任编辑|字号|字体|分享)/;
+const BARE_DATE = /(?:^|[^\d])((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})/;
 
 export type TitleBlock = { date: string | null; source: string | null };
 
-/** 发布日期 / 来源 from the lines of the title block. */
-export function parseTitleBlock(lines: string[]): TitleBlock {
+/**
+ * 发布日期 / 来源 from the lines of the title block. `near` lines (just above the body) may
+ * carry an unlabeled date (<time>2023-03-10</time>), used when no labeled one exists.
+ */
+export function parseTitleBlock(lines: string[], near: string[] = []): TitleBlock {
   let date: string | null = null;
   let source: string | null = null;
   for (const text of lines) {
@@ -53,10 +59,19 @@ export function parseTitleBlock(lines: string[]): TitleBlock {
     }
     if (!source) {
       const m = SOURCE_LABEL.exec(text);
-      const v = m?.[1]?.trim();
-      if (v && !/^(发布|浏览|时间|日期|作者)/.test(v)) source = v;
+      const v = m?.[1]?.split(NEXT_LABEL)[0]?.trim();
+      if (v) source = v;
     }
     if (date && source) break;
+  }
+  if (!date) {
+    for (const text of near) {
+      const m = text.length <= 100 ? BARE_DATE.exec(text) : null;
+      if (m) {
+        date = normalizeDate(m[1]);
+        break;
+      }
+    }
   }
   return { date, source };
 }

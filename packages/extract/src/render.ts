@@ -146,10 +146,12 @@ export function render(root: DomNode): Rendered {
       if (name === 'a') linkDepth--;
       if (name === 'pre') preDepth--;
       const end = lines.length + (buf.trim() === '' ? 0 : 1);
+      const hint = classAndId(node);
+      // An empty CMS body container still says where the body is (attachment-only pages).
+      if (end === frame.start && hint && CONTENT_MARKER.test(hint)) contentMarkers.push({ el: node, start: end, end });
       if (end > frame.start) {
         const range = { start: frame.start, end };
         ranges.set(node, range);
-        const hint = classAndId(node);
         if (hint) {
           if (CONTENT_MARKER.test(hint)) contentMarkers.push({ el: node, ...range });
           else if (CHROME_HINT.test(hint) && !isProse(lines, range)) chromeHints.push({ el: node, ...range });
@@ -217,7 +219,7 @@ export function render(root: DomNode): Rendered {
 /** A range reads as prose when it carries real sentence punctuation. */
 function isProse(lines: Line[], range: Range): boolean {
   let punct = 0;
-  for (let i = range.start; i < range.end && punct <= 3; i++) punct += (lines[i] as Line).punct;
+  for (let i = range.start; i < Math.min(range.end, lines.length) && punct <= 3; i++) punct += (lines[i] as Line).punct;
   return punct > 3;
 }
 
@@ -229,7 +231,7 @@ function anchorText(a: DomNode): string {
   while (stack.length > 0 && budget-- > 0) {
     const n = stack.pop() as DomNode;
     if (n.type === 'text') out += n.data ?? '';
-    else if (n.children && !SKIP.has(n.name ?? '')) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as DomNode);
+    else if (n.children && (n === a || !SKIP.has(n.name ?? ''))) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as DomNode);
   }
   const t = out.replace(WS, ' ').trim();
   return t || (a.attribs?.title ?? '').trim();
