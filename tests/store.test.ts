@@ -1,7 +1,7 @@
 // storePage against the real PostgreSQL: identity (URL, alias, hash, moved page, near-duplicate),
 // versions, outbox events, run outcomes, raw snapshots, idempotence and concurrency.
 import { gunzipSync } from 'node:zlib';
-import { createDb, type Db, storePage } from '@govwatch/db';
+import { createDb, type Db, isRetryableConflict, storePage } from '@govwatch/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db.ts';
 import { failedJob, recordJob, republished, seedSiteAndRuns } from './store-helpers.ts';
@@ -239,5 +239,25 @@ describe('storePage under concurrency', () => {
       // One outcome per (run, canonical URL): r1 saw one page (three spellings), r2 three.
       expect(await db.prisma.crawlRunPage.count({ where: { runId: { in: [r1, r2] } } })).toBe(4);
     }
+  });
+});
+
+describe('isRetryableConflict', () => {
+  it('recognizes the unique violations PostgreSQL raises through Prisma, and nothing else', async () => {
+    const url = 'http://www.yichun.gov.cn/conflict.html';
+    const report = await db.prisma.report.findFirstOrThrow();
+    await db.prisma.reportUrl.create({ data: { url, reportId: report.id } });
+    const viaModel = await db.prisma.reportUrl.create({ data: { url, reportId: report.id } }).catch((e: unknown) => e);
+    expect(isRetryableConflict(viaModel)).toBe(true);
+    const viaRaw = await db.prisma.$executeRaw`INSERT INTO "ReportUrl" (url, "reportId") VALUES (${url}, ${report.id})`.catch(
+      (e: unknown) => e,
+    );
+    expect(isRetryableConflict(viaRaw)).toBe(true);
+    const missingRun = await db.prisma.crawlRunPage
+      .create({ data: { runId: 'no-such-run', url, outcome: 'created' } })
+      .catch((e: unknown) => e);
+    expect(missingRun).toBeInstanceOf(Error);
+    expect(isRetryableConflict(missingRun)).toBe(false);
+    expect(isRetryableConflict(new Error('connection refused'))).toBe(false);
   });
 });
