@@ -203,6 +203,7 @@ export async function crawlSite(site: Site, deps: CrawlDeps): Promise<CrawlStats
   // Phase 2: fetch report pages, conditionally.
   const reportQueue = await RequestQueue.open(`report-${randomUUID()}`, { config });
   const reportRequests = [];
+  const queuedPages = new Set<string>();
   for (const [key, link] of reports) {
     if (await allowedByRobots(link.url)) reportRequests.push({ url: link.url, uniqueKey: key });
   }
@@ -245,6 +246,10 @@ export async function crawlSite(site: Site, deps: CrawlDeps): Promise<CrawlStats
             countError('blocked');
             return;
           }
+          // Two links that redirect to one page must settle as one page, or the run never completes.
+          const finalKey = canonicalUrl(page.url);
+          if (queuedPages.has(finalKey)) return;
+          queuedPages.add(finalKey);
           await deps.onPage(page, state);
           stats.pagesQueued++;
           deps.onProgress?.(stats);

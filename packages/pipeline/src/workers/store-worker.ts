@@ -1,6 +1,6 @@
 import type { Payload } from '@govwatch/core';
-import { completeRunIfSettled, finishCrawl, markMissing, storePage } from '@govwatch/db';
-import type { Job } from 'bullmq';
+import { completeRunIfSettled, finishCrawl, markMissing, StoreInputError, storePage } from '@govwatch/db';
+import { type Job, UnrecoverableError } from 'bullmq';
 import type { Runtime } from '../runtime.ts';
 
 /** Missing on this many consecutive complete crawls → report.removed. */
@@ -16,7 +16,14 @@ export async function processStore(rt: Runtime, job: Job, data: Payload<'store'>
     await finishCrawl(prisma, data.runId, stats);
     return { kind: data.kind };
   }
-  const result = await storePage(prisma, data);
+  let result: Awaited<ReturnType<typeof storePage>>;
+  try {
+    result = await storePage(prisma, data);
+  } catch (err) {
+    // A corrupt body can never store; retrying would only delay the run's end.
+    if (err instanceof StoreInputError) throw new UnrecoverableError(err.message);
+    throw err;
+  }
   rt.log.debug({ queue: 'store', jobId: job.id, url: data.fetchUrl, ...result }, 'stored');
   await completeRunIfSettled(prisma, data.runId);
   return result;
