@@ -10,6 +10,7 @@ export type Decoded = { html: string; encoding: string };
 const META_SCAN_BYTES = 8192;
 // chardet is statistical; a sample this size is as good as the whole page and keeps 20 MB fast.
 const DETECT_SAMPLE_BYTES = 64 * 1024;
+const CHARDET_SAMPLE_BYTES = 4096;
 
 /** Canonical name of a charset label, or null when iconv-lite cannot decode it. */
 export function normalizeCharset(label: string | null | undefined): string | null {
@@ -60,7 +61,22 @@ function bomCharset(bytes: Uint8Array): { charset: string; skip: number } | null
   return null;
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+// Native decoders (ICU) are 4–5× faster than iconv-lite's JS tables for the encodings we meet
+// most; iconv-lite covers every other label and builds without full ICU.
+function nativeDecoder(label: string, fatal: boolean): TextDecoder | null {
+  try {
+    return new TextDecoder(label, { fatal });
+  } catch {
+    return null;
+  }
+}
+const strictUtf8 = nativeDecoder('utf-8', true) as TextDecoder;
+const strictGb18030 = nativeDecoder('gb18030', true);
+const NATIVE: Record<string, TextDecoder | null> = {
+  'utf-8': nativeDecoder('utf-8', false),
+  gbk: nativeDecoder('gb18030', false),
+  gb18030: nativeDecoder('gb18030', false),
+};
 
 /** The bytes are well-formed UTF-8 (pure ASCII counts). */
 function isValidUtf8(bytes: Uint8Array): boolean {
@@ -72,15 +88,38 @@ function isValidUtf8(bytes: Uint8Array): boolean {
   }
 }
 
+function isValidGb18030(bytes: Uint8Array): boolean {
+  if (!strictGb18030) return false;
+  try {
+    strictGb18030.decode(bytes.subarray(0, DETECT_SAMPLE_BYTES));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function decodeAs(buf: Buffer, charset: string): string {
+  const native = NATIVE[charset];
+  return native ? native.decode(buf) : iconv.decode(buf, iconvName(charset));
+}
+
 function hasHighBytes(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.byteLength, DETECT_SAMPLE_BYTES);
   for (let i = 0; i < n; i++) if ((bytes[i] as number) >= 0x80) return true;
   return false;
 }
 
-/** Statistical guess for bytes that are not UTF-8; Chinese government pages default to GB18030. */
+/**
+ * Charset of bytes that are not UTF-8. Mainland government pages that are not UTF-8 are GB
+ * family, and a page that decodes as strict GB18030 is taken as such: chardet costs about
+ * 1 ms per KB (it runs every recognizer), 100× the validity check, so it only decides pages
+ * that are neither (Big5, Shift_JIS, …), on a sample from the first non-ASCII byte.
+ */
 function detectNonUtf8(bytes: Uint8Array): string {
-  const sample = bytes.subarray(0, DETECT_SAMPLE_BYTES);
+  if (isValidGb18030(bytes)) return 'gbk';
+  let first = 0;
+  while (first < bytes.byteLength && (bytes[first] as number) < 0x80) first++;
+  const sample = bytes.subarray(first, first + CHARDET_SAMPLE_BYTES);
   for (const match of analyse(sample)) {
     const name = normalizeCharset(match.name);
     // Single-byte western guesses are what chardet says for GBK it cannot place: ignore them.
@@ -100,10 +139,10 @@ export function decodeHtml(bytes: Uint8Array, contentType?: string | null, overr
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
   const forced = normalizeCharset(override);
-  if (forced) return { html: stripBom(iconv.decode(buf, iconvName(forced))), encoding: forced };
+  if (forced) return { html: stripBom(decodeAs(buf, forced)), encoding: forced };
 
   const bom = bomCharset(bytes);
-  if (bom) return { html: iconv.decode(buf.subarray(bom.skip), iconvName(bom.charset)), encoding: bom.charset };
+  if (bom) return { html: decodeAs(buf.subarray(bom.skip), bom.charset), encoding: bom.charset };
 
   const declared = normalizeCharset(charsetFromContentType(contentType)) ?? normalizeCharset(charsetFromMeta(bytes));
   const utf16 = declared === 'utf-16le' || declared === 'utf-16be';
@@ -117,7 +156,7 @@ export function decodeHtml(bytes: Uint8Array, contentType?: string | null, overr
   else if (effective && !/^(iso-8859|windows-125)/.test(effective)) encoding = effective;
   else encoding = isValidUtf8(bytes) ? 'utf-8' : detectNonUtf8(bytes);
 
-  return { html: stripBom(iconv.decode(buf, iconvName(encoding))), encoding };
+  return { html: stripBom(decodeAs(buf, encoding)), encoding };
 }
 
 function stripBom(s: string): string {

@@ -1,0 +1,227 @@
+// pnpm bench:extract — govwatch's extractor against Mozilla Readability (on jsdom) on the
+// extraction corpus (tests/fixtures/extract/cases), in the same run, on one core.
+//
+// Measures, per extractor:
+// - per-field accuracy: exact match with the expected record; `text` matches when equal with
+//   all whitespace removed (so Readability is not penalised for how it joins paragraphs).
+//   Readability fills title, text (textContent), publishedAt (its publishedTime) and
+//   contentHash (our hash of its text); the fields it cannot fill (isReport, pageKind, source,
+//   agency, reportYear, sections, attachments) count as wrong, as the issue asks.
+// - text character F1: precision and recall over the multiset of non-whitespace characters
+//   (bag of characters: order-insensitive, whitespace-insensitive), micro-averaged over all
+//   pages (Σ overlap / Σ sizes); a page whose expected text is empty scores perfect only when
+//   the output is empty too. Also the macro mean F1 over the report pages alone.
+// - speed: every page extracted ROUNDS times after a warm-up pass; pages/second = pages / total
+//   time; p50 and p99 of the per-page milliseconds. Readability's time includes building the
+//   jsdom DOM (it cannot run without one); govwatch's includes charset decoding and parsing.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { contentHashOf, extract } from '@govwatch/extract';
+import { Readability } from '@mozilla/readability';
+import { JSDOM, VirtualConsole } from 'jsdom';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const casesDir = join(here, '../fixtures/extract/cases');
+const resultsDir = join(here, 'results');
+// Timed rounds over the whole corpus: at least MIN_ROUNDS, and until MIN_SECONDS have passed,
+// so the fast extractor is timed on JIT-optimized code and not only on its first calls.
+const MIN_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const MIN_SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+
+const FIELDS = ['isReport', 'pageKind', 'title', 'publishedAt', 'source', 'agency', 'reportYear', 'text', 'sections', 'attachments', 'contentHash'] as const;
+type Field = (typeof FIELDS)[number];
+type Fields = Record<Field, unknown>;
+type Case = { name: string; input: { url: string; contentType: string | null; encoding?: string }; expected: Fields };
+type Page = Case & { bytes: Buffer };
+
+const pages: Page[] = readdirSync(casesDir)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .map((f) => {
+    const c = JSON.parse(readFileSync(join(casesDir, f), 'utf8')) as Case;
+    return { ...c, bytes: readFileSync(join(casesDir, `${c.name}.html`)) };
+  });
+
+// ---------------------------------------------------------------- the two extractors
+
+function runGovwatch(p: Page): Fields {
+  const r = extract({ bytes: p.bytes, url: p.input.url, contentType: p.input.contentType, encoding: p.input.encoding });
+  return Object.fromEntries(FIELDS.map((k) => [k, r[k]])) as Fields;
+}
+
+const CANNOT = Symbol('readability cannot fill this field');
+const quiet = new VirtualConsole();
+
+function runReadability(p: Page): Fields {
+  let title: string | null = null;
+  let text = '';
+  let publishedAt: string | null = null;
+  try {
+    // jsdom decodes the bytes itself (BOM, contentType charset, <meta>), as a user would run it.
+    const dom = new JSDOM(p.bytes, { url: p.input.url, contentType: p.input.contentType?.startsWith('text/html') ? p.input.contentType : 'text/html', virtualConsole: quiet });
+    const article = new Readability(dom.window.document).parse();
+    title = article?.title?.trim() || null;
+    text = (article?.textContent ?? '').trim();
+    const m = /(\d{4})-(\d{2})-(\d{2})/.exec(article?.publishedTime ?? '');
+    publishedAt = m ? `${m[1]}-${m[2]}-${m[3]}` : null;
+    dom.window.close();
+  } catch {
+    // A page jsdom cannot load (binary) yields nothing.
+  }
+  return {
+    isReport: CANNOT,
+    pageKind: CANNOT,
+    title,
+    publishedAt,
+    source: CANNOT,
+    agency: CANNOT,
+    reportYear: CANNOT,
+    text,
+    sections: CANNOT,
+    attachments: CANNOT,
+    contentHash: contentHashOf(text),
+  };
+}
+
+// ---------------------------------------------------------------- scoring
+
+const noWs = (s: string) => s.replace(/\s+/gu, '');
+
+function fieldCorrect(field: Field, got: unknown, want: unknown): boolean {
+  if (got === CANNOT) return false;
+  if (field === 'text') return noWs(String(got)) === noWs(String(want));
+  return JSON.stringify(got) === JSON.stringify(want);
+}
+
+function charBag(s: string): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const ch of noWs(s)) m.set(ch, (m.get(ch) ?? 0) + 1);
+  return m;
+}
+
+function overlap(got: string, want: string): { inter: number; got: number; want: number } {
+  const a = charBag(got);
+  const b = charBag(want);
+  let inter = 0;
+  for (const [ch, n] of a) inter += Math.min(n, b.get(ch) ?? 0);
+  return { inter, got: [...noWs(got)].length, want: [...noWs(want)].length };
+}
+
+function f1Of(o: { inter: number; got: number; want: number }): { p: number; r: number; f1: number } {
+  if (o.got === 0 && o.want === 0) return { p: 1, r: 1, f1: 1 };
+  const p = o.got === 0 ? 0 : o.inter / o.got;
+  const r = o.want === 0 ? 0 : o.inter / o.want;
+  return { p, r, f1: p + r === 0 ? 0 : (2 * p * r) / (p + r) };
+}
+
+type Score = {
+  fields: Record<Field, number>;
+  text: { precision: number; recall: number; f1: number; reportPagesMacroF1: number };
+  speed: { pagesPerSecond: number; p50Ms: number; p99Ms: number; meanMs: number; rounds: number };
+  failures: Array<{ page: string; fields: Field[] }>;
+};
+
+function percentile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] as number;
+}
+
+function measure(run: (p: Page) => Fields): Score {
+  const correct = Object.fromEntries(FIELDS.map((f) => [f, 0])) as Record<Field, number>;
+  let inter = 0;
+  let gotChars = 0;
+  let wantChars = 0;
+  const reportF1: number[] = [];
+  const failures: Score['failures'] = [];
+  for (const p of pages) {
+    const got = run(p);
+    const bad: Field[] = [];
+    for (const f of FIELDS) {
+      if (fieldCorrect(f, got[f], p.expected[f])) correct[f]++;
+      else bad.push(f);
+    }
+    if (bad.length) failures.push({ page: p.name, fields: bad });
+    const o = overlap(String(got.text ?? ''), String(p.expected.text));
+    inter += o.inter;
+    gotChars += o.got;
+    wantChars += o.want;
+    if (p.expected.isReport === true) reportF1.push(f1Of(o).f1);
+  }
+  const micro = f1Of({ inter, got: gotChars, want: wantChars });
+
+  for (const p of pages) run(p); // warm-up (JIT) before timing
+  const times: number[] = [];
+  const t0 = performance.now();
+  let rounds = 0;
+  for (; rounds < MIN_ROUNDS || performance.now() - t0 < MIN_SECONDS * 1000; rounds++) {
+    for (const p of pages) {
+      const s = performance.now();
+      run(p);
+      times.push(performance.now() - s);
+    }
+  }
+  const total = performance.now() - t0;
+  times.sort((a, b) => a - b);
+  return {
+    fields: Object.fromEntries(FIELDS.map((f) => [f, correct[f] / pages.length])) as Record<Field, number>,
+    text: { precision: micro.p, recall: micro.r, f1: micro.f1, reportPagesMacroF1: reportF1.reduce((a, b) => a + b, 0) / Math.max(1, reportF1.length) },
+    speed: {
+      pagesPerSecond: (times.length / total) * 1000,
+      p50Ms: percentile(times, 0.5),
+      p99Ms: percentile(times, 0.99),
+      meanMs: total / times.length,
+      rounds,
+    },
+    failures,
+  };
+}
+
+// ---------------------------------------------------------------- run and report
+
+const govwatch = measure(runGovwatch);
+const readability = measure(runReadability);
+const speedup = govwatch.speed.pagesPerSecond / readability.speed.pagesPerSecond;
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const f3 = (x: number) => x.toFixed(4);
+const rows: Array<[string, string, string]> = [
+  ...FIELDS.map((f) => [`accuracy: ${f}`, pct(govwatch.fields[f]), pct(readability.fields[f])] as [string, string, string]),
+  ['text precision (chars)', f3(govwatch.text.precision), f3(readability.text.precision)],
+  ['text recall (chars)', f3(govwatch.text.recall), f3(readability.text.recall)],
+  ['**text F1 (chars, all pages)**', `**${f3(govwatch.text.f1)}**`, `**${f3(readability.text.f1)}**`],
+  ['text F1 (report pages, mean)', f3(govwatch.text.reportPagesMacroF1), f3(readability.text.reportPagesMacroF1)],
+  ['pages/second (one core)', govwatch.speed.pagesPerSecond.toFixed(0), readability.speed.pagesPerSecond.toFixed(1)],
+  ['p50 ms/page', govwatch.speed.p50Ms.toFixed(2), readability.speed.p50Ms.toFixed(2)],
+  ['p99 ms/page', govwatch.speed.p99Ms.toFixed(2), readability.speed.p99Ms.toFixed(2)],
+];
+const table = ['| metric | govwatch | Readability (jsdom) |', '| --- | ---: | ---: |', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+const md = `# Extraction benchmark
+
+Corpus: ${pages.length} pages (tests/fixtures/extract/cases), ${pages.filter((p) => p.expected.isReport === true).length} of them reports.
+Node ${process.version}, ${cpu}, one core; after a warm-up pass, timed rounds over the corpus for at least ${MIN_SECONDS} s
+(govwatch ${govwatch.speed.rounds} rounds, Readability ${readability.speed.rounds}).
+
+${table}
+
+**Speed: govwatch is ${speedup.toFixed(0)}× Readability** (pages/second).
+
+Text F1 is over the multiset of non-whitespace characters (order- and whitespace-insensitive),
+micro-averaged over all pages; an empty expected text (challenge, 404, deleted, list, empty
+pages) scores perfect only for an empty output. \`text\` accuracy is exact equality with all
+whitespace removed. Readability cannot fill isReport, pageKind, source, agency, reportYear,
+sections or attachments; those count as wrong for it. Its time includes building the jsdom DOM.
+
+govwatch pages with a wrong field: ${govwatch.failures.length === 0 ? 'none' : govwatch.failures.map((f) => `${f.page} (${f.fields.join(', ')})`).join('; ')}
+`;
+
+console.log(md);
+mkdirSync(resultsDir, { recursive: true });
+writeFileSync(join(resultsDir, 'extract.md'), md);
+writeFileSync(
+  join(resultsDir, 'extract.json'),
+  `${JSON.stringify({ pages: pages.length, minSeconds: MIN_SECONDS, node: process.version, cpu, speedup, govwatch, readability }, null, 2)}\n`,
+);
