@@ -71,13 +71,13 @@ export type Stripped = { body: Line[]; head: Line[] };
  * Body lines without chrome. `head` gets the lines dropped from the top (the title block),
  * where metadata such as 发布日期 and 来源 is read from.
  */
-export function stripChrome(lines: Line[], title: string | null, dropped: Set<number>, offset: number): Stripped {
+export function stripChrome(lines: Line[], title: string | null, dropped: Uint8Array, offset: number): Stripped {
   let start = 0;
   let end = lines.length;
   const head: Line[] = [];
   const dropHead = (i: number) => {
     const line = lines[i] as Line;
-    if (dropped.has(offset + i) || isEdgeChrome(line) || BARE_DATE.test(line.text)) return true;
+    if (dropped[offset + i] === 1 || isEdgeChrome(line) || BARE_DATE.test(line.text)) return true;
     return title !== null && sameText(line.text, title);
   };
   while (start < end && dropHead(start)) head.push(lines[start++] as Line);
@@ -86,13 +86,13 @@ export function stripChrome(lines: Line[], title: string | null, dropped: Set<nu
   // CMS puts the list inside or outside its body container).
   while (end > start) {
     const line = lines[end - 1] as Line;
-    if (dropped.has(offset + end - 1) || isEdgeChrome(line) || isAttachmentLine(line)) end--;
+    if (dropped[offset + end - 1] === 1 || isEdgeChrome(line) || isAttachmentLine(line)) end--;
     else break;
   }
   const body: Line[] = [];
   for (let i = start; i < end; i++) {
     const line = lines[i] as Line;
-    if (dropped.has(offset + i) || isStrictChrome(line.text)) continue;
+    if (dropped[offset + i] === 1 || isStrictChrome(line.text)) continue;
     body.push(line);
   }
   return { body, head };

@@ -22,9 +22,3 @@ export function classAndId(node: DomNode): string {
   const i = a.id ?? '';
   return c && i ? `${c} ${i}` : c || i;
 }
-
-/** node is a descendant of (or is) ancestor. */
-export function isInside(node: DomNode, ancestor: DomNode): boolean {
-  for (let n: DomNode | null = node; n; n = n.parent) if (n === ancestor) return true;
-  return false;
-}

@@ -6,7 +6,7 @@ import { stripChrome } from './chrome.ts';
 import { classify } from './classify.ts';
 import { chooseContent } from './content.ts';
 import { decodeHtml } from './decode.ts';
-import { type DomNode, isInside } from './dom.ts';
+import type { DomNode } from './dom.ts';
 import { contentHashOf } from './hash.ts';
 import {
   agencyFromTitle,
@@ -105,13 +105,13 @@ export function extract(input: ExtractInput): ExtractedRecord {
   const meta = metaMap(r.metas);
 
   const content = chooseContent(r, root);
-  // Chrome-classed elements inside the content (share bars, QR boxes) are dropped; ancestors
-  // of the content are not chrome whatever their class says.
-  const dropped = new Set<number>();
+  // Chrome-classed elements inside the content (share bars, QR boxes) are dropped. Ranges nest,
+  // so a hint covering the whole content is the content itself or a wrapper of it: not chrome.
+  const dropped = new Uint8Array(r.lines.length);
   for (const h of r.chromeHints) {
     if (h.start < content.start || h.end > content.end) continue;
-    if (content.el && (h.el === content.el || !isInside(h.el, content.el))) continue;
-    for (let i = h.start; i < h.end; i++) dropped.add(i);
+    if (h.start === content.start && h.end === content.end) continue;
+    dropped.fill(1, h.start, Math.min(h.end, r.lines.length));
   }
 
   // Title: meta > title block heading > <title> minus suffix.
