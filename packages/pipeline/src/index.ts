@@ -4,6 +4,8 @@ export * from './scheduler.ts';
 export * from './event-relay.ts';
 export { startWorker, stages, type StageName } from './workers/start-worker.ts';
 export { crawlSite, type CrawlStats } from './crawl/crawl-site.ts';
+export { discoverFromXml } from './crawl/feeds.ts';
+export { findDataproxy } from './crawl/hanweb.ts';
 export { discoverLinks } from './crawl/links.ts';
 export { redisHostLimiter } from './crawl/host-limiter.ts';
 export { isPrivateAddress, assertPublicUrl } from './crawl/ssrf.ts';

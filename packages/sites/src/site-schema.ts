@@ -17,6 +17,8 @@ export const Site = z.strictObject({
   schedule: z.string().default('0 2 * * *'),
   encoding: z.string().optional(),
   allowPrivateNetwork: z.boolean().default(false),
+  /** Follow the sitemaps robots.txt lists (entries count as reports by reportLinkPattern). */
+  sitemaps: z.boolean().default(true),
 });
 export type Site = z.infer<typeof Site>;
 

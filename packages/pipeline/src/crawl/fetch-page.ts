@@ -1,12 +1,12 @@
 // One polite HTTP fetch: rate slot for the host, SSRF check on every hop, conditional headers,
 // manual redirects, raw bytes back.
 import { assertPublicUrl } from './ssrf.ts';
-import type { HostLimiter } from './host-limiter.ts';
+import type { HostLimiter, HostLimits } from './host-limiter.ts';
 
 export type FetchOptions = {
   userAgent: string;
   limiter: HostLimiter;
-  requestsPerSecond: number;
+  limits: HostLimits;
   allowPrivateNetwork: boolean;
   isAllowedHost: (host: string) => boolean;
   timeoutMs?: number;
@@ -49,7 +49,6 @@ export async function fetchPage(url: string, opts: FetchOptions): Promise<Fetche
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     if (!opts.isAllowedHost(current.host)) throw new OffSiteError(`refused off-site URL ${current.href}`);
     if (!opts.allowPrivateNetwork) await assertPublicUrl(current);
-    await opts.limiter.acquire(current.host, opts.requestsPerSecond);
     const headers: Record<string, string> = {
       'user-agent': opts.userAgent,
       accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
@@ -58,20 +57,23 @@ export async function fetchPage(url: string, opts: FetchOptions): Promise<Fetche
     if (opts.conditional?.etag) headers['if-none-match'] = opts.conditional.etag;
     if (opts.conditional?.lastModified) headers['if-modified-since'] = opts.conditional.lastModified;
     if (opts.contentType) headers['content-type'] = opts.contentType;
-    const response = await fetch(current, {
-      method: opts.method ?? 'GET',
-      body: opts.body,
-      headers,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(opts.timeoutMs ?? 30_000),
+    const target = current;
+    const { response, body } = await opts.limiter.schedule(target.host, opts.limits, async () => {
+      const res = await fetch(target, {
+        method: opts.method ?? 'GET',
+        body: opts.body,
+        headers,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(opts.timeoutMs ?? 30_000),
+      });
+      // Read the body inside the slot: the connection is busy until it is consumed.
+      return { response: res, body: Buffer.from(await res.arrayBuffer()) };
     });
     const location = response.headers.get('location');
     if (response.status >= 300 && response.status < 400 && response.status !== 304 && location) {
-      await response.body?.cancel();
       current = new URL(location, current);
       continue;
     }
-    const body = Buffer.from(await response.arrayBuffer());
     if (response.status >= 400) {
       throw new HttpStatusError(response.status, current.href, parseRetryAfter(response.headers.get('retry-after')));
     }

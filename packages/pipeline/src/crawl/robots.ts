@@ -6,7 +6,7 @@ import { fetchPage, HttpStatusError, type FetchOptions } from './fetch-page.ts';
 // robots-parser is CommonJS (module.exports = fn) while its typings declare a default export.
 const robotsParser = robotsParserModule as unknown as typeof robotsParserModule.default;
 
-export type Robots = { isAllowed(url: string): boolean; crawlDelaySeconds: number | undefined };
+export type Robots = { isAllowed(url: string): boolean; crawlDelaySeconds: number | undefined; sitemaps: string[] };
 
 const TTL_SECONDS = 24 * 3600;
 
@@ -15,6 +15,7 @@ export function parseRobots(robotsUrl: string, text: string, userAgent: string):
   return {
     isAllowed: (url) => parsed.isAllowed(url, userAgent) !== false,
     crawlDelaySeconds: parsed.getCrawlDelay(userAgent),
+    sitemaps: parsed.getSitemaps(),
   };
 }
 

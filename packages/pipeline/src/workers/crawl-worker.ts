@@ -1,9 +1,10 @@
-import { gzipBase64, sha256Hex, type Payload } from '@govwatch/core';
+import { type FetchMeta, gzipBase64, type Payload, sha256Hex } from '@govwatch/core';
 import { pageStates, startOrJoinRun } from '@govwatch/db';
 import { Site } from '@govwatch/sites';
 import type { Job } from 'bullmq';
 import { UnrecoverableError } from 'bullmq';
 import { crawlSite } from '../crawl/crawl-site.ts';
+import type { FetchedPage } from '../crawl/fetch-page.ts';
 import { redisHostLimiter } from '../crawl/host-limiter.ts';
 import { loadRobots } from '../crawl/robots.ts';
 import type { Runtime } from '../runtime.ts';
@@ -16,12 +17,22 @@ export async function processCrawl(rt: Runtime, job: Job, data: Payload<'crawl'>
   const runId = data.runId ?? (await startOrJoinRun(rt.db.prisma, site.id, data.trigger)).runId;
   const log = rt.log.child({ queue: 'crawl', jobId: job.id, site: site.id, runId });
   const states = await pageStates(rt.db.prisma, site.id);
-  const limiter = redisHostLimiter(rt.redis, rt.config.queuePrefix);
   log.info({ render: site.render }, 'crawl started');
 
+  const meta = (page: FetchedPage): FetchMeta => ({
+    runId,
+    siteId: site.id,
+    fetchUrl: page.url,
+    fetchedAt: new Date().toISOString(),
+    status: page.status,
+    contentType: page.headers.get('content-type'),
+    etag: page.headers.get('etag'),
+    lastModified: page.headers.get('last-modified'),
+    rawSha256: sha256Hex(page.body),
+  });
   const stats = await crawlSite(site, {
     log,
-    limiter,
+    limiter: redisHostLimiter(rt.redis, rt.config.queuePrefix),
     userAgent: rt.config.userAgent,
     allowPrivateNetwork: rt.config.allowPrivateNetwork,
     chromiumPath: rt.config.chromiumPath,
@@ -29,20 +40,16 @@ export async function processCrawl(rt: Runtime, job: Job, data: Payload<'crawl'>
     pageState: (canonical) => states.get(canonical),
     onPage: async (page) => {
       const payload: Payload<'extract'> = {
-        runId,
-        siteId: site.id,
-        fetchUrl: page.url,
-        fetchedAt: new Date().toISOString(),
-        status: page.status,
-        contentType: page.headers.get('content-type'),
-        etag: page.headers.get('etag'),
-        lastModified: page.headers.get('last-modified'),
-        rawSha256: sha256Hex(page.body),
+        ...meta(page),
         bodyGzipBase64: gzipBase64(page.body),
         encoding: site.encoding ?? null,
         titleKeywords: site.titleKeywords,
       };
       await rt.queues.extract.add('extract', payload, { jobId: jobIdFor(runId, page.url) });
+    },
+    // Recorded as failed with its reason; the challenge page itself is never stored as content.
+    onBlocked: async (page, reason) => {
+      await rt.queues.store.add('failed', { kind: 'failed', ...meta(page), reason }, { jobId: `${jobIdFor(runId, page.url)}-store` });
     },
     onProgress: (s) => {
       void job.updateProgress({ runId, listPages: s.listPagesFetched, reportLinks: s.reportLinksFound, queued: s.pagesQueued });

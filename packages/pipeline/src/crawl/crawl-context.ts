@@ -1,0 +1,120 @@
+// What both phases of a crawl share: the site's rules, politeness, figures and error counting.
+import type { Logger } from '@govwatch/core';
+import { allowedHostsOf, type Site } from '@govwatch/sites';
+import type { FetchOptions } from './fetch-page.ts';
+import { HttpStatusError } from './fetch-page.ts';
+import type { HostLimiter } from './host-limiter.ts';
+import type { LinkRules } from './links.ts';
+import type { Robots } from './robots.ts';
+
+export type CrawlStats = {
+  listPagesFetched: number;
+  reportLinksFound: number;
+  pagesFetched: number;
+  notModified: number;
+  unchangedBytes: number;
+  pagesQueued: number;
+  bytes: number;
+  robotsDisallowed: number;
+  browserRetries: number;
+  errors: Record<string, number>;
+  discoveryComplete: boolean;
+  seenUrls: string[];
+  warnings: string[];
+  durationMs: number;
+};
+
+export type CrawlContext = {
+  log: Logger;
+  stats: CrawlStats;
+  rules: LinkRules;
+  limiter: HostLimiter;
+  fetchOptions: FetchOptions;
+  chromiumPath: string;
+  onSite(url: string): boolean;
+  allowedByRobots(url: string): Promise<boolean>;
+  robotsFor(origin: string): Promise<Robots>;
+  countError(err: unknown): void;
+  progress(): void;
+};
+
+export function errorKind(err: unknown): string {
+  if (err instanceof HttpStatusError) return `http_${err.status}`;
+  const e = err as Error;
+  if (e?.name === 'TimeoutError' || /timeout/i.test(e?.message ?? '')) return 'timeout';
+  if (e?.name === 'BlockedAddressError') return 'private_address';
+  if (e?.name === 'OffSiteError') return 'off_site';
+  if (e?.name === 'RobotsDisallowedError') return 'robots';
+  return 'network';
+}
+
+export function emptyStats(): CrawlStats {
+  return {
+    listPagesFetched: 0, reportLinksFound: 0, pagesFetched: 0, notModified: 0, unchangedBytes: 0,
+    pagesQueued: 0, bytes: 0, robotsDisallowed: 0, browserRetries: 0, errors: {}, discoveryComplete: true,
+    seenUrls: [], warnings: [], durationMs: 0,
+  };
+}
+
+export type ContextDeps = {
+  log: Logger;
+  limiter: HostLimiter;
+  userAgent: string;
+  allowPrivateNetwork: boolean;
+  chromiumPath: string;
+  robots: (origin: string, fetchOptions: FetchOptions) => Promise<Robots>;
+  onProgress?: (stats: CrawlStats) => void;
+};
+
+export function createCrawlContext(site: Site, deps: ContextDeps): CrawlContext {
+  const stats = emptyStats();
+  const hosts = new Set(allowedHostsOf(site).map((h) => h.toLowerCase()));
+  const fetchOptions: FetchOptions = {
+    userAgent: deps.userAgent,
+    limiter: deps.limiter,
+    limits: { requestsPerSecond: site.requestsPerSecond, maxConcurrency: site.maxConcurrency },
+    allowPrivateNetwork: site.allowPrivateNetwork || deps.allowPrivateNetwork,
+    isAllowedHost: (host) => hosts.has(host.toLowerCase()),
+  };
+  const robotsByOrigin = new Map<string, Promise<Robots>>();
+  const robotsFor = (origin: string) => {
+    let robots = robotsByOrigin.get(origin);
+    if (!robots) {
+      robots = deps.robots(origin, fetchOptions).then((r) => {
+        // Crawl-delay lowers the site's rate, never raises it.
+        const delay = r.crawlDelaySeconds;
+        if (delay && delay > 0) {
+          fetchOptions.limits = { ...fetchOptions.limits, requestsPerSecond: Math.min(fetchOptions.limits.requestsPerSecond, 1 / delay) };
+        }
+        return r;
+      });
+      robotsByOrigin.set(origin, robots);
+    }
+    return robots;
+  };
+  return {
+    log: deps.log,
+    stats,
+    rules: {
+      titleKeywords: site.titleKeywords,
+      reportLinkPattern: site.reportLinkPattern ? new RegExp(site.reportLinkPattern) : undefined,
+      listLinkPattern: site.listLinkPattern ? new RegExp(site.listLinkPattern) : undefined,
+    },
+    limiter: deps.limiter,
+    fetchOptions,
+    chromiumPath: deps.chromiumPath,
+    onSite: (url) => hosts.has(new URL(url).host.toLowerCase()),
+    robotsFor,
+    async allowedByRobots(url) {
+      const robots = await robotsFor(new URL(url).origin);
+      if (robots.isAllowed(url)) return true;
+      stats.robotsDisallowed++;
+      return false;
+    },
+    countError(err) {
+      const kind = errorKind(err);
+      stats.errors[kind] = (stats.errors[kind] ?? 0) + 1;
+    },
+    progress: () => deps.onProgress?.(stats),
+  };
+}
