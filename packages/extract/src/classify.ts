@@ -46,7 +46,7 @@ export function classify(i: ClassifyInput): Classification {
   const keywords = i.titleKeywords.length > 0 ? i.titleKeywords : ['法治政府建设'];
 
   if (i.proseChars < 200 && WAF_COOKIE.test(i.html)) return finish('challenge', ['WAF challenge page (anti-bot cookie script), not content']);
-  if (JS_WALL.test(i.html) && (textLen < 50 || (i.proseChars < 100 && JS_WALL.test(i.text)))) {
+  if ((textLen < 50 || (i.proseChars < 100 && JS_WALL.test(i.text))) && JS_WALL.test(i.html)) {
     return finish('challenge', ['JavaScript wall: the page asks to enable JavaScript and shows nothing else']);
   }
   const shortText = `${i.rawTitle}\n${i.text}`;

@@ -78,13 +78,12 @@ const NATIVE: Record<string, TextDecoder | null> = {
   gb18030: nativeDecoder('gb18030', false),
 };
 
-/** The bytes are well-formed UTF-8 (pure ASCII counts). */
-function isValidUtf8(bytes: Uint8Array): boolean {
+/** The bytes as UTF-8, or null when they are not well-formed UTF-8. */
+function strictUtf8Decode(bytes: Uint8Array): string | null {
   try {
-    strictUtf8.decode(bytes);
-    return true;
+    return strictUtf8.decode(bytes);
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -149,13 +148,14 @@ export function decodeHtml(bytes: Uint8Array, contentType?: string | null, overr
   // A <meta> that says UTF-16 in an ASCII-readable document is always wrong (HTML spec says so too).
   const effective = utf16 ? null : declared;
 
-  let encoding: string;
-  if (!hasHighBytes(bytes)) encoding = effective ?? 'utf-8';
-  else if (effective === 'utf-8') encoding = isValidUtf8(bytes) ? 'utf-8' : detectNonUtf8(bytes);
-  else if (effective && isValidUtf8(bytes)) encoding = 'utf-8';
-  else if (effective && !/^(iso-8859|windows-125)/.test(effective)) encoding = effective;
-  else encoding = isValidUtf8(bytes) ? 'utf-8' : detectNonUtf8(bytes);
-
+  if (!hasHighBytes(bytes)) {
+    const encoding = effective ?? 'utf-8';
+    return { html: stripBom(decodeAs(buf, encoding)), encoding };
+  }
+  // Valid multi-byte UTF-8 wins over any declaration (decoded once, kept).
+  const asUtf8 = strictUtf8Decode(bytes);
+  if (asUtf8 !== null) return { html: stripBom(asUtf8), encoding: 'utf-8' };
+  const encoding = effective && effective !== 'utf-8' && !/^(iso-8859|windows-125)/.test(effective) ? effective : detectNonUtf8(bytes);
   return { html: stripBom(decodeAs(buf, encoding)), encoding };
 }
 

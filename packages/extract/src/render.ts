@@ -69,7 +69,14 @@ const CHROME_HINT =
 const TITLE_HINT = /(^|[\s_-])(title|bt|biaoti|article-title|detail-title|tit|con-title|xl-title)([\s_-]|$)/i;
 
 const DOC_LINK = /\.(pdf|docx?|wps|xlsx?|et|ofd)(?:$|[?#])/i;
-const SENTENCE_PUNCT = /[，。；！？,;!?]/g;
+// ，。；！？ , ; ! ?
+const SENTENCE_PUNCT = new Set([0xff0c, 0x3002, 0xff1b, 0xff01, 0xff1f, 0x2c, 0x3b, 0x21, 0x3f]);
+
+function countPunct(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (SENTENCE_PUNCT.has(text.charCodeAt(i))) n++;
+  return n;
+}
 const WS = /[\s\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]+/g;
 
 function isHidden(node: DomNode): boolean {
@@ -114,7 +121,7 @@ export function render(root: DomNode): Rendered {
     if (text !== '') {
       const len = text.length;
       const nonLink = Math.max(0, len - linkChars);
-      const punct = linkChars >= len ? 0 : (text.match(SENTENCE_PUNCT)?.length ?? 0);
+      const punct = linkChars >= len ? 0 : countPunct(text);
       const weight = linkChars > len / 2 ? 0 : punct > 0 ? nonLink : nonLink * 0.1;
       lines.push({ text, linkChars: Math.min(linkChars, len), punct, weight, docLink });
       punctBefore.push((punctBefore[punctBefore.length - 1] as number) + punct);
