@@ -10,8 +10,8 @@ export type ContentChoice = Range & { method: ContentMethod; el: DomNode | null 
 // A marker container must hold a fair share of the prose; smaller ones are summaries or
 // sidebars that reuse the class name.
 const MARKER_MIN_SHARE = 0.3;
-// Density descent stops at the smallest element holding this share of all prose.
-const DENSITY_SHARE = 0.8;
+// Density descent steps into a child holding this share of its parent's prose.
+const DENSITY_SHARE = 0.6;
 // Below this much punctuated text the page has no body of its own.
 const EMPTY_PAGE_PROSE = 200;
 
@@ -41,24 +41,29 @@ export function chooseContent(r: Rendered, root: DomNode): ContentChoice {
     }
   }
 
-  // Density descent from the root.
+  // Density descent from the root: step into the child holding most of this element's prose
+  // while it holds a clear majority of it. Relative to the parent, not to the page, so a
+  // sidebar of punctuated summaries next to the article does not stop the descent. A single
+  // line is not stepped into unless it is nearly everything: one long paragraph of a news
+  // item is not the item.
   let node = root;
   let range = r.ranges.get(root) ?? whole;
+  let weight = total;
   for (;;) {
-    let next: DomNode | null = null;
-    let nextRange: Range | null = null;
+    let best: DomNode | null = null;
+    let bestRange: Range | null = null;
+    let bestWeight = 0;
     for (const child of node.children ?? []) {
       const cr = r.ranges.get(child);
       if (!cr) continue;
-      if (sumWeight(r, cr) >= DENSITY_SHARE * total) {
-        next = child;
-        nextRange = cr;
-        break;
-      }
+      const w = sumWeight(r, cr);
+      if (w > bestWeight) [best, bestRange, bestWeight] = [child, cr, w];
     }
-    if (!next || !nextRange) break;
-    node = next;
-    range = nextRange;
+    if (!best || !bestRange || bestWeight < DENSITY_SHARE * weight) break;
+    if (bestRange.end - bestRange.start < 2 && bestWeight < 0.95 * weight) break;
+    node = best;
+    range = bestRange;
+    weight = bestWeight;
   }
   return { start: range.start, end: range.end, method: 'density', el: node === root ? null : node };
 }
