@@ -5,6 +5,7 @@ import { Configuration, LogLevel, log as crawleeLog } from 'crawlee';
 import { type ContextDeps, type CrawlStats, createCrawlContext } from './crawl-context.ts';
 import { discoverReports } from './discover.ts';
 import { fetchReports, type ReportSink } from './fetch-reports.ts';
+import { assertPublicUrl } from './ssrf.ts';
 
 crawleeLog.setLevel(LogLevel.OFF); // we log through pino; stdout belongs to the CLI
 
@@ -15,6 +16,8 @@ export type CrawlDeps = ContextDeps & ReportSink;
 export async function crawlSite(site: Site, deps: CrawlDeps): Promise<CrawlStats> {
   const started = Date.now();
   const ctx = createCrawlContext(site, deps);
+  // A site on a private network is refused as a whole, with one clear error, before any request.
+  if (!ctx.fetchOptions.allowPrivateNetwork) for (const url of site.startUrls) await assertPublicUrl(new URL(url));
   const config = new Configuration({ persistStorage: false, purgeOnStart: false });
 
   const { reports, complete } = await discoverReports(site, ctx, config);

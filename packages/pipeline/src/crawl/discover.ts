@@ -87,7 +87,7 @@ export async function discoverReports(site: Site, ctx: CrawlContext, config: Con
   if (site.sitemaps) {
     for (const origin of new Set(site.startUrls.map((u) => new URL(u).origin))) {
       const robots = await ctx.robotsFor(origin);
-      for (const sitemap of robots.sitemaps) await enqueue(sitemap, { depth: 1, raw: true });
+      for (const sitemap of robots.sitemaps) await enqueue(sitemap, { depth: 0, raw: true }); // an entry point, like a start URL
     }
   }
 

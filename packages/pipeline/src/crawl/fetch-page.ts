@@ -24,6 +24,7 @@ export type FetchedPage = {
 };
 
 export class HttpStatusError extends Error {
+  override name = 'HttpStatusError';
   constructor(
     readonly status: number,
     readonly url: string,
@@ -33,7 +34,9 @@ export class HttpStatusError extends Error {
   }
 }
 
-export class OffSiteError extends Error {}
+export class OffSiteError extends Error {
+  override name = 'OffSiteError';
+}
 
 const MAX_REDIRECTS = 5;
 

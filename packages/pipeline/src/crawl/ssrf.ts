@@ -11,7 +11,9 @@ for (const [net, bits] of [['::1', 128], ['::', 128], ['fc00::', 7], ['fe80::', 
   privateRanges.addSubnet(net, bits, 'ipv6');
 }
 
-export class BlockedAddressError extends Error {}
+export class BlockedAddressError extends Error {
+  override name = 'BlockedAddressError';
+}
 
 export function isPrivateAddress(address: string): boolean {
   const family = isIP(address);

@@ -4,6 +4,7 @@ import { Site } from '@govwatch/sites';
 import type { Job } from 'bullmq';
 import { UnrecoverableError } from 'bullmq';
 import { crawlSite } from '../crawl/crawl-site.ts';
+import { BlockedAddressError } from '../crawl/ssrf.ts';
 import type { FetchedPage } from '../crawl/fetch-page.ts';
 import { redisHostLimiter } from '../crawl/host-limiter.ts';
 import { loadRobots } from '../crawl/robots.ts';
@@ -54,6 +55,9 @@ export async function processCrawl(rt: Runtime, job: Job, data: Payload<'crawl'>
     onProgress: (s) => {
       void job.updateProgress({ runId, listPages: s.listPagesFetched, reportLinks: s.reportLinksFound, queued: s.pagesQueued });
     },
+  }).catch((err: Error) => {
+    // Refused addresses stay refused: fail the run now instead of retrying.
+    throw err instanceof BlockedAddressError ? new UnrecoverableError(err.message) : err;
   });
   for (const w of stats.warnings) log.warn(w);
   log.info({ ...stats, seenUrls: stats.seenUrls.length }, 'crawl finished');

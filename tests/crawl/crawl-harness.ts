@@ -1,0 +1,46 @@
+// Runs one crawl (discovery + conditional fetches) in-process against the fixture site, with the
+// real Redis limiter and robots cache; pages handed on are collected instead of queued.
+import { createLogger } from '@govwatch/core';
+import { crawlSite, type CrawlStats, redisHostLimiter } from '@govwatch/pipeline';
+import { loadRobots } from '../../packages/pipeline/src/crawl/robots.ts';
+import { parseSites, type Site } from '@govwatch/sites';
+import { Redis } from 'ioredis';
+import type { FixtureSite, SiteYamlOptions } from '../fixture-site/index.ts';
+import { redisUrl } from '../helpers/test-queues.ts';
+
+export type Collected = { pages: Array<{ url: string; body: Buffer }>; blocked: string[]; stats: CrawlStats };
+
+export function siteOf(fixture: FixtureSite, id: string, options: SiteYamlOptions = {}): Site {
+  const site = parseSites(fixture.siteYaml({ ...options, only: [id] }), 'fixture').find((s) => s.id === id);
+  if (!site) throw new Error(`no fixture site ${id}`);
+  return site;
+}
+
+export async function crawlOnce(
+  site: Site,
+  prefix: string,
+  opts: { allowPrivateNetwork?: boolean; states?: Map<string, { etag: string | null; lastModified: string | null; lastRawSha256: string | null }> } = {},
+): Promise<Collected> {
+  const redis = new Redis(redisUrl);
+  const collected: Collected = { pages: [], blocked: [], stats: undefined as unknown as CrawlStats };
+  try {
+    collected.stats = await crawlSite(site, {
+      log: createLogger('silent'),
+      limiter: redisHostLimiter(redis, prefix),
+      userAgent: 'govwatch/0.1 (+https://example.org/govwatch-tests)',
+      allowPrivateNetwork: opts.allowPrivateNetwork ?? false,
+      chromiumPath: '/usr/bin/chromium',
+      robots: (origin, fetchOptions) => loadRobots(origin, redis, prefix, fetchOptions),
+      pageState: (canonical) => opts.states?.get(canonical),
+      onPage: async (page) => {
+        collected.pages.push({ url: page.url, body: page.body });
+      },
+      onBlocked: async (page) => {
+        collected.blocked.push(page.url);
+      },
+    });
+  } finally {
+    redis.disconnect();
+  }
+  return collected;
+}
