@@ -46,7 +46,7 @@ export function redisHostLimiter(redis: Redis, prefix: string): HostLimiter {
     async schedule(host, limits, fn) {
       const slots = `${prefix}:host-slots:${host}`;
       const token = randomUUID();
-      for (let backoff = 10; ; backoff = Math.min(backoff * 2, 200)) {
+      for (let backoff = 5; ; backoff = Math.min(backoff * 2, 50)) {
         const got = await redis.eval(ACQUIRE_SLOT, 1, slots, await now(), SLOT_TTL_MS, limits.maxConcurrency, token);
         if (Number(got) === 1) break;
         await sleep(backoff);

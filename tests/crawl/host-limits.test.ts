@@ -1,0 +1,93 @@
+// The per-host rate and concurrency hold across processes: they live in Redis, not in a worker.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openQueues, producerConnection } from '@govwatch/core';
+import { redisHostLimiter } from '@govwatch/pipeline';
+import { parseSites } from '@govwatch/sites';
+import { Redis } from 'ioredis';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startFixtureSite, type FixtureSite } from '../fixture-site/index.ts';
+import { repoRoot } from '../helpers/cli.ts';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-db.ts';
+import { dropPrefix, redisUrl, testPrefix } from '../helpers/test-queues.ts';
+
+const prefix = testPrefix();
+afterAll(() => dropPrefix(prefix));
+
+describe('host concurrency', () => {
+  it('never lets more than maxConcurrency requests run at once across three limiters', async () => {
+    const connections = [new Redis(redisUrl), new Redis(redisUrl), new Redis(redisUrl)];
+    const limiters = connections.map((c) => redisHostLimiter(c, prefix));
+    let inFlight = 0;
+    let peak = 0;
+    const task = async () => {
+      inFlight++;
+      peak = Math.max(peak, inFlight);
+      await new Promise((r) => setTimeout(r, 20));
+      inFlight--;
+    };
+    const limits = { requestsPerSecond: 1000, maxConcurrency: 2 };
+    await Promise.all(Array.from({ length: 30 }, (_, i) => limiters[i % 3]?.schedule('gov.example:80', limits, task)));
+    for (const c of connections) c.disconnect();
+    expect(peak).toBe(2);
+  });
+});
+
+describe('host rate with three crawler processes', () => {
+  let fixture: FixtureSite;
+  let database: TestDatabase;
+  const workers: ChildProcess[] = [];
+  afterAll(async () => {
+    for (const w of workers) w.kill('SIGTERM');
+    await fixture?.close();
+    await database?.drop();
+  });
+
+  it('holds requestsPerSecond for the host while three processes crawl three of its sites', async () => {
+    fixture = await startFixtureSite({ reportCount: 20 });
+    database = await createTestDatabase();
+    const rate = 8;
+    const ids = ['fixture-main', 'fixture-countpage', 'fixture-query'];
+    const sites = parseSites(fixture.siteYaml({ only: ids, defaults: { requestsPerSecond: rate, maxConcurrency: 4 } }), 'fixture');
+    const dir = mkdtempSync(join(tmpdir(), 'govwatch-rate-'));
+    writeFileSync(join(dir, 'sites.yaml'), fixture.siteYaml({ only: ids }));
+    const env = { ...process.env, DATABASE_URL: database.url, REDIS_URL: redisUrl, GOVWATCH_QUEUE_PREFIX: prefix, LOG_LEVEL: 'info', GOVWATCH_CRAWL_CONCURRENCY: '1' };
+    const tsx = createRequire(`${repoRoot}package.json`).resolve('tsx/cli');
+    const started = new Set<number>();
+    for (let i = 0; i < 3; i++) {
+      const w = spawn(process.execPath, [tsx, 'services/cli/src/main.ts', 'worker', 'crawl'], { cwd: repoRoot, env });
+      w.stderr?.on('data', (d: Buffer) => {
+        for (const line of d.toString().split('\n')) if (line.includes('"crawl started"')) started.add(JSON.parse(line).pid);
+      });
+      workers.push(w);
+    }
+    const redis = producerConnection(redisUrl);
+    const queues = openQueues(redis, prefix);
+    // Wait until the three workers are connected, so each takes one job at the same time.
+    for (let i = 0; i < 200 && (await queues.crawl.getWorkers()).length < 3; i++) await new Promise((r) => setTimeout(r, 100));
+    for (const site of sites) {
+      await queues.crawl.add('crawl', { runId: `run-${site.id}`, siteId: site.id, trigger: 'cli', site: site as unknown as Record<string, unknown> });
+    }
+    // No store worker runs: each crawl's end shows as a crawlFinished job waiting in `store`.
+    const finished = async () => (await queues.store.getJobs(['waiting'])).filter((j) => j.name === 'crawlFinished').length;
+    for (let i = 0; i < 600 && (await finished()) < 3; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await finished()).toBe(3);
+    expect(started.size).toBe(3); // three processes, one crawl each
+
+    const times = fixture.log.map((e) => e.t).sort((a, b) => a - b);
+    expect(times.length).toBeGreaterThan(3 * rate);
+    // Slots are 1/rate apart in Redis time; a request can only leave late, never early, so any
+    // rate+1 consecutive arrivals span about a second less one request's lateness (event-loop and
+    // socket jitter on a loaded machine: allow 100 ms), and the average never exceeds the rate.
+    let tightest = Number.POSITIVE_INFINITY;
+    for (let i = 0; i + rate < times.length; i++) tightest = Math.min(tightest, (times[i + rate] ?? 0) - (times[i] ?? 0));
+    expect(tightest).toBeGreaterThanOrEqual(1000 - 100);
+    const span = (times.at(-1) ?? 0) - (times[0] ?? 0);
+    expect((times.length - 1) / (span / 1000)).toBeLessThanOrEqual(rate * 1.01);
+    await queues.close();
+    redis.disconnect();
+  });
+});
