@@ -34,6 +34,10 @@ describe('parseSites', () => {
     expect(() => parseSites(`${good}    reportLinkPattern: "([a"\n`, 'a.yaml')).toThrow(/field reportLinkPattern/);
   });
 
+  it('rejects a bad cron schedule', () => {
+    expect(() => parseSites(good.replace('0 2 * * *', '61 2 * * *'), 'a.yaml')).toThrow(/site wuhan-gaj: field schedule: not a valid cron/);
+  });
+
   it('rejects duplicate ids and a file without sites', () => {
     const dup = `${good}${good.replace('sites:\n', '')}`;
     expect(() => parseSites(dup, 'a.yaml')).toThrow(/duplicate id/);

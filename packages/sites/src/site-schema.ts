@@ -1,4 +1,18 @@
+import { CronExpressionParser } from 'cron-parser';
 import { z } from 'zod';
+
+/** The cron parser BullMQ itself uses, so a schedule that validates here also fires there. */
+const cron = z.string().refine(
+  (expr) => {
+    try {
+      CronExpressionParser.parse(expr);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'not a valid cron expression (minute hour day month weekday)' },
+);
 
 /** One site of the site file. Key names are a contract (DESIGN.md): extend, never rename. */
 export const Site = z.strictObject({
@@ -14,7 +28,7 @@ export const Site = z.strictObject({
   maxDepth: z.number().int().nonnegative().default(5),
   requestsPerSecond: z.number().positive().default(1),
   maxConcurrency: z.number().int().positive().default(2),
-  schedule: z.string().default('0 2 * * *'),
+  schedule: cron.default('0 2 * * *'),
   encoding: z.string().optional(),
   allowPrivateNetwork: z.boolean().default(false),
   /** Follow the sitemaps robots.txt lists (entries count as reports by reportLinkPattern). */
