@@ -2,15 +2,28 @@
 // tests/bench/results/crawl.json and crawl.md; then runs the extraction benchmark
 // (extract-bench.ts, `pnpm bench:extract`) as a child process when that file exists.
 // Needs Redis and PostgreSQL (pnpm services). Exit code 1 when a check fails.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type CrawlBenchResult, runCrawlBench } from './crawl-bench.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const resultsDir = join(here, 'results');
+
+/** The commit measured: BENCH_COMMIT when the tree is a copy without .git, else HEAD (+dirty). */
+function commitMeasured(): string {
+  if (process.env.BENCH_COMMIT) return process.env.BENCH_COMMIT;
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: here, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'packages', 'services', 'prisma'], { cwd: here, encoding: 'utf8' }).trim();
+    return dirty ? `${head} + uncommitted changes` : head;
+  } catch {
+    return 'unknown';
+  }
+}
+const commit = commitMeasured();
 
 const s = (msValue: number) => `${(msValue / 1000).toFixed(2)} s`;
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -35,12 +48,18 @@ function rows(r: CrawlBenchResult): [string, string, string][] {
 
 function markdown(r: CrawlBenchResult): string {
   const o = r.options;
+  const t = (f: CrawlBenchResult['first']) =>
+    `CLI loaded and run created ${s(f.timeline.runCreated)}, first request ${s(f.timeline.firstRequest)}, ` +
+    `discovery to ${s(f.timeline.lastListRequest)} (${f.timeline.listRate.toFixed(0)} req/s), ` +
+    `report pages ${s(f.timeline.firstReportRequest)}–${s(f.timeline.lastRequest)} (${f.timeline.reportRate.toFixed(0)} req/s), ` +
+    `run finished ${s(f.timeline.runFinished)}, exit ${s(f.timeline.exit)}`;
   const lines = [
     '# Crawl benchmarks',
     '',
     `Fixture site (tests/fixture-site) with ${r.expectedReports} report pages in section fixture-main, ${o.latencyMs} ms latency per request,`,
     `site limits requestsPerSecond ${o.requestsPerSecond}, maxConcurrency ${o.maxConcurrency}; \`govwatch crawl --site fixture-main --wait\`,`,
-    `real Redis and a fresh PostgreSQL database, everything on 127.0.0.1. Node ${r.node}, ${r.cpus} CPUs, ${r.startedAt}.`,
+    `real Redis and a fresh PostgreSQL database, everything on 127.0.0.1. Commit ${commit}; Node ${r.node}, ${r.cpus} CPUs,`,
+    `load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} at the end (a shared machine: figures vary run to run); ${r.startedAt}.`,
     '',
     '## Benchmark 1: first crawl vs re-crawl of the unchanged site',
     '',
@@ -51,6 +70,11 @@ function markdown(r: CrawlBenchResult): string {
     `**Re-crawl / first crawl (CLI wall time): ${r.ratio.toFixed(3)}** (target ≤ ${r.target}: ${r.ratio <= r.target ? 'met' : 'missed'}).`,
     `Run time in process: ${r.ratioInProcess.toFixed(3)}; crawl phase: ${r.ratioCrawlPhase.toFixed(3)}.`,
     `CLI fixed startup cost (\`govwatch sites\`, tsx + imports, no crawl): ${s(r.cliStartupMs)}.`,
+    '',
+    'Where the time went (seconds after the CLI was spawned; request times from the fixture\'s log):',
+    '',
+    `- first crawl: ${t(r.first)}`,
+    `- re-crawl: ${t(r.recrawl)}`,
     '',
     '## Benchmark 2: pipeline throughput and memory (first crawl)',
     '',
@@ -94,7 +118,7 @@ function runChild(script: string): Promise<number> {
 const result = await runCrawlBench(undefined, (line) => console.error(line));
 printTable(result);
 mkdirSync(resultsDir, { recursive: true });
-writeFileSync(join(resultsDir, 'crawl.json'), `${JSON.stringify({ ...result, machine: cpus()[0]?.model }, null, 2)}\n`);
+writeFileSync(join(resultsDir, 'crawl.json'), `${JSON.stringify({ commit, machine: cpus()[0]?.model, loadavg: loadavg(), ...result }, null, 2)}\n`);
 writeFileSync(join(resultsDir, 'crawl.md'), markdown(result));
 console.log(`\nresults: ${join('tests/bench/results', 'crawl.json')}, ${join('tests/bench/results', 'crawl.md')}`);
 let code = result.checks.every((c) => c.ok) ? 0 : 1;
