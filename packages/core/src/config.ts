@@ -17,6 +17,23 @@ const Env = z.object({
   GOVWATCH_API_PORT: z.coerce.number().int().nonnegative().default(8080),
   GOVWATCH_CHROMIUM: z.string().default('/usr/bin/chromium'),
   GOVWATCH_TIMEZONE: z.string().default('Asia/Shanghai'),
+  GOVWATCH_WEBHOOKS: z
+    .string()
+    .default('')
+    .transform((v, ctx) => {
+      const urls = v.split(',').map((u) => u.trim()).filter(Boolean);
+      for (const u of urls) {
+        if (!URL.canParse(u) || !/^https?:$/.test(new URL(u).protocol)) {
+          ctx.addIssue({ code: 'custom', message: `not an http(s) URL: ${u}` });
+        }
+      }
+      return urls;
+    }),
+  GOVWATCH_WEBHOOK_SECRET: z.string().default(''),
+  GOVWATCH_WEBHOOK_ATTEMPTS: z.coerce.number().int().positive().default(8),
+  GOVWATCH_WEBHOOK_BACKOFF_MS: z.coerce.number().int().nonnegative().default(10_000),
+  GOVWATCH_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  GOVWATCH_WEBHOOK_CONCURRENCY: z.coerce.number().int().positive().default(4),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
@@ -27,7 +44,18 @@ export type Config = {
   queuePrefix: string;
   allowPrivateNetwork: boolean;
   userAgent: string;
-  concurrency: { crawl: number; extract: number; store: number };
+  concurrency: { crawl: number; extract: number; store: number; webhooks: number };
+  webhooks: {
+    /** Every event is POSTed to each of these. */
+    urls: string[];
+    /** HMAC-SHA256 key of the X-Govwatch-Signature header (required when urls are set). */
+    secret: string;
+    /** Deliveries per event and URL before it is dead-lettered. */
+    attempts: number;
+    /** First retry delay; each next one doubles. */
+    backoffMs: number;
+    timeoutMs: number;
+  };
   apiPort: number;
   chromiumPath: string;
   timezone: string;
@@ -44,6 +72,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`invalid environment: ${issue?.path.join('.')}: ${issue?.message}`);
   }
   const e = parsed.data;
+  if (e.GOVWATCH_WEBHOOKS.length > 0 && e.GOVWATCH_WEBHOOK_SECRET === '') {
+    throw new ConfigError('invalid environment: GOVWATCH_WEBHOOK_SECRET: required when GOVWATCH_WEBHOOKS is set');
+  }
   return {
     redisUrl: e.REDIS_URL,
     databaseUrl: e.DATABASE_URL,
@@ -55,6 +86,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       crawl: e.GOVWATCH_CRAWL_CONCURRENCY,
       extract: e.GOVWATCH_EXTRACT_CONCURRENCY,
       store: e.GOVWATCH_STORE_CONCURRENCY,
+      webhooks: e.GOVWATCH_WEBHOOK_CONCURRENCY,
+    },
+    webhooks: {
+      urls: e.GOVWATCH_WEBHOOKS,
+      secret: e.GOVWATCH_WEBHOOK_SECRET,
+      attempts: e.GOVWATCH_WEBHOOK_ATTEMPTS,
+      backoffMs: e.GOVWATCH_WEBHOOK_BACKOFF_MS,
+      timeoutMs: e.GOVWATCH_WEBHOOK_TIMEOUT_MS,
     },
     apiPort: e.GOVWATCH_API_PORT,
     chromiumPath: e.GOVWATCH_CHROMIUM,

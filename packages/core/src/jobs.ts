@@ -89,3 +89,10 @@ export const EventJob = z.object({
   createdAt: z.string(),
 });
 export type EventJob = z.infer<typeof EventJob>;
+
+/** webhooks: one event to one webhook URL (job id `webhook-<event id>-<url hash>`). */
+export const WebhookJob = z.object({
+  url: z.string().url(),
+  event: EventJob,
+});
+export type WebhookJob = z.infer<typeof WebhookJob>;

@@ -2,13 +2,15 @@
 import { Queue, type JobsOptions, type QueueOptions } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
 import type { z } from 'zod';
-import { CrawlJob, EventJob, ExtractJob, StoreJob } from './jobs.ts';
+import { CrawlJob, EventJob, ExtractJob, StoreJob, WebhookJob } from './jobs.ts';
 
 export const catalog = {
   crawl: { schema: CrawlJob, defaults: { attempts: 3, backoff: { type: 'exponential', delay: 5_000 } } },
   extract: { schema: ExtractJob, defaults: { attempts: 3, backoff: { type: 'exponential', delay: 1_000 } } },
   store: { schema: StoreJob, defaults: { attempts: 8, backoff: { type: 'exponential', delay: 500 } } },
   events: { schema: EventJob, defaults: { attempts: 5, backoff: { type: 'exponential', delay: 1_000 } } },
+  // The relay sets attempts and backoff from config (GOVWATCH_WEBHOOK_ATTEMPTS / _BACKOFF_MS).
+  webhooks: { schema: WebhookJob, defaults: { attempts: 8, backoff: { type: 'exponential', delay: 10_000 } } },
 } as const satisfies Record<string, { schema: z.ZodType; defaults: JobsOptions }>;
 
 export type QueueName = keyof typeof catalog;
@@ -47,6 +49,7 @@ export function openQueues(connection: Redis, prefix: string): Queues {
     extract: make('extract'),
     store: make('store'),
     events: make('events'),
+    webhooks: make('webhooks'),
   };
   return {
     ...queues,

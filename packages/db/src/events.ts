@@ -54,3 +54,9 @@ export async function eventsAfter(
   });
   return rows.map(toEvent);
 }
+
+/** The most recent events, newest first. */
+export async function recentEvents(prisma: PrismaClient, limit = 20): Promise<OutboxEvent[]> {
+  const rows = await prisma.event.findMany({ orderBy: { id: 'desc' }, take: limit });
+  return rows.map(toEvent);
+}

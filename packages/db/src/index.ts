@@ -7,4 +7,6 @@ export * from './mark-missing.ts';
 export * from './export-reports.ts';
 export * from './report-history.ts';
 export * from './events.ts';
+export * from './webhook-deliveries.ts';
+export * from './raw-snapshots.ts';
 export * from './test-database.ts';

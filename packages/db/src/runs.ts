@@ -27,12 +27,14 @@ export async function startOrJoinRun(
 ): Promise<{ runId: string; joined: boolean }> {
   return prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`crawl-run:${siteId}`}))`;
+    // A re-extraction (trigger reextract) is no crawl: a crawl requested meanwhile starts its own.
+    const crawls = { siteId, status: 'running', trigger: { not: 'reextract' } };
     const running = await tx.crawlRun.findFirst({
-      where: { siteId, status: 'running', startedAt: { gt: new Date(Date.now() - STALE_MS) } },
+      where: { ...crawls, startedAt: { gt: new Date(Date.now() - STALE_MS) } },
       orderBy: { startedAt: 'desc' },
     });
     if (running) return { runId: running.id, joined: true };
-    await tx.crawlRun.updateMany({ where: { siteId, status: 'running' }, data: { status: 'failed', error: 'abandoned' } });
+    await tx.crawlRun.updateMany({ where: crawls, data: { status: 'failed', error: 'abandoned' } });
     const run = await tx.crawlRun.create({ data: { siteId, trigger } });
     return { runId: run.id, joined: false };
   });

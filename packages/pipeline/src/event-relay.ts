@@ -1,24 +1,36 @@
-// Outbox relay: moves committed Event rows to the `events` queue (at least once; the job id is the
-// event id, so a relay that crashed between add and mark does not duplicate while the job exists).
-import { markRelayed, pendingEvents } from '@govwatch/db';
+// Outbox relay: moves committed Event rows to the `events` queue and, for each webhook URL of the
+// config, one job on the `webhooks` queue (at least once; job ids are derived from the event id,
+// so a relay that crashed between add and mark does not duplicate while the job exists).
+import type { EventJob } from '@govwatch/core';
+import { markRelayed, type OutboxEvent, pendingEvents } from '@govwatch/db';
 import type { Runtime } from './runtime.ts';
+import { webhookJobId } from './webhook-request.ts';
+
+const toJob = (e: OutboxEvent): EventJob => ({
+  id: String(e.id),
+  type: e.type,
+  reportId: e.reportId,
+  payload: e.payload,
+  createdAt: e.createdAt.toISOString(),
+});
 
 export async function relayOnce(rt: Runtime, batch = 100): Promise<number> {
   const events = await pendingEvents(rt.db.prisma, batch);
   if (events.length === 0) return 0;
-  await rt.queues.events.addBulk(
-    events.map((e) => ({
-      name: e.type,
-      data: {
-        id: String(e.id),
-        type: e.type as 'report.created' | 'report.updated' | 'report.removed',
-        reportId: e.reportId,
-        payload: e.payload as Record<string, unknown>,
-        createdAt: e.createdAt.toISOString(),
-      },
-      opts: { jobId: `event-${e.id}` },
-    })),
-  );
+  const jobs = events.map(toJob);
+  await rt.queues.events.addBulk(jobs.map((data) => ({ name: data.type, data, opts: { jobId: `event-${data.id}` } })));
+  const { urls, attempts, backoffMs } = rt.config.webhooks;
+  if (urls.length > 0) {
+    await rt.queues.webhooks.addBulk(
+      jobs.flatMap((event) =>
+        urls.map((url) => ({
+          name: event.type,
+          data: { url, event },
+          opts: { jobId: webhookJobId(event.id, url), attempts, backoff: { type: 'exponential', delay: backoffMs } },
+        })),
+      ),
+    );
+  }
   await markRelayed(rt.db.prisma, events.map((e) => e.id));
   return events.length;
 }

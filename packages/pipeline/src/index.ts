@@ -11,3 +11,4 @@ export { redisHostLimiter } from './crawl/host-limiter.ts';
 export { isPrivateAddress, assertPublicUrl } from './crawl/ssrf.ts';
 export * from './serve.ts';
 export * from './http-api.ts';
+export * from './reextract.ts';

@@ -24,7 +24,7 @@ export function createRuntime(config: Config, log: Logger): Runtime {
   const redis = producerConnection(config.redisUrl);
   redis.on('error', (err) => log.debug({ err: err.message }, 'redis connection error'));
   const queues = openQueues(redis, config.queuePrefix);
-  for (const q of [queues.crawl, queues.extract, queues.store, queues.events]) {
+  for (const q of [queues.crawl, queues.extract, queues.store, queues.events, queues.webhooks]) {
     q.on('error', (err) => log.error({ queue: q.name, err: err.message }, 'queue error'));
   }
   return {

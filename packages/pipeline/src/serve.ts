@@ -27,9 +27,11 @@ export async function serve(rt: Runtime, opts: ServeOptions): Promise<{ workers:
     await syncSchedules(rt, opts.sites);
     rt.log.info({ sites: opts.sites.length, tz: rt.config.timezone }, 'schedules synced');
   }
-  const workers = opts.stages.map((stage) => startWorker(stage, rt));
+  // The process that relays the outbox also delivers its webhooks (start, worker store).
+  const stages: StageName[] = opts.relay && !opts.stages.includes('webhooks') ? [...opts.stages, 'webhooks'] : opts.stages;
+  const workers = stages.map((stage) => startWorker(stage, rt));
   const relay = opts.relay ? startEventRelay(rt) : null;
-  rt.log.info({ stages: opts.stages, relay: Boolean(relay) }, 'govwatch running');
+  rt.log.info({ stages, relay: Boolean(relay), webhooks: rt.config.webhooks.urls.length }, 'govwatch running');
   onShutdown(rt.log, [
     ...(opts.extraClosers ?? []),
     () => Promise.all(workers.map((w) => w.close())),

@@ -3,8 +3,11 @@
 import { Command } from 'commander';
 import { crawlCommand } from './commands/crawl.ts';
 import { demoCommand } from './commands/demo.ts';
+import { eventsCommand } from './commands/events.ts';
 import { exportCommand } from './commands/export.ts';
 import { extractCommand } from './commands/extract.ts';
+import { diffCommand, historyCommand } from './commands/history.ts';
+import { reextractCommand } from './commands/reextract.ts';
 import { runsCommand } from './commands/runs.ts';
 import { sitesCommand } from './commands/sites.ts';
 import { startCommand, workerCommand } from './commands/start.ts';
@@ -66,9 +69,43 @@ program
 
 program
   .command('export')
-  .description('print stored reports, one JSON object a line')
+  .description('print stored reports (NDJSON or CSV), events after an id, or a site\'s raw snapshots as WARC')
   .option('--since <iso>', 'only reports updated at or after this time')
+  .option('--after <eventId>', 'print the events after this event id instead of reports (resume from the last id printed; 0: all)')
+  .option('--site <id>', 'only this site (required with --format warc)')
+  .option('--format <format>', 'ndjson | csv | warc', 'ndjson')
+  .option('--out <file>', 'write to this file instead of stdout')
+  .option('--gzip', 'WARC only: gzip each record (a .warc.gz)')
   .action(action('warn', (ctx, opts) => exportCommand(ctx, opts)));
+
+program
+  .command('history')
+  .description('list the versions of a report')
+  .argument('<reportId>', 'report id')
+  .option('--json', 'print the history as one JSON object')
+  .action(action('warn', (ctx, reportId: string, opts) => historyCommand(ctx, reportId, opts)));
+
+program
+  .command('diff')
+  .description('unified line diff of two versions of a report (default: the current one and the one before)')
+  .argument('<reportId>', 'report id')
+  .argument('[a]', 'older version number')
+  .argument('[b]', 'newer version number (default: the current version)')
+  .action(action('warn', (ctx, reportId: string, a: string | undefined, b: string | undefined) => diffCommand(ctx, reportId, a, b)));
+
+program
+  .command('events')
+  .description('list recent outbox events; with --failed, webhook deliveries dead-lettered after their last attempt')
+  .option('--failed', 'list dead-lettered webhook deliveries')
+  .option('--limit <n>', 'how many', '20')
+  .option('--json', 'one JSON object a line')
+  .action(action('warn', (ctx, opts) => eventsCommand(ctx, opts)));
+
+program
+  .command('reextract')
+  .description('run the current extractor over the archived raw snapshots; store new versions where the record changed')
+  .option('--site <id>', 'only this site')
+  .action(action('warn', (ctx, opts) => reextractCommand(ctx, opts)));
 
 program
   .command('sites')

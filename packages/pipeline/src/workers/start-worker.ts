@@ -7,8 +7,10 @@ import type { Runtime } from '../runtime.ts';
 import { processCrawl } from './crawl-worker.ts';
 import { processExtract } from './extract-worker.ts';
 import { processStore } from './store-worker.ts';
+import { processWebhook } from '../webhook-worker.ts';
 
 export type StageName = Exclude<QueueName, 'events'>;
+/** The pipeline's stages; `webhooks` runs beside the event relay (serve.ts), not as a stage of a crawl. */
 export const stages: StageName[] = ['crawl', 'extract', 'store'];
 
 type Handler<Q extends StageName> = (rt: Runtime, job: Job, data: Payload<Q>) => Promise<unknown>;
@@ -16,6 +18,7 @@ const handlers: { [Q in StageName]: Handler<Q> } = {
   crawl: processCrawl,
   extract: processExtract,
   store: processStore,
+  webhooks: processWebhook,
 };
 
 export function startWorker<Q extends StageName>(stage: Q, rt: Runtime): Worker {
