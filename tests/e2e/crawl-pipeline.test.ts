@@ -85,4 +85,38 @@ describe('crawl --site fixture-main --wait', () => {
     }
     expect(result.stdout).toMatch(/reports new 0 \/ updated 0/);
   });
+
+  it('stores a changed report as a new version and announces report.updated', async () => {
+    const target = site.reports.find((r) => r.siteId === 'fixture-main' && r.encoding === 'utf-8');
+    if (!target) throw new Error('no utf-8 report in the fixture');
+    const firstParagraph = target.text.split('\n')[0] ?? '';
+    site.mutate(target.path, (html) => html.replace(firstParagraph.slice(0, 12), `${firstParagraph.slice(0, 12)}（修订）`));
+    const result = await runCli(['crawl', '--site', 'fixture-main', '--wait'], env);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/reports new 0 \/ updated 1/);
+    const report = await db.prisma.report.findFirstOrThrow({
+      where: { urls: { some: { url: { endsWith: target.path } } } },
+      include: { versions: { orderBy: { version: 'asc' } } },
+    });
+    expect(report.currentVersion).toBe(2);
+    expect(report.versions.map((v) => v.version)).toEqual([1, 2]);
+    expect(report.versions[1]?.text).toContain('（修订）');
+    expect(report.versions[0]?.text).not.toContain('（修订）');
+    expect(await db.prisma.event.count({ where: { type: 'report.updated', reportId: report.id } })).toBe(1);
+  });
+
+  it('marks a report removed only after its page is missing on three consecutive crawls', async () => {
+    const target = site.reports.find((r) => r.siteId === 'fixture-main' && r.encoding === 'gbk');
+    if (!target) throw new Error('no gbk report in the fixture');
+    site.remove(target.path);
+    const report = () =>
+      db.prisma.report.findFirstOrThrow({ where: { urls: { some: { url: { endsWith: target.path } } } } });
+    for (let crawl = 1; crawl <= 3; crawl++) {
+      const result = await runCli(['crawl', '--site', 'fixture-main', '--wait'], env);
+      expect(result.code).toBe(0);
+      expect((await report()).status).toBe(crawl < 3 ? 'active' : 'removed');
+      if (crawl === 3) expect(result.stdout).toMatch(/removed 1/);
+    }
+    expect(await db.prisma.event.count({ where: { type: 'report.removed' } })).toBe(1);
+  });
 });

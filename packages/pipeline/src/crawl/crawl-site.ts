@@ -22,7 +22,6 @@ export async function crawlSite(site: Site, deps: CrawlDeps): Promise<CrawlStats
 
   const { reports, complete } = await discoverReports(site, ctx, config);
   ctx.stats.discoveryComplete = complete;
-  ctx.stats.seenUrls = [...reports.keys()];
   if (reports.size === 0) {
     ctx.stats.warnings.push(
       site.render === 'http'
@@ -30,7 +29,8 @@ export async function crawlSite(site: Site, deps: CrawlDeps): Promise<CrawlStats
         : `no report links found on ${site.startUrls.join(', ')}: check titleKeywords / reportLinkPattern of site ${site.id}`,
     );
   }
-  await fetchReports(reports, site.maxPages - ctx.stats.listPagesFetched, ctx, deps, config);
+  const { gone } = await fetchReports(reports, site.maxPages - ctx.stats.listPagesFetched, ctx, deps, config);
+  ctx.stats.seenUrls = [...reports.keys()].filter((url) => !gone.has(url));
   ctx.stats.durationMs = Date.now() - started;
   return ctx.stats;
 }

@@ -32,8 +32,9 @@ export async function fetchReports(
   ctx: CrawlContext,
   sink: ReportSink,
   config: Configuration,
-): Promise<void> {
+): Promise<{ gone: Set<string> }> {
   const { stats } = ctx;
+  const gone = new Set<string>();
   const queue = await RequestQueue.open(`report-${randomUUID()}`, { config });
   const queued = new Set<string>();
   const browser = lazyBrowser(ctx.chromiumPath);
@@ -115,6 +116,8 @@ export async function fetchReports(
           await handOn(page);
         },
         failedRequestHandler: ({ request }, error) => {
+          // A page that answers 404/410 counts as missing from this crawl (gone after N crawls).
+          if (error instanceof HttpStatusError && (error.status === 404 || error.status === 410)) gone.add(request.uniqueKey);
           ctx.countError(error);
           ctx.log.warn({ url: request.url, err: error.message }, 'report page failed');
         },
@@ -125,4 +128,5 @@ export async function fetchReports(
   }
   await queue.drop();
   await browser.close();
+  return { gone };
 }

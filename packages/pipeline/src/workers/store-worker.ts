@@ -9,11 +9,14 @@ export const MISSING_THRESHOLD = 3;
 export async function processStore(rt: Runtime, job: Job, data: Payload<'store'>) {
   const prisma = rt.db.prisma;
   if (data.kind === 'crawlFinished') {
+    let reportsRemoved = 0;
+    // Only a complete discovery can say a page is missing; a failed list page proves nothing.
     if (data.stats.discoveryComplete === true && Array.isArray(data.stats.seenUrls)) {
-      await markMissing(prisma, data.siteId, data.stats.seenUrls as string[], data.runId, MISSING_THRESHOLD);
+      const missing = await markMissing(prisma, data.siteId, data.stats.seenUrls as string[], data.runId, MISSING_THRESHOLD);
+      reportsRemoved = missing.removed.length;
     }
     const { seenUrls: _omit, ...stats } = data.stats;
-    await finishCrawl(prisma, data.runId, stats);
+    await finishCrawl(prisma, data.runId, { ...stats, reportsRemoved });
     return { kind: data.kind };
   }
   let result: Awaited<ReturnType<typeof storePage>>;
