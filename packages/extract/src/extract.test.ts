@@ -15,6 +15,8 @@ const REPORT = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>某某�
 <p>某某市公安局</p><p>2024年2月28日</p>
 </div><div class="footer">版权所有：某某市公安局 京ICP备12345678号</div></body></html>`;
 
+// Bounds against hangs, not performance tests: generous, because the machine running the tests
+// is shared and often loaded (normal times are 50–100× below these).
 function timed<T>(f: () => T): { value: T; ms: number } {
   const t = performance.now();
   const value = f();
@@ -83,7 +85,7 @@ describe('extract', () => {
     const { value, ms } = timed(() => extract({ bytes, url }));
     expect(value).toMatchObject({ isReport: false, pageKind: 'empty' });
     expect(value.reasons.join(' ')).toMatch(/too large/);
-    expect(ms).toBeLessThan(1000);
+    expect(ms).toBeLessThan(3000);
   });
 
   it('parses a page just under the limit within a time bound', () => {
@@ -91,23 +93,23 @@ describe('extract', () => {
     const html = `<html><head><title>某某局2023年法治政府建设年度报告</title></head><body><div class="TRS_Editor">${para.repeat(Math.floor((MAX_PAGE_BYTES - 1000) / Buffer.byteLength(para)))}</div></body></html>`;
     const { value, ms } = timed(() => extract({ bytes: utf8(html), url }));
     expect(value.isReport).toBe(true);
-    expect(ms).toBeLessThan(10_000);
-  }, 20_000);
+    expect(ms).toBeLessThan(30_000);
+  }, 60_000);
 
   it('survives 10,000 levels of nesting without recursion', () => {
     for (const [open, close] of [['<div>', '</div>'], ['<span><b>', ''], ['<table><tr><td>', ''], ['<div class="share">', '</div>']] as const) {
       const html = `<html><body>${open.repeat(10_000)}<p>正文内容，很多字。</p>${close.repeat(10_000)}</body></html>`;
       const { value, ms } = timed(() => extract({ bytes: utf8(html), url }));
       expect(value.isReport).toBe(false);
-      expect(ms).toBeLessThan(3000);
+      expect(ms).toBeLessThan(10_000);
     }
-  });
+  }, 60_000);
 
   it('does not backtrack catastrophically on hostile lines', () => {
     const lines = ['打印 | '.repeat(40), `${'【'.repeat(100)}打印`, `分享到${'：'.repeat(150)}`, `${'2024-'.repeat(60)}01`];
     const html = `<html><body>${lines.map((l) => `<p>${l}</p>`).join('')}</body></html>`;
     const { ms } = timed(() => extract({ bytes: utf8(html), url }));
-    expect(ms).toBeLessThan(500);
+    expect(ms).toBeLessThan(3000);
   });
 
   it('rejects a non-byte input with a clear error', () => {
