@@ -1,6 +1,6 @@
 // Shared by the commands: config, logger, sites and a runtime, each made once, on demand.
 import { createLogger, loadConfig, type Config, type Logger } from '@govwatch/core';
-import { checkServices, createRuntime, type Runtime } from '@govwatch/pipeline';
+import type { Runtime } from '@govwatch/pipeline';
 import { loadSites, type Site } from '@govwatch/sites';
 
 export type Context = {
@@ -23,6 +23,8 @@ export function createContext(defaultLogLevel: string): Context {
     },
     async runtime() {
       if (!rt) {
+        // Loaded on first use: commands without Redis/PostgreSQL stay quick to start.
+        const { checkServices, createRuntime } = await import('@govwatch/pipeline');
         rt = createRuntime(config, log);
         await checkServices(rt);
       }
