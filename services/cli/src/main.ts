@@ -1,25 +1,31 @@
 #!/usr/bin/env node
 // govwatch CLI. Commands, options and output formats are a contract (DESIGN.md): extend, don't rename.
 import { Command } from 'commander';
-import { crawlCommand } from './commands/crawl.ts';
-import { demoCommand } from './commands/demo.ts';
-import { eventsCommand } from './commands/events.ts';
-import { exportCommand } from './commands/export.ts';
-import { extractCommand } from './commands/extract.ts';
-import { diffCommand, historyCommand } from './commands/history.ts';
-import { reextractCommand } from './commands/reextract.ts';
-import { runsCommand } from './commands/runs.ts';
-import { sitesCommand } from './commands/sites.ts';
-import { startCommand, workerCommand } from './commands/start.ts';
-import { createContext } from './context.ts';
+
+// Commands load their modules on use: `extract` or `sites` should not pay for crawlee and Playwright.
+const commands = {
+  crawl: () => import('./commands/crawl.ts'),
+  demo: () => import('./commands/demo.ts'),
+  events: () => import('./commands/events.ts'),
+  export: () => import('./commands/export.ts'),
+  extract: () => import('./commands/extract.ts'),
+  history: () => import('./commands/history.ts'),
+  reextract: () => import('./commands/reextract.ts'),
+  runs: () => import('./commands/runs.ts'),
+  sites: () => import('./commands/sites.ts'),
+  start: () => import('./commands/start.ts'),
+};
+const context = () => import('./context.ts');
 
 const program = new Command('govwatch').description('watch government websites for new 法治政府建设 reports');
 const sitesOption = ['--sites <path>', 'site file (default: $GOVWATCH_SITES or sites.yaml)'] as const;
 
 /** Run a command with a quiet or informative default log level; one clear line on error. */
-function action<A extends unknown[]>(logLevel: string, fn: (ctx: ReturnType<typeof createContext>, ...args: A) => Promise<unknown>) {
+type Ctx = ReturnType<Awaited<ReturnType<typeof context>>['createContext']>;
+function action<A extends unknown[]>(logLevel: string, fn: (ctx: Ctx, ...args: A) => Promise<unknown>) {
   return async (...args: A) => {
     try {
+      const { createContext } = await context();
       await fn(createContext(logLevel), ...args);
     } catch (err) {
       process.stderr.write(`govwatch: ${(err as Error).message}\n`);
@@ -35,7 +41,7 @@ program
   .requiredOption('--url <url>', 'URL the page was fetched from')
   .option('--content-type <type>', 'Content-Type header it was served with (charset hint)')
   .option('--encoding <name>', 'force a charset, e.g. gbk')
-  .action(action('warn', (_ctx, file: string, opts) => extractCommand(file, opts)));
+  .action(action('warn', async (_ctx, file: string, opts) => (await commands.extract()).extractCommand(file, opts)));
 
 program
   .command('crawl')
@@ -46,7 +52,7 @@ program
   .option(...sitesOption)
   .action(
     action('warn', async (ctx, opts) => {
-      const summary = await crawlCommand(ctx, opts);
+      const summary = await (await commands.crawl()).crawlCommand(ctx, opts);
       if (summary && summary.status !== 'finished') process.exitCode = 1;
       process.exit();
     }),
@@ -59,13 +65,13 @@ program
   .option('--no-migrate', 'do not apply pending database migrations first')
   .option('--port <port>', 'HTTP API port (default: $GOVWATCH_API_PORT or 8080)')
   .option('--no-api', 'do not serve the HTTP API')
-  .action(action('info', (ctx, opts) => startCommand(ctx, opts)));
+  .action(action('info', async (ctx, opts) => (await commands.start()).startCommand(ctx, opts)));
 
 program
   .command('worker')
   .description('run one kind of worker (the unit to scale out)')
   .argument('<kind>', 'crawl | extract | store')
-  .action(action('info', (ctx, kind: string) => workerCommand(ctx, kind)));
+  .action(action('info', async (ctx, kind: string) => (await commands.start()).workerCommand(ctx, kind)));
 
 program
   .command('export')
@@ -76,14 +82,14 @@ program
   .option('--format <format>', 'ndjson | csv | warc', 'ndjson')
   .option('--out <file>', 'write to this file instead of stdout')
   .option('--gzip', 'WARC only: gzip each record (a .warc.gz)')
-  .action(action('warn', (ctx, opts) => exportCommand(ctx, opts)));
+  .action(action('warn', async (ctx, opts) => (await commands.export()).exportCommand(ctx, opts)));
 
 program
   .command('history')
   .description('list the versions of a report')
   .argument('<reportId>', 'report id')
   .option('--json', 'print the history as one JSON object')
-  .action(action('warn', (ctx, reportId: string, opts) => historyCommand(ctx, reportId, opts)));
+  .action(action('warn', async (ctx, reportId: string, opts) => (await commands.history()).historyCommand(ctx, reportId, opts)));
 
 program
   .command('diff')
@@ -91,7 +97,8 @@ program
   .argument('<reportId>', 'report id')
   .argument('[a]', 'older version number')
   .argument('[b]', 'newer version number (default: the current version)')
-  .action(action('warn', (ctx, reportId: string, a: string | undefined, b: string | undefined) => diffCommand(ctx, reportId, a, b)));
+  .action(action('warn', async (ctx, reportId: string, a: string | undefined, b: string | undefined) =>
+        (await commands.history()).diffCommand(ctx, reportId, a, b)));
 
 program
   .command('events')
@@ -99,33 +106,33 @@ program
   .option('--failed', 'list dead-lettered webhook deliveries')
   .option('--limit <n>', 'how many', '20')
   .option('--json', 'one JSON object a line')
-  .action(action('warn', (ctx, opts) => eventsCommand(ctx, opts)));
+  .action(action('warn', async (ctx, opts) => (await commands.events()).eventsCommand(ctx, opts)));
 
 program
   .command('reextract')
   .description('run the current extractor over the archived raw snapshots; store new versions where the record changed')
   .option('--site <id>', 'only this site')
-  .action(action('warn', (ctx, opts) => reextractCommand(ctx, opts)));
+  .action(action('warn', async (ctx, opts) => (await commands.reextract()).reextractCommand(ctx, opts)));
 
 program
   .command('sites')
   .description('validate the site file and list its sites')
   .option(...sitesOption)
-  .action(action('warn', (ctx, opts) => sitesCommand(ctx, opts)));
+  .action(action('warn', async (ctx, opts) => (await commands.sites()).sitesCommand(ctx, opts)));
 
 program
   .command('runs')
   .description('list crawl runs')
   .option('--site <id>', 'only this site')
   .option('--limit <n>', 'how many', '20')
-  .action(action('warn', (ctx, opts) => runsCommand(ctx, opts)));
+  .action(action('warn', async (ctx, opts) => (await commands.runs()).runsCommand(ctx, opts)));
 
 program
   .command('demo')
   .description('serve the bundled fixture site on 127.0.0.1, crawl it through the pipeline, print what was stored')
   .action(
     action('warn', async (ctx, opts) => {
-      await demoCommand(ctx, opts);
+      await (await commands.demo()).demoCommand(ctx, opts);
       process.exit(0);
     }),
   );
