@@ -78,6 +78,19 @@ describe('politeness and scope', () => {
     expect(fixture.log.filter((e) => e.path !== '/robots.txt').length).toBeLessThanOrEqual(4);
   });
 
+  it('honours robots.txt Crawl-delay when it is slower than the site rate', async () => {
+    const slow = await startFixtureSite({ crawlDelay: 0.25 });
+    try {
+      await crawlOnce(siteOf(slow, 'fixture-countpage', { defaults: { requestsPerSecond: 50 } }), prefix);
+      const times = slow.log.map((e) => e.t).sort((a, b) => a - b);
+      expect(times.length).toBeGreaterThan(5);
+      // Every request after robots.txt waits its 250 ms slot (a few ms of timer slack).
+      for (let i = 2; i < times.length; i++) expect((times[i] ?? 0) - (times[i - 1] ?? 0)).toBeGreaterThanOrEqual(240);
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('refuses private addresses unless the site allows them', async () => {
     const site = siteOf(fixture, 'fixture-main', { defaults: { allowPrivateNetwork: false } });
     await expect(crawlOnce(site, prefix)).rejects.toThrow(/127\.0\.0\.1 resolves to private address .*allowPrivateNetwork/);
