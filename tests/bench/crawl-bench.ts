@@ -12,8 +12,7 @@
 //    size over the process tree, else VmHWM sampled from /proc).
 //
 // The fixed cost of starting the CLI (tsx compiling TypeScript, loading crawlee, Prisma and
-// BullMQ, connecting) is measured separately with `govwatch sites`, which loads the same entry
-// and exits without crawling.
+// BullMQ, connecting) is reported separately: spawn → the CrawlRun row is created.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -94,8 +93,6 @@ export type CrawlBenchResult = {
   node: string;
   cpus: number;
   startedAt: string;
-  /** `govwatch sites` wall time: the CLI's fixed startup cost. */
-  cliStartupMs: number;
   first: CrawlFigures;
   recrawl: CrawlFigures;
   /** recrawl.wallMs / first.wallMs; target ≤ 0.2. */
@@ -217,10 +214,6 @@ export async function runCrawlBench(options: CrawlBenchOptions = defaultOptions,
     const reportPaths = new Set(expected.map((r) => r.path));
     const isList = (e: RequestLogEntry) => /\/index(_\d+)?\.html$/.test(e.path) || e.path.endsWith('/');
 
-    const startup = await runCliMeasured(['sites'], env, 60_000);
-    if (startup.code !== 0) throw new Error(`govwatch sites failed (${startup.code}): ${startup.stderr.slice(-2000)}`);
-    say(`CLI startup (govwatch sites): ${Math.round(startup.wallMs)} ms`);
-
     const crawlOnce = async (label: string): Promise<CrawlFigures> => {
       site.clearLog();
       const versionsBefore = await db.prisma.reportVersion.count();
@@ -310,7 +303,6 @@ export async function runCrawlBench(options: CrawlBenchOptions = defaultOptions,
       node: process.version,
       cpus: (await import('node:os')).cpus().length,
       startedAt,
-      cliStartupMs: Math.round(startup.wallMs),
       first,
       recrawl,
       ratio,
