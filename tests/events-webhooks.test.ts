@@ -8,7 +8,6 @@ import type { AddressInfo } from 'node:net';
 import { ConfigError, createLogger, loadConfig } from '@govwatch/core';
 import { storePage } from '@govwatch/db';
 import { createRuntime, relayOnce, type Runtime, startWorker } from '@govwatch/pipeline';
-import type { Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.ts';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db.ts';
@@ -27,7 +26,7 @@ let prefix: string;
 let server: Server;
 let base: string;
 let rt: Runtime;
-let worker: Worker | undefined;
+let worker: ReturnType<typeof startWorker> | undefined;
 const hits: Hit[] = [];
 const flakyCount = new Map<string, number>();
 
