@@ -71,6 +71,7 @@ function emptyRecord(url: string, pageKind: PageKind, reasons: string[]): Extrac
     contentHash: contentHashOf(''),
     pageKind,
     reasons,
+    textSource: 'page',
   };
 }
 
@@ -172,6 +173,7 @@ export function extract(input: ExtractInput): ExtractedRecord {
     contentHash: contentHashOf(text),
     pageKind: verdict.pageKind,
     reasons: [`content: ${content.method}`, ...verdict.reasons],
+    textSource: 'page',
   };
 }
 

@@ -19,7 +19,14 @@ export type ExtractedRecord = {
   // Extensions beyond the contract.
   pageKind: PageKind;
   reasons: string[];
+  /** Where `text` comes from: the page body, or (the body only pointing to it) an attachment. */
+  textSource: TextSource;
+  /** The attachment the text was read from, when textSource is 'attachment'. */
+  textAttachment?: TextAttachment;
 };
+
+export type TextSource = 'page' | 'attachment';
+export type TextAttachment = Attachment & { kind: 'pdf' | 'docx' };
 
 export type ExtractInput = {
   /** Raw response body. */

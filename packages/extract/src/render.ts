@@ -79,6 +79,15 @@ function countPunct(text: string): number {
 }
 const WS = /[\s\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]+/g;
 
+/**
+ * One line of text as the record holds it: every whitespace run (ideographic spaces, NBSP,
+ * zero-width spaces included) collapsed to one space, indentation and trailing space trimmed.
+ * Full-width punctuation is left as it is.
+ */
+export function normalizeLine(text: string): string {
+  return text.replace(WS, ' ').trim();
+}
+
 function isHidden(node: DomNode): boolean {
   const a = node.attribs;
   if (!a) return false;
@@ -243,7 +252,7 @@ function anchorText(a: DomNode): string {
     if (n.type === 'text') out += n.data ?? '';
     else if (n.children && (n === a || !SKIP.has(n.name ?? ''))) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as DomNode);
   }
-  const t = out.replace(WS, ' ').trim();
+  const t = normalizeLine(out);
   return t || (a.attribs?.title ?? '').trim();
 }
 

@@ -1,0 +1,203 @@
+import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
+import { describe, expect, it } from 'vitest';
+import { attachmentKind, attachmentText } from './attachment-text.ts';
+
+// ---- a PDF written by hand, the way government PDFs carry Chinese text --------------------
+// A Type0 font with Identity-H encoding (two-byte CIDs) and a ToUnicode CMap mapping the CIDs
+// back to Unicode; no font program embedded (text extraction needs only the CMap). Lines are
+// laid out as a word processor does: paragraphs wrapped at a fixed width, first lines indented
+// two characters, a centred title, page numbers at the foot of each page.
+
+const SIZE = 12;
+const LEFT = 72;
+const PER_LINE = 30; // characters per full line
+const LINES_PER_PAGE = 12;
+
+type Placed = { text: string; x: number; y: number; font: 'F1' | 'F2' };
+
+function layout(title: string, paragraphs: string[]): Placed[][] {
+  const pages: Placed[][] = [[]];
+  let y = 760;
+  const place = (text: string, x: number) => {
+    if ((pages[pages.length - 1] as Placed[]).length >= LINES_PER_PAGE) {
+      pages.push([]);
+      y = 760;
+    }
+    (pages[pages.length - 1] as Placed[]).push({ text, x, y, font: 'F1' });
+    y -= SIZE * 1.8;
+  };
+  place(title, LEFT + ((PER_LINE - title.length) * SIZE) / 2);
+  for (const p of paragraphs) {
+    const chars = [...`\u3000\u3000${p}`];
+    for (let i = 0; i < chars.length; i += PER_LINE) {
+      let line = chars.slice(i, i + PER_LINE).join('');
+      let x = LEFT;
+      // The indent is drawn as space, as Word does: the line starts two characters in.
+      if (i === 0) {
+        line = line.slice(2);
+        x += 2 * SIZE;
+      }
+      place(line, x);
+    }
+  }
+  pages.forEach((page, i) => page.push({ text: `- ${i + 1} -`, x: 290, y: 40, font: 'F2' }));
+  return pages;
+}
+
+function cjkPdf(title: string, paragraphs: string[]): Uint8Array {
+  const pages = layout(title, paragraphs);
+  const cids = new Map<string, number>();
+  const hex = (s: string) =>
+    [...s]
+      .map((ch) => {
+        if (!cids.has(ch)) cids.set(ch, cids.size + 1);
+        return (cids.get(ch) as number).toString(16).padStart(4, '0');
+      })
+      .join('');
+  const contents = pages.map((page) =>
+    page
+      .map((l) =>
+        l.font === 'F1'
+          ? `BT /F1 ${SIZE} Tf ${l.x} ${l.y} Td <${hex(l.text)}> Tj ET`
+          : `BT /F2 10 Tf ${l.x} ${l.y} Td (${l.text}) Tj ET`,
+      )
+      .join('\n'),
+  );
+  const entries = [...cids].map(([ch, cid]) => `<${cid.toString(16).padStart(4, '0')}> <${ch.charCodeAt(0).toString(16).padStart(4, '0')}>`);
+  const blocks: string[] = [];
+  for (let i = 0; i < entries.length; i += 100) {
+    const chunk = entries.slice(i, i + 100);
+    blocks.push(`${chunk.length} beginbfchar\n${chunk.join('\n')}\nendbfchar`);
+  }
+  const cmap = [
+    '/CIDInit /ProcSet findresource begin 12 dict begin begincmap',
+    '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
+    '/CMapName /Adobe-Identity-UCS def /CMapType 2 def',
+    '1 begincodespacerange <0000> <FFFF> endcodespacerange',
+    ...blocks,
+    'endcmap CMapName currentdict /CMap defineresource pop end end',
+  ].join('\n');
+
+  // Objects: 1 catalog, 2 pages, 3 Type0 font, 4 CID font, 5 descriptor, 6 ToUnicode, 7 Helvetica,
+  // then a page and its content stream per page.
+  const stream = (s: string) => `<< /Length ${Buffer.byteLength(s, 'latin1')} >>\nstream\n${s}\nendstream`;
+  const pageIds = pages.map((_, i) => 8 + 2 * i);
+  const objs = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pages.length} >>`,
+    '<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [4 0 R] /ToUnicode 6 0 R >>',
+    '<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 /FontDescriptor 5 0 R >>',
+    '<< /Type /FontDescriptor /FontName /SimSun /Flags 4 /FontBBox [0 -141 1000 859] /ItalicAngle 0 /Ascent 859 /Descent -141 /CapHeight 700 /StemV 80 >>',
+    stream(cmap),
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  contents.forEach((c, i) => {
+    objs.push(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R /F2 7 0 R >> >> /Contents ${9 + 2 * i} 0 R >>`,
+      stream(c),
+    );
+  });
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objs.forEach((o, i) => {
+    offsets.push(Buffer.byteLength(out, 'latin1'));
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(out, 'latin1');
+  out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new Uint8Array(Buffer.from(out, 'latin1'));
+}
+
+const TITLE = '某某县2022年法治政府建设年度报告';
+const PARAGRAPHS = [
+  '2022年，某某县坚持以习近平法治思想为指导，深入贯彻落实《法治政府建设实施纲要（2021－2025年）》，全面推进依法行政，各项工作取得积极成效。',
+  '一、主要举措和成效',
+  '（一）深化“放管服”改革。全面推行证明事项告知承诺制，政务服务事项网上可办率达到98.5%，“一网通办”事项1268项。',
+  '（二）严格规范公正文明执法。全面落实行政执法“三项制度”，开展执法案卷评查，评查案卷320卷。',
+  '二、存在的不足和下一步打算',
+  '基层执法力量仍显薄弱。2023年，我县将持续加强执法队伍建设，提升法治政府建设水平。',
+  '某某县司法局',
+  '2023年3月25日',
+];
+
+describe('attachmentText: PDF', () => {
+  it('reads Chinese text through the ToUnicode map, one paragraph a line, page numbers dropped', async () => {
+    const bytes = cjkPdf(TITLE, PARAGRAPHS);
+    const got = await attachmentText(bytes, 'P020230330600123.pdf');
+    expect(got?.kind).toBe('pdf');
+    // Wrapped lines (30 characters each, over two pages) are joined back into their paragraphs.
+    expect(got?.text).toBe([TITLE, ...PARAGRAPHS].join('\n'));
+    expect(got?.text).not.toMatch(/- \d+ -/);
+  });
+
+  it('reads a Latin-text PDF of the simplest kind', async () => {
+    const content = 'BT /F1 12 Tf 72 720 Td (Annual   report on law-based government, 2022.) Tj 0 -20 Td (Second paragraph.) Tj ET';
+    const pdf = [
+      '%PDF-1.4',
+      '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
+      '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
+      '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >> endobj',
+      '4 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj',
+      `5 0 obj << /Length ${content.length} >> stream\n${content}\nendstream endobj`,
+      'trailer << /Root 1 0 R >>',
+      '%%EOF',
+    ].join('\n');
+    // No xref table: pdf.js rebuilds it, as it does for the many damaged PDFs sites serve.
+    const got = await attachmentText(new TextEncoder().encode(pdf), 'report.pdf');
+    expect(got).toEqual({ kind: 'pdf', text: 'Annual report on law-based government, 2022.\nSecond paragraph.' });
+  });
+
+  it('throws on a corrupt PDF instead of returning made-up text', async () => {
+    await expect(attachmentText(new TextEncoder().encode('%PDF-1.7\n\u0000garbage'), 'x.pdf')).rejects.toThrow();
+  });
+});
+
+describe('attachmentText: DOCX', () => {
+  it('reads a Word document (written by the docx library) one paragraph a line, normalised like page text', async () => {
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: TITLE, bold: true })] }),
+            new Paragraph(''),
+            // Indentation typed as ideographic spaces, a run split mid-sentence, doubled spaces.
+            new Paragraph({ children: [new TextRun('\u3000\u30002022年，某某县坚持依法行政，'), new TextRun({ text: '各项工作取得积极成效。', bold: true })] }),
+            new Paragraph('一、主要举措和成效'),
+            new Paragraph('（一）深化“放管服”改革。政务服务事项网上可办率达到98.5%，  “一网通办”事项1268项。'),
+            new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun('某某县司法局')] }),
+            new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun('2023年3月25日  ')] }),
+          ],
+        },
+      ],
+    });
+    const bytes = new Uint8Array(await Packer.toBuffer(doc));
+    expect(attachmentKind(bytes, 'report.docx')).toBe('docx');
+    const got = await attachmentText(bytes, 'http://www.mmx.gov.cn/P020230330600123.docx');
+    expect(got).toEqual({
+      kind: 'docx',
+      text: [
+        TITLE,
+        '2022年，某某县坚持依法行政，各项工作取得积极成效。',
+        '一、主要举措和成效',
+        '（一）深化“放管服”改革。政务服务事项网上可办率达到98.5%， “一网通办”事项1268项。',
+        '某某县司法局',
+        '2023年3月25日',
+      ].join('\n'),
+    });
+  });
+});
+
+describe('attachmentKind', () => {
+  it('goes by the bytes, not the name', () => {
+    const pdf = new TextEncoder().encode('%PDF-1.4\n');
+    expect(attachmentKind(pdf, 'report.doc')).toBe('pdf');
+    // OLE (.doc) and WPS files are not read.
+    expect(attachmentKind(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'report.doc')).toBeNull();
+    expect(attachmentKind(new TextEncoder().encode('<html>'), 'report.pdf')).toBeNull();
+  });
+
+  it('returns null for what it cannot read', async () => {
+    expect(await attachmentText(new TextEncoder().encode('<html><body>404</body></html>'), 'a.pdf')).toBeNull();
+  });
+});
