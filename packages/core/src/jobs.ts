@@ -32,11 +32,26 @@ export const FetchMeta = z.object({
 });
 export type FetchMeta = z.infer<typeof FetchMeta>;
 
+/**
+ * How the page's site may be fetched, so the extract worker can fetch an attachment the page
+ * only points to (the report's text) as politely as the crawler fetched the page.
+ */
+export const FetchPolicy = z.object({
+  /** The site's own allowPrivateNetwork (GOVWATCH_ALLOW_PRIVATE applies on top). */
+  allowPrivateNetwork: z.boolean(),
+  allowedHosts: z.array(z.string().min(1)),
+  requestsPerSecond: z.number().positive(),
+  maxConcurrency: z.number().int().positive(),
+});
+export type FetchPolicy = z.infer<typeof FetchPolicy>;
+
 /** extract: one fetched page, raw bytes gzip-compressed and base64-encoded. */
 export const ExtractJob = FetchMeta.extend({
   bodyGzipBase64: z.string(),
   encoding: z.string().nullish(),
   titleKeywords: z.array(z.string()).optional(),
+  /** Absent on jobs from before it existed: attachments are then fetched from the page's host only. */
+  fetchPolicy: FetchPolicy.optional(),
 });
 export type ExtractJob = z.infer<typeof ExtractJob>;
 

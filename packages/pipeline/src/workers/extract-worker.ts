@@ -1,29 +1,107 @@
-import { gunzipBase64, type Payload } from '@govwatch/core';
-import { extract } from '@govwatch/extract';
+import { gunzipBase64, type Logger, type Payload } from '@govwatch/core';
+import { attachmentText, type ExtractedRecord, extract, textAttachmentOf, withAttachmentText } from '@govwatch/extract';
 import type { Job } from 'bullmq';
+import { errorKind } from '../crawl/crawl-context.ts';
+import { type FetchOptions, fetchPage, HttpStatusError } from '../crawl/fetch-page.ts';
+import { redisHostLimiter } from '../crawl/host-limiter.ts';
+import { loadRobots } from '../crawl/robots.ts';
 import type { Runtime } from '../runtime.ts';
+
+/** Attachments larger than this are not read (real report PDFs are a few MB). */
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
 /**
  * Extraction is pure; whatever it makes of the page (a record, or the reason it could not) goes
  * on to the store, so a malformed page is recorded as failed with its reason and nothing is lost.
+ * A report page whose body only points to an attachment gets its text from the attachment,
+ * fetched here as politely as the crawler fetched the page.
  */
 export async function processExtract(rt: Runtime, job: Job, data: Payload<'extract'>) {
-  const { bodyGzipBase64, encoding, titleKeywords, ...meta } = data;
-  let next: Payload<'store'>;
+  const { bodyGzipBase64, encoding, titleKeywords, fetchPolicy: _policy, ...meta } = data;
+  const send = async (next: Payload<'store'>) => {
+    await rt.queues.store.add(next.kind, next, { jobId: `${job.id}-store` });
+    return { kind: next.kind };
+  };
+  let record: ExtractedRecord;
   try {
-    const record = extract({
+    record = extract({
       bytes: gunzipBase64(bodyGzipBase64),
       url: data.fetchUrl,
       contentType: data.contentType,
       encoding,
       titleKeywords,
     });
-    next = { kind: 'record', ...meta, bodyGzipBase64, record };
   } catch (err) {
     const reason = `extract failed: ${(err as Error).message}`;
     rt.log.warn({ queue: 'extract', jobId: job.id, url: data.fetchUrl, reason }, 'page recorded as failed');
-    next = { kind: 'failed', ...meta, bodyGzipBase64, reason };
+    return send({ kind: 'failed', ...meta, bodyGzipBase64, reason });
   }
-  await rt.queues.store.add(next.kind, next, { jobId: `${job.id}-store` });
-  return { kind: next.kind };
+  const log = rt.log.child({ queue: 'extract', jobId: job.id, site: data.siteId, url: data.fetchUrl });
+  record = await withTextFromAttachment(rt, log, job, data, record);
+  return send({ kind: 'record', ...meta, bodyGzipBase64, record });
+}
+
+/** Failures worth another attempt of the job: the network, timeouts, 5xx and 429. */
+function isTransient(err: unknown): boolean {
+  if (err instanceof HttpStatusError) return err.status >= 500 || err.status === 429;
+  const kind = errorKind(err);
+  return kind === 'timeout' || kind === 'network';
+}
+
+class AttachmentError extends Error {
+  override name = 'AttachmentError';
+}
+
+function fetchOptionsFor(rt: Runtime, data: Payload<'extract'>): FetchOptions {
+  const policy = data.fetchPolicy;
+  // Without the site's policy (jobs queued before it was carried), the page's own host only.
+  const hosts = new Set((policy?.allowedHosts ?? [new URL(data.fetchUrl).host]).map((h) => h.toLowerCase()));
+  return {
+    userAgent: rt.config.userAgent,
+    limiter: redisHostLimiter(rt.redis, rt.config.queuePrefix),
+    limits: { requestsPerSecond: policy?.requestsPerSecond ?? 1, maxConcurrency: policy?.maxConcurrency ?? 2 },
+    allowPrivateNetwork: (policy?.allowPrivateNetwork ?? false) || rt.config.allowPrivateNetwork,
+    isAllowedHost: (host) => hosts.has(host.toLowerCase()),
+    timeoutMs: 60_000,
+  };
+}
+
+/**
+ * The record with the text of the attachment it points to, when it is a report without a body of
+ * its own. A transient failure retries the job while attempts remain; otherwise the page's record
+ * goes on as it is, with the reason the attachment was not read.
+ */
+async function withTextFromAttachment(
+  rt: Runtime,
+  log: Logger,
+  job: Job,
+  data: Payload<'extract'>,
+  record: ExtractedRecord,
+): Promise<ExtractedRecord> {
+  const attachment = textAttachmentOf(record);
+  if (!attachment) return record;
+  try {
+    const options = fetchOptionsFor(rt, data);
+    const url = new URL(attachment.url);
+    if (!options.isAllowedHost(url.host)) throw new AttachmentError(`off-site host ${url.host}`);
+    const robots = await loadRobots(url.origin, rt.redis, rt.config.queuePrefix, options);
+    if (!robots.isAllowed(url.href)) throw new AttachmentError('disallowed by robots.txt');
+    const file = await fetchPage(url.href, options);
+    if (file.body.byteLength > MAX_ATTACHMENT_BYTES) {
+      throw new AttachmentError(`too large: ${file.body.byteLength} bytes > ${MAX_ATTACHMENT_BYTES}`);
+    }
+    const got = await attachmentText(file.body, attachment.name.includes('.') ? attachment.name : url.pathname).catch((err: Error) => {
+      throw new AttachmentError(`unreadable: ${err.message}`);
+    });
+    if (!got) throw new AttachmentError(`not a PDF or DOCX file (content-type ${file.headers.get('content-type') ?? 'none'})`);
+    if (got.text.replace(/\s/g, '') === '') throw new AttachmentError(`the ${got.kind.toUpperCase()} has no text (a scanned image?)`);
+    log.info({ attachment: url.href, kind: got.kind, bytes: file.body.byteLength, chars: got.text.length }, 'report text read from its attachment');
+    return withAttachmentText(record, got, attachment);
+  } catch (err) {
+    const attempts = job.opts.attempts ?? 1;
+    if (isTransient(err) && job.attemptsMade + 1 < attempts) throw err;
+    const message = err instanceof Error ? err.message : String(err);
+    log.warn({ attachment: attachment.url, err: message }, 'attachment not read; page recorded without its text');
+    return { ...record, reasons: [...record.reasons, `text: attachment ${attachment.url} not read: ${message}`] };
+  }
 }
