@@ -2,18 +2,20 @@
 // the `events` queue and one job per webhook URL on `webhooks`; the webhook worker POSTs signed
 // JSON to a local HTTP server, retries with exponential backoff and dead-letters after N attempts,
 // which `govwatch events --failed` then lists.
+import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, createLogger, loadConfig } from '@govwatch/core';
 import { storePage } from '@govwatch/db';
 import { createRuntime, relayOnce, type Runtime, startWorker } from '@govwatch/pipeline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './helpers/cli.ts';
+import { repoRoot, runCli } from './helpers/cli.ts';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db.ts';
 import { dropPrefix, redisUrl, testPrefix } from './helpers/test-queues.ts';
 import { recordJob, seedSiteAndRuns } from './store-helpers.ts';
-import { JIADING_2023, YICHUN_2023 } from './store-texts.ts';
+import { JIADING_2023, YICHUN_2022, YICHUN_2023 } from './store-texts.ts';
 
 const SECRET = 'test-secret-密钥';
 const ATTEMPTS = 3;
@@ -179,5 +181,49 @@ describe('relay and webhook delivery', () => {
     const events = recent.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
     expect(events.map((e) => e.id)).toEqual([...eventIds].reverse());
     expect(events.every((e) => e.relayedAt !== null)).toBe(true);
+  });
+});
+
+describe('govwatch worker store', () => {
+  it('relays new events and delivers their webhooks in the same process, and stops on SIGTERM', async () => {
+    // No other webhook worker may take the job: the child process alone must deliver it.
+    await worker?.close();
+    worker = undefined;
+    const tsx = createRequire(`${repoRoot}package.json`).resolve('tsx/cli');
+    const child = spawn(process.execPath, [tsx, 'services/cli/src/main.ts', 'worker', 'store'], {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        DATABASE_URL: database.url,
+        REDIS_URL: redisUrl,
+        GOVWATCH_QUEUE_PREFIX: prefix,
+        GOVWATCH_WEBHOOKS: `${base}/ok`,
+        GOVWATCH_WEBHOOK_SECRET: SECRET,
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr?.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      const [run] = await rt.db.prisma.crawlRun.findMany({ take: 1 });
+      const stored = await storePage(
+        rt.db.prisma,
+        recordJob({ runId: run?.id as string, siteId: 'ycgaj', url: 'http://www.ycgaj.gov.cn/fzzfjs/t3.html', text: YICHUN_2022, title: '报告t3', reportYear: 2022 }),
+      );
+      expect(stored.outcome).toBe('created');
+      const event = await rt.db.prisma.event.findFirstOrThrow({ where: { reportId: stored.reportId as string }, orderBy: { id: 'desc' } });
+      const id = event.id.toString();
+      await until(async () => hits.some((h) => h.path === '/ok' && h.headers['x-govwatch-delivery'] === id), 90_000);
+      const hit = hits.find((h) => h.headers['x-govwatch-delivery'] === id);
+      expect(hit?.headers['x-govwatch-signature']).toBe(`sha256=${createHmac('sha256', SECRET).update(hit?.body ?? '').digest('hex')}`);
+      expect(await rt.db.prisma.webhookDelivery.findMany({ where: { eventId: event.id } })).toMatchObject([{ status: 'delivered', attempts: 1 }]);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited, stderr).toBe(0);
   });
 });
