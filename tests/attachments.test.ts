@@ -1,7 +1,7 @@
 // A report page whose body is only a link to its attachment: `govwatch crawl --site … --wait`
 // fetches the page, then (in the extract stage) the DOCX it points to, and stores the report with
-// the DOCX's text. A report whose attachment cannot be fetched is stored all the same, with the
-// reason. Real Redis and PostgreSQL, a site served on 127.0.0.1.
+// the DOCX's text. A 503 on the attachment retries; a report whose attachment is gone is stored
+// all the same, with the reason. Real Redis and PostgreSQL, a site served on 127.0.0.1.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -39,6 +39,7 @@ const pages: Record<string, { type: string; body: Buffer | string }> = {
 <ul class="list">
 <li><a href="./202303/t20230330_1.html">某某县2022年法治政府建设年度报告</a><span>2023-03-30</span></li>
 <li><a href="./202203/t20220331_2.html">某某县2021年法治政府建设年度报告</a><span>2022-03-31</span></li>
+<li><a href="./202103/t20210329_3.html">某某县2020年法治政府建设年度报告</a><span>2021-03-29</span></li>
 </ul></body></html>`,
   },
   // Its attachment, as a DOCX (the corpus page links a PDF of the same name).
@@ -54,7 +55,19 @@ const pages: Record<string, { type: string; body: Buffer | string }> = {
       .replace('2023-03-30', '2022-03-31')
       .replace('./P020230330600123.pdf', './P020220331000456.pdf'),
   },
+  // Its attachment answers 503 once: the extract job is retried and reads it the second time.
+  [`${COLUMN}202103/t20210329_3.html`]: {
+    type: 'text/html',
+    body: PAGE.replaceAll('2022年法治政府建设年度报告', '2020年法治政府建设年度报告')
+      .replace('2023-03-30', '2021-03-29')
+      .replace('./P020230330600123.pdf', './P020210329000789.docx'),
+  },
+  [`${COLUMN}202103/P020210329000789.docx`]: {
+    type: 'application/octet-stream',
+    body: minimalDocx(['某某县2020年法治政府建设年度报告', '2020年，某某县法治政府建设取得新进展。', '某某县司法局', '2021年3月26日']),
+  },
 };
+const FLAKY = `${COLUMN}202103/P020210329000789.docx`;
 
 let server: Server;
 let origin: string;
@@ -68,6 +81,10 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     requests.push({ path, userAgent: req.headers['user-agent'] });
+    if (path === FLAKY && requests.filter((r) => r.path === FLAKY).length === 1) {
+      res.writeHead(503, { 'content-type': 'text/plain' }).end('busy');
+      return;
+    }
     const page = pages[path];
     if (!page) {
       res.writeHead(404, { 'content-type': 'text/html' }).end('<html><body>404 Not Found</body></html>');
@@ -108,14 +125,14 @@ afterAll(async () => {
 });
 
 describe('attachment-only report pages', () => {
-  it('stores the report with the text of the DOCX it points to, and keeps the one whose attachment is gone', async () => {
+  it('stores the report with the text of the DOCX it points to, retries a 503, keeps the one whose attachment is gone', async () => {
     const result = await runCli(['crawl', '--site', SITE_ID, '--wait', '--sites', env.GOVWATCH_SITES as string], env);
     expect(result.stderr).not.toMatch(/govwatch: /);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/: finished/);
 
     const stored = await db.prisma.report.findMany({ include: { versions: true, urls: true } });
-    expect(stored).toHaveLength(2);
+    expect(stored).toHaveLength(3);
     const at = (path: string) => stored.find((r) => r.urls.some((u) => u.url.endsWith(path)));
 
     const fromDocx = at('t20230330_1.html');
@@ -140,7 +157,7 @@ describe('attachment-only report pages', () => {
     expect(record.reasons).toEqual(expect.arrayContaining([expect.stringMatching(/^text: from the DOCX attachment /)]));
 
     // The attachment was fetched once, politely (same User-Agent as the pages).
-    const docxRequests = requests.filter((r) => r.path.endsWith('.docx'));
+    const docxRequests = requests.filter((r) => r.path.endsWith('P020230330600123.docx'));
     expect(docxRequests).toHaveLength(1);
     expect(docxRequests[0]?.userAgent).toMatch(/^govwatch\//);
 
@@ -152,5 +169,11 @@ describe('attachment-only report pages', () => {
     expect(missingRecord.textSource).toBe('page');
     expect(missingRecord.reasons).toEqual(expect.arrayContaining([expect.stringMatching(/^text: attachment .+P020220331000456\.pdf not read: HTTP 404/)]));
     expect(requests.filter((r) => r.path.endsWith('P020220331000456.pdf'))).toHaveLength(1);
+
+    // A 503 on the attachment retries the extract job; the second attempt reads it.
+    const retried = at('t20210329_3.html');
+    expect(retried?.versions[0]?.text).toBe('2020年，某某县法治政府建设取得新进展。\n某某县司法局\n2021年3月26日');
+    expect((retried?.versions[0]?.record as Record<string, unknown>).textSource).toBe('attachment');
+    expect(requests.filter((r) => r.path === FLAKY)).toHaveLength(2);
   });
 });

@@ -2,7 +2,6 @@
 // pdf.js (unpdf's Node build: no native binary, no worker thread), DOCX through mammoth. Pure like
 // the rest of the package: bytes in, text out, no I/O. The text reads like a page's: one
 // paragraph a line, whitespace runs collapsed, indentation trimmed, full-width punctuation kept.
-import mammoth from 'mammoth';
 import { getDocumentProxy } from 'unpdf';
 import { normalizeLine } from './render.ts';
 
@@ -74,6 +73,8 @@ function joinParagraphs(paragraphs: string[]): string {
 // ---- DOCX ----------------------------------------------------------------------------------
 
 async function docxParagraphs(bytes: Uint8Array): Promise<string[]> {
+  // Loaded on first use: mammoth takes ~200 ms to import, and most pages have no attachment.
+  const { default: mammoth } = await import('mammoth');
   // mammoth separates paragraphs with a blank line; a soft line break inside one is a "\n".
   const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
   return value.split(/\n/);
