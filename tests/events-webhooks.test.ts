@@ -217,7 +217,8 @@ describe('govwatch worker store', () => {
       expect(stored.outcome).toBe('created');
       const event = await rt.db.prisma.event.findFirstOrThrow({ where: { reportId: stored.reportId as string }, orderBy: { id: 'desc' } });
       const id = event.id.toString();
-      await until(async () => hits.some((h) => h.path === '/ok' && h.headers['x-govwatch-delivery'] === id), 90_000);
+      // The row is written once the answer is in, a moment after the server saw the request.
+      await until(async () => (await rt.db.prisma.webhookDelivery.count({ where: { eventId: event.id, status: 'delivered' } })) === 1, 90_000);
       const hit = hits.find((h) => h.headers['x-govwatch-delivery'] === id);
       expect(hit?.headers['x-govwatch-signature']).toBe(`sha256=${createHmac('sha256', SECRET).update(hit?.body ?? '').digest('hex')}`);
       expect(await rt.db.prisma.webhookDelivery.findMany({ where: { eventId: event.id } })).toMatchObject([{ status: 'delivered', attempts: 1 }]);
