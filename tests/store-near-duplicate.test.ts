@@ -129,4 +129,24 @@ describe('near-duplicates in the store', () => {
     const urls = await db.prisma.reportUrl.findMany({ where: { reportId: original.reportId as string } });
     expect(urls).toHaveLength(copies.length + 1);
   });
+
+  it('keeps another agency\'s report apart even when it reuses the wording', async () => {
+    const [runId] = await seedSiteAndRuns(db.prisma, 'wzgaj', 1);
+    // One office's report copied by another, names swapped: near-identical text, other issuer.
+    const copied = YICHUN_2023.replaceAll('宜春', '萍乡');
+    expect(shingleJaccard(YICHUN_2023, copied)).toBeGreaterThan(NEAR_DUPLICATE_MIN_JACCARD);
+    const result = await storePage(
+      db.prisma,
+      recordJob({
+        runId: runId as string,
+        siteId: 'wzgaj',
+        url: 'http://www.pxgaj.gov.cn/fzzfjs/2024/report.html',
+        text: copied,
+        title: '萍乡市公安局2023年法治政府建设工作情况报告',
+        agency: '萍乡市公安局',
+        reportYear: 2023,
+      }),
+    );
+    expect(result.outcome).toBe('created');
+  });
 });

@@ -364,13 +364,16 @@ async function currentJaccard(tx: Tx, reportId: string, text: string): Promise<n
 
 /**
  * Reports whose fingerprint is within NEAR_DUPLICATE_MAX_DISTANCE, nearest first. Reports that
- * state another reportYear never match: consecutive years share boilerplate, never identity.
+ * state another reportYear never match: consecutive years share boilerplate, never identity. Nor
+ * do reports of another agency: offices copy each other's wording, but a republished copy keeps
+ * its issuer.
  */
 export async function nearReportCandidates(
   tx: Tx | PrismaClient,
   fingerprint: bigint | null,
   reportYear: number | null,
   limit = 5,
+  agency: string | null = null,
 ): Promise<{ id: string; distance: number }[]> {
   if (fingerprint === null) return [];
   return tx.$queryRaw<{ id: string; distance: number }[]>`
@@ -378,13 +381,14 @@ export async function nearReportCandidates(
     FROM "Report"
     WHERE simhash IS NOT NULL
       AND (${reportYear}::int IS NULL OR "reportYear" IS NULL OR "reportYear" = ${reportYear}::int)
+      AND (${agency}::text IS NULL OR agency IS NULL OR agency = ${agency}::text)
       AND bit_count((simhash # ${fingerprint}::bigint)::bit(64)) <= ${NEAR_DUPLICATE_MAX_DISTANCE}
     ORDER BY distance, "firstSeenAt"
     LIMIT ${limit}`;
 }
 
 async function nearestReport(tx: Tx, p: Prepared, record: JobRecord): Promise<string | null> {
-  for (const candidate of await nearReportCandidates(tx, p.fingerprint, record.reportYear)) {
+  for (const candidate of await nearReportCandidates(tx, p.fingerprint, record.reportYear, 5, record.agency)) {
     if ((await currentJaccard(tx, candidate.id, record.text)) >= NEAR_DUPLICATE_MIN_JACCARD) return candidate.id;
   }
   return null;
