@@ -151,7 +151,7 @@ describe('attachment-only report pages', () => {
       { level: 1, heading: '二、存在的不足和下一步打算' },
     ]);
     // The record says where its text came from.
-    const record = version?.record as Record<string, unknown>;
+    const record = (version?.record ?? {}) as Record<string, unknown>;
     expect(record.textSource).toBe('attachment');
     expect(record.textAttachment).toEqual({ url: `${origin}${COLUMN}202303/P020230330600123.docx`, name: '某某县2022年法治政府建设年度报告.pdf', kind: 'docx' });
     expect(record.reasons).toEqual(expect.arrayContaining([expect.stringMatching(/^text: from the DOCX attachment /)]));
@@ -164,7 +164,7 @@ describe('attachment-only report pages', () => {
     // A missing attachment (404, not retried) leaves the page's own record, with the reason.
     const missing = at('t20220331_2.html');
     expect(missing).toMatchObject({ title: '某某县2021年法治政府建设年度报告', reportYear: 2021 });
-    const missingRecord = missing?.versions[0]?.record as Record<string, unknown>;
+    const missingRecord = (missing?.versions[0]?.record ?? {}) as Record<string, unknown>;
     expect(missing?.versions[0]?.text).toBe('');
     expect(missingRecord.textSource).toBe('page');
     expect(missingRecord.reasons).toEqual(expect.arrayContaining([expect.stringMatching(/^text: attachment .+P020220331000456\.pdf not read: HTTP 404/)]));
@@ -173,7 +173,7 @@ describe('attachment-only report pages', () => {
     // A 503 on the attachment retries the extract job; the second attempt reads it.
     const retried = at('t20210329_3.html');
     expect(retried?.versions[0]?.text).toBe('2020年，某某县法治政府建设取得新进展。\n某某县司法局\n2021年3月26日');
-    expect((retried?.versions[0]?.record as Record<string, unknown>).textSource).toBe('attachment');
+    expect(((retried?.versions[0]?.record ?? {}) as Record<string, unknown>).textSource).toBe('attachment');
     expect(requests.filter((r) => r.path === FLAKY)).toHaveLength(2);
   });
 });

@@ -40,7 +40,9 @@ function layout(title: string, paragraphs: string[]): Placed[][] {
       place(line, x);
     }
   }
-  pages.forEach((page, i) => page.push({ text: `- ${i + 1} -`, x: 290, y: 40, font: 'F2' }));
+  pages.forEach((page, i) => {
+    page.push({ text: `- ${i + 1} -`, x: 290, y: 40, font: 'F2' });
+  });
   return pages;
 }
 
