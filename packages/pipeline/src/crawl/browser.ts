@@ -1,6 +1,6 @@
 // Debian's Chromium, as the machines here cannot download Playwright's browser builds.
+// Playwright loads only when a page needs a browser: most sites never do.
 import type { Browser, LaunchOptions } from 'playwright';
-import { chromium } from 'playwright';
 
 export const BROWSER_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
@@ -15,7 +15,7 @@ export function launchOptions(executablePath: string): LaunchOptions {
 export function lazyBrowser(executablePath: string) {
   let browser: Promise<Browser> | null = null;
   return {
-    get: () => (browser ??= chromium.launch(launchOptions(executablePath))),
+    get: () => (browser ??= import('playwright').then(({ chromium }) => chromium.launch(launchOptions(executablePath)))),
     async close() {
       if (browser) await (await browser).close().catch(() => undefined);
     },

@@ -1,7 +1,7 @@
 // One crawl of one site: discovery over list pages, then conditional fetches of report pages.
 // A fresh crawler and in-memory request queue per phase and per crawl (crawlee #1602, #4056).
 import type { Site } from '@govwatch/sites';
-import { Configuration, LogLevel, log as crawleeLog } from 'crawlee';
+import { Configuration, LogLevel, log as crawleeLog } from '@crawlee/basic';
 import { type ContextDeps, type CrawlStats, createCrawlContext } from './crawl-context.ts';
 import { discoverReports } from './discover.ts';
 import { fetchReports, type ReportSink } from './fetch-reports.ts';

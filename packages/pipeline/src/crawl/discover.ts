@@ -5,8 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { canonicalUrl } from '@govwatch/core';
 import { decodeHtml } from '@govwatch/extract';
 import type { Site } from '@govwatch/sites';
-import { BasicCrawler, type Configuration, PlaywrightCrawler, type RequestOptions, RequestQueue } from 'crawlee';
-import { chromium } from 'playwright';
+import { BasicCrawler, type Configuration, type RequestOptions, RequestQueue } from '@crawlee/basic';
 import { launchOptions } from './browser.ts';
 import { discoverFromXml, looksLikeXml } from './feeds.ts';
 import { fetchPage } from './fetch-page.ts';
@@ -30,9 +29,13 @@ export async function discoverReports(site: Site, ctx: CrawlContext, config: Con
   let complete = true;
   const queue = await RequestQueue.open(`list-${randomUUID()}`, { config });
 
+  // Every list page links every other page of its column: check each link once.
+  const seen = new Set<string>();
   const enqueue = async (url: string, data: ListData, extra: Partial<RequestOptions> = {}) => {
-    if (!ctx.onSite(url) || !(await ctx.allowedByRobots(url))) return;
     const uniqueKey = extra.uniqueKey ?? canonicalUrl(url);
+    if (seen.has(uniqueKey)) return;
+    seen.add(uniqueKey);
+    if (!ctx.onSite(url) || !(await ctx.allowedByRobots(url))) return;
     await queue.addRequest({ url, uniqueKey, userData: data, skipNavigation: data.raw, ...extra });
   };
   const enqueueProxyGroup = async (p: NonNullable<ListData['proxy']>, depth: number) => {
@@ -96,6 +99,7 @@ export async function discoverReports(site: Site, ctx: CrawlContext, config: Con
     maxRequestsPerCrawl: site.maxPages,
     maxRequestRetries: 2,
     maxConcurrency: site.maxConcurrency,
+    minConcurrency: site.maxConcurrency, // see fetch-reports.ts: the Redis limiter bounds the load
     requestHandlerTimeoutSecs: 90,
     failedRequestHandler: ({ request }: { request: { url: string } }, error: Error) => {
       complete = false;
@@ -104,6 +108,7 @@ export async function discoverReports(site: Site, ctx: CrawlContext, config: Con
     },
   };
   if (site.render === 'browser') {
+    const [{ PlaywrightCrawler }, { chromium }] = await Promise.all([import('@crawlee/playwright'), import('playwright')]);
     const crawler = new PlaywrightCrawler(
       {
         ...common,

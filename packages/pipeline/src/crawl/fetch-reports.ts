@@ -3,7 +3,7 @@
 // counted as blocked and never handed on as content.
 import { randomUUID } from 'node:crypto';
 import { canonicalUrl, sha256Hex } from '@govwatch/core';
-import { BasicCrawler, type Configuration, RequestQueue } from 'crawlee';
+import { BasicCrawler, type Configuration, RequestQueue } from '@crawlee/basic';
 import { lazyBrowser, renderInBrowser } from './browser.ts';
 import type { CrawlContext } from './crawl-context.ts';
 import { type FetchedPage, fetchPage, HttpStatusError } from './fetch-page.ts';
@@ -75,7 +75,10 @@ export async function fetchReports(
         requestQueue: queue,
         maxRequestsPerCrawl: budget,
         maxRequestRetries: 3,
+        // Start at full concurrency: crawlee's autoscaling adds a slot every 10 s, longer than a
+        // whole re-crawl; the Redis host limiter is what bounds the load on the site.
         maxConcurrency: ctx.fetchOptions.limits.maxConcurrency,
+        minConcurrency: ctx.fetchOptions.limits.maxConcurrency,
         requestHandlerTimeoutSecs: 150,
         requestHandler: async ({ request }) => {
           const state = sink.pageState(request.uniqueKey);
