@@ -45,6 +45,7 @@ export function errorKind(err: unknown): string {
   if (e?.name === 'BlockedAddressError') return 'private_address';
   if (e?.name === 'OffSiteError') return 'off_site';
   if (e?.name === 'RobotsDisallowedError') return 'robots';
+  if (e?.name === 'TooLargeError') return 'too_large';
   return 'network';
 }
 

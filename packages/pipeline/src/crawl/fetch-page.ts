@@ -12,6 +12,8 @@ export type FetchOptions = {
   timeoutMs?: number;
   conditional?: { etag?: string | null; lastModified?: string | null };
   method?: 'GET' | 'POST';
+  /** Stop reading and fail past this many bytes (default 20 MB): no page is that large. */
+  maxBytes?: number;
   body?: string;
   contentType?: string;
 };
@@ -32,6 +34,33 @@ export class HttpStatusError extends Error {
   ) {
     super(`HTTP ${status} for ${url}`);
   }
+}
+
+export class TooLargeError extends Error {
+  override name = 'TooLargeError';
+}
+
+const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+
+/** Read a body up to a limit, without buffering more than the limit. */
+async function readCapped(response: Response, maxBytes: number, url: string): Promise<Buffer> {
+  const declared = Number(response.headers.get('content-length') ?? 0);
+  if (declared > maxBytes) {
+    await response.body?.cancel();
+    throw new TooLargeError(`${url}: ${declared} bytes, over the ${maxBytes}-byte limit`);
+  }
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = response.body?.getReader();
+  for (let part = await reader?.read(); reader && part && !part.done; part = await reader.read()) {
+    total += part.value.length;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw new TooLargeError(`${url}: over the ${maxBytes}-byte limit`);
+    }
+    chunks.push(part.value);
+  }
+  return Buffer.concat(chunks, total);
 }
 
 export class OffSiteError extends Error {
@@ -70,7 +99,7 @@ export async function fetchPage(url: string, opts: FetchOptions): Promise<Fetche
         signal: AbortSignal.timeout(opts.timeoutMs ?? 30_000),
       });
       // Read the body inside the slot: the connection is busy until it is consumed.
-      return { response: res, body: Buffer.from(await res.arrayBuffer()) };
+      return { response: res, body: await readCapped(res, opts.maxBytes ?? DEFAULT_MAX_BYTES, target.href) };
     });
     const location = response.headers.get('location');
     if (response.status >= 300 && response.status < 400 && response.status !== 304 && location) {

@@ -86,10 +86,8 @@ async function withTextFromAttachment(
     if (!options.isAllowedHost(url.host)) throw new AttachmentError(`off-site host ${url.host}`);
     const robots = await loadRobots(url.origin, rt.redis, rt.config.queuePrefix, options);
     if (!robots.isAllowed(url.href)) throw new AttachmentError('disallowed by robots.txt');
-    const file = await fetchPage(url.href, options);
-    if (file.body.byteLength > MAX_ATTACHMENT_BYTES) {
-      throw new AttachmentError(`too large: ${file.body.byteLength} bytes > ${MAX_ATTACHMENT_BYTES}`);
-    }
+    // Stops reading past the cap instead of downloading a huge file first.
+    const file = await fetchPage(url.href, { ...options, maxBytes: MAX_ATTACHMENT_BYTES });
     const got = await attachmentText(file.body, attachment.name.includes('.') ? attachment.name : url.pathname).catch((err: Error) => {
       throw new AttachmentError(`unreadable: ${err.message}`);
     });
