@@ -176,4 +176,17 @@ describe('attachment-only report pages', () => {
     expect(((retried?.versions[0]?.record ?? {}) as Record<string, unknown>).textSource).toBe('attachment');
     expect(requests.filter((r) => r.path === FLAKY)).toHaveLength(2);
   });
+
+  it('keeps the attachment text when the pages are re-extracted (reextract reads no files)', async () => {
+    const versionsBefore = await db.prisma.reportVersion.count();
+    const result = await runCli(['reextract', '--site', SITE_ID], env);
+    expect(result.code).toBe(0);
+    expect(await db.prisma.reportVersion.count()).toBe(versionsBefore);
+    const report = await db.prisma.report.findFirstOrThrow({
+      where: { urls: { some: { url: { endsWith: 't20230330_1.html' } } } },
+      include: { versions: true },
+    });
+    expect(report.currentVersion).toBe(1);
+    expect(report.versions[0]?.text).toBe(EXPECTED_TEXT);
+  });
 });

@@ -14,7 +14,7 @@ import {
   snapshotBytes,
   storePage,
 } from '@govwatch/db';
-import { extract } from '@govwatch/extract';
+import { type AttachmentText, extract, textAttachmentOf, withAttachmentText } from '@govwatch/extract';
 
 export type ReextractSummary = {
   siteId: string;
@@ -28,9 +28,37 @@ export type ReextractSummary = {
 };
 
 type SiteOptions = { titleKeywords?: string[]; encoding?: string | null };
+type KeptAttachment = AttachmentText & { url: string };
+
+/**
+ * Re-extraction reads no files: where a page's report took its text from an attachment, the text
+ * stored from that attachment is kept, or an attachment-only page would become an empty version.
+ */
+async function attachmentTexts(prisma: PrismaClient, pageUrls: string[]): Promise<Map<string, KeptAttachment>> {
+  const pages = await prisma.page.findMany({
+    where: { url: { in: pageUrls }, reportId: { not: null } },
+    select: { url: true, report: { select: { versions: { orderBy: { version: 'desc' }, take: 1, select: { text: true, record: true } } } } },
+  });
+  const kept = new Map<string, KeptAttachment>();
+  for (const page of pages) {
+    const version = page.report?.versions[0];
+    const record = version?.record as { textSource?: string; textAttachment?: { url?: string; kind?: AttachmentText['kind'] } } | undefined;
+    const file = record?.textAttachment;
+    if (version && record?.textSource === 'attachment' && file?.url && file.kind) {
+      kept.set(page.url, { text: version.text, kind: file.kind, url: file.url });
+    }
+  }
+  return kept;
+}
 
 /** Extract one snapshot into the store job the pipeline would have made of it. */
-export function reextractJob(ref: PageSnapshotRef, gzip: Uint8Array, runId: string, site: SiteOptions): Payload<'store'> {
+export function reextractJob(
+  ref: PageSnapshotRef,
+  gzip: Uint8Array,
+  runId: string,
+  site: SiteOptions,
+  kept?: KeptAttachment,
+): Payload<'store'> {
   const meta = {
     runId,
     siteId: ref.siteId,
@@ -45,13 +73,15 @@ export function reextractJob(ref: PageSnapshotRef, gzip: Uint8Array, runId: stri
   };
   let job: Payload<'store'>;
   try {
-    const record = extract({
+    let record = extract({
       bytes: gunzipSync(gzip),
       url: ref.fetchUrl,
       contentType: ref.contentType,
       encoding: site.encoding ?? null,
       titleKeywords: site.titleKeywords,
     });
+    const attachment = textAttachmentOf(record);
+    if (attachment && kept && kept.url === attachment.url) record = withAttachmentText(record, kept, attachment);
     job = { kind: 'record', ...meta, record };
   } catch (err) {
     job = { kind: 'failed', ...meta, reason: `extract failed: ${(err as Error).message}` };
@@ -82,11 +112,12 @@ export async function reextractSite(
   for (let i = 0; i < refs.length; i += batchSize) {
     const batch = refs.slice(i, i + batchSize);
     const bytes = await snapshotBytes(prisma, [...new Set(batch.map((r) => r.sha256))]);
+    const kept = await attachmentTexts(prisma, batch.map((r) => r.pageUrl));
     for (const ref of batch) {
       const gzip = bytes.get(ref.sha256);
       try {
         if (!gzip) throw new Error(`snapshot ${ref.sha256} vanished`);
-        const job = reextractJob(ref, gzip, run.id, config);
+        const job = reextractJob(ref, gzip, run.id, config, kept.get(ref.pageUrl));
         if (job.kind === 'crawlFinished') throw new Error('unreachable');
         const { outcome } = await storePage(prisma, job);
         count(outcome);
