@@ -1,17 +1,26 @@
-// One crawl of one site: discovery over list pages, then conditional fetches of report pages.
-// A fresh crawler and in-memory request queue per phase and per crawl (crawlee #1602, #4056).
+// One crawl of one site: a single crawlee crawler whose queue holds `list` requests (column pages,
+// sitemaps, feeds, Hanweb dataproxy groups) and `report` requests, so report pages are fetched
+// while the lists are still being walked. BasicCrawler with our own fetch, or PlaywrightCrawler
+// where the site's lists need a browser (report pages are still fetched with our client, for
+// conditional GETs and raw bytes). A fresh crawler and in-memory queue per crawl (crawlee
+// #1602, #4056).
+import { randomUUID } from 'node:crypto';
+import { canonicalUrl } from '@govwatch/core';
 import type { Site } from '@govwatch/sites';
-import { Configuration, LogLevel, log as crawleeLog } from '@crawlee/basic';
-import { type ContextDeps, type CrawlStats, createCrawlContext } from './crawl-context.ts';
-import { discoverReports } from './discover.ts';
-import { fetchReports, type ReportSink } from './fetch-reports.ts';
+import { BasicCrawler, Configuration, LogLevel, log as crawleeLog, type Request, RequestQueue } from '@crawlee/basic';
+import { launchOptions } from './browser.ts';
+import { type ContextDeps, type CrawlContext, type CrawlStats, createCrawlContext } from './crawl-context.ts';
+import { type Enqueue, type ListData, listKey, listRoute } from './list-route.ts';
+import { type ReportSink, reportRoute } from './report-route.ts';
 import { assertPublicUrl } from './ssrf.ts';
 
 crawleeLog.setLevel(LogLevel.OFF); // we log through pino; stdout belongs to the CLI
 
 export type { CrawlStats } from './crawl-context.ts';
-export type { PageState } from './fetch-reports.ts';
+export type { PageState } from './report-route.ts';
 export type CrawlDeps = ContextDeps & ReportSink;
+
+type ReportData = { label: 'report' };
 
 export async function crawlSite(site: Site, deps: CrawlDeps): Promise<CrawlStats> {
   const started = Date.now();
@@ -19,9 +28,87 @@ export async function crawlSite(site: Site, deps: CrawlDeps): Promise<CrawlStats
   // A site on a private network is refused as a whole, with one clear error, before any request.
   if (!ctx.fetchOptions.allowPrivateNetwork) for (const url of site.startUrls) await assertPublicUrl(new URL(url));
   const config = new Configuration({ persistStorage: false, purgeOnStart: false });
+  const queue = await RequestQueue.open(`crawl-${randomUUID()}`, { config });
 
-  const { reports, complete } = await discoverReports(site, ctx, config);
-  ctx.stats.discoveryComplete = complete;
+  const reports = new Map<string, { url: string; title: string }>();
+  // Every list page links every other page of its column: look at each link once.
+  const seenLists = new Set<string>();
+  const enqueue: Enqueue = {
+    async list(url, data, post) {
+      const uniqueKey = listKey(url, post);
+      if (seenLists.has(uniqueKey)) return;
+      seenLists.add(uniqueKey);
+      if (!ctx.onSite(url) || !(await ctx.allowedByRobots(url))) return;
+      const userData: ListData = { label: 'list', ...data };
+      // XML and POSTs are always fetched with our client, even in a browser crawl.
+      const raw = site.render === 'http' || post !== undefined || /\.xml($|\?)/i.test(url);
+      await queue.addRequest({
+        url,
+        uniqueKey,
+        userData,
+        skipNavigation: raw,
+        ...(post ? { method: 'POST' as const, payload: post.body } : {}),
+      });
+    },
+    async report(link) {
+      if (!ctx.onSite(link.url)) return;
+      const key = canonicalUrl(link.url);
+      if (reports.has(key)) return;
+      reports.set(key, link);
+      ctx.stats.reportLinksFound = reports.size;
+      if (!(await ctx.allowedByRobots(link.url))) return;
+      await queue.addRequest({ url: link.url, uniqueKey: key, userData: { label: 'report' } satisfies ReportData, skipNavigation: true });
+    },
+  };
+  const lists = listRoute(site, ctx, enqueue);
+  const reportPages = reportRoute(ctx, deps);
+
+  for (const url of site.startUrls) await enqueue.list(url, { depth: 0 });
+  if (site.sitemaps) {
+    for (const origin of new Set(site.startUrls.map((u) => new URL(u).origin))) {
+      for (const sitemap of (await ctx.robotsFor(origin)).sitemaps) await enqueue.list(sitemap, { depth: 0 }); // an entry point
+    }
+  }
+
+  // crawlee may start a few requests past maxRequestsPerCrawl at full concurrency: count exactly.
+  let handled = 0;
+  const route = async (request: Request) => {
+    if (++handled > site.maxPages) {
+      if (handled === site.maxPages + 1) ctx.stats.warnings.push(`stopped at maxPages (${site.maxPages}) for site ${site.id}`);
+      ctx.stats.discoveryComplete = false; // pages not fetched are not missing
+      return;
+    }
+    const data = request.userData as ListData | ReportData;
+    if (data.label === 'report') return reportPages.handle(request);
+    return lists.fetchAndHandle({ url: request.url, method: request.method, payload: request.payload, userData: data });
+  };
+  const failed = ({ request }: { request: Request }, error: Error) => {
+    const data = request.userData as ListData | ReportData;
+    if (data.label === 'report') reportPages.failed(request, error);
+    else ctx.stats.discoveryComplete = false; // a list we could not read proves nothing missing
+    ctx.countError(error);
+    ctx.log.warn({ url: request.url, label: data.label, err: error.message }, 'request failed');
+  };
+  const options = {
+    requestQueue: queue,
+    maxRequestsPerCrawl: site.maxPages,
+    maxRequestRetries: 3,
+    // Start at full concurrency: crawlee's autoscaling adds a slot every 10 s, longer than a whole
+    // re-crawl; the Redis host limiter is what bounds the load on the site.
+    maxConcurrency: site.maxConcurrency,
+    minConcurrency: site.maxConcurrency,
+    requestHandlerTimeoutSecs: 150,
+    failedRequestHandler: failed,
+  };
+  try {
+    if (site.render === 'browser') await runInBrowser(ctx, config, options, route, lists.handle);
+    else await new BasicCrawler({ ...options, requestHandler: ({ request }) => route(request) }, config).run();
+  } finally {
+    await queue.drop();
+    await reportPages.close();
+  }
+
+  ctx.stats.seenUrls = [...reports.keys()].filter((url) => !reportPages.gone.has(url));
   if (reports.size === 0) {
     ctx.stats.warnings.push(
       site.render === 'http'
@@ -29,8 +116,40 @@ export async function crawlSite(site: Site, deps: CrawlDeps): Promise<CrawlStats
         : `no report links found on ${site.startUrls.join(', ')}: check titleKeywords / reportLinkPattern of site ${site.id}`,
     );
   }
-  const { gone } = await fetchReports(reports, site.maxPages - ctx.stats.listPagesFetched, ctx, deps, config);
-  ctx.stats.seenUrls = [...reports.keys()].filter((url) => !gone.has(url));
   ctx.stats.durationMs = Date.now() - started;
   return ctx.stats;
+}
+
+/** Lists rendered by Chromium; everything marked skipNavigation goes through our own client. */
+async function runInBrowser(
+  ctx: CrawlContext,
+  config: Configuration,
+  options: object,
+  route: (request: Request) => Promise<void>,
+  handleList: (html: string, url: string, contentType: string | null, data: ListData) => Promise<void>,
+) {
+  const [{ PlaywrightCrawler }, { chromium }] = await Promise.all([import('@crawlee/playwright'), import('playwright')]);
+  const crawler = new PlaywrightCrawler({
+    ...options,
+    launchContext: { launcher: chromium, launchOptions: launchOptions(ctx.chromiumPath) },
+    browserPoolOptions: { useFingerprints: false },
+    preNavigationHooks: [
+      async ({ request, page }) => {
+        const url = new URL(request.url);
+        if (!ctx.fetchOptions.allowPrivateNetwork) await assertPublicUrl(url);
+        // The browser's navigation waits for the host's next rate turn like any fetch.
+        await ctx.limiter.schedule(url.host, ctx.fetchOptions.limits, async () => undefined);
+        await page.setExtraHTTPHeaders({ 'user-agent': ctx.fetchOptions.userAgent });
+      },
+    ],
+    requestHandler: async ({ page, request }) => {
+      if (request.skipNavigation) return route(request);
+      // Lists filled by scripts (jpage, JSON) are complete once the network is quiet.
+      await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
+      ctx.stats.pagesFetched++;
+      await handleList(await page.content(), page.url(), 'text/html', request.userData as ListData);
+    },
+  }, config);
+  await crawler.run();
+  await crawler.teardown();
 }

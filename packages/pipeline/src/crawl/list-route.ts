@@ -1,0 +1,77 @@
+// The `list` route: a list (column) page, sitemap, feed or Hanweb dataproxy group. Finds report
+// links (handed to the `report` route at once) and more list pages.
+import { canonicalUrl } from '@govwatch/core';
+import { decodeHtml } from '@govwatch/extract';
+import type { Site } from '@govwatch/sites';
+import type { CrawlContext } from './crawl-context.ts';
+import { discoverFromXml, looksLikeXml } from './feeds.ts';
+import { fetchPage } from './fetch-page.ts';
+import { dataproxyGroup, findDataproxy } from './hanweb.ts';
+import { discoverLinks } from './links.ts';
+
+export type ListData = {
+  label: 'list';
+  depth: number;
+  proxy?: { url: string; body: string; start: number; step: number; perPage: number };
+};
+
+export type ListRequest = { url: string; method: string; payload?: string | Buffer; userData: ListData };
+
+export type Enqueue = {
+  /** A list page to walk (unless seen, off-site or disallowed). */
+  list(url: string, data: Omit<ListData, 'label'>, post?: { body: string; uniqueKey: string }): Promise<void>;
+  /** A report link (unless seen, off-site or disallowed). */
+  report(link: { url: string; title: string }): Promise<void>;
+};
+
+export function listRoute(site: Site, ctx: CrawlContext, enqueue: Enqueue) {
+  const { stats, rules } = ctx;
+  const enqueueProxyGroup = async (p: NonNullable<ListData['proxy']>, depth: number) => {
+    const req = dataproxyGroup(p.url, p.body, p.start, p.step, p.perPage);
+    await enqueue.list(req.url, { depth, proxy: p }, { body: req.body, uniqueKey: `${req.url}#${req.body}` });
+  };
+
+  /** Everything found on one list response: reports, more list pages, Hanweb groups. */
+  const handle = async (body: string, pageUrl: string, contentType: string | null, data: ListData) => {
+    stats.listPagesFetched++;
+    if (looksLikeXml(body, contentType)) {
+      const found = discoverFromXml(body, pageUrl, rules);
+      for (const r of found.reports) await enqueue.report(r);
+      if (data.proxy && found.hanweb && data.proxy.start + data.proxy.step <= found.hanweb.totalRecords) {
+        await enqueueProxyGroup({ ...data.proxy, start: data.proxy.start + data.proxy.step }, data.depth);
+      }
+      if (data.depth < site.maxDepth) for (const url of found.lists) await enqueue.list(url, { depth: data.depth + 1 });
+      return;
+    }
+    const found = discoverLinks(body, pageUrl, rules);
+    for (const r of found.reports) await enqueue.report(r);
+    ctx.progress();
+    if (data.depth >= site.maxDepth) return;
+    for (const url of found.lists) await enqueue.list(url, { depth: data.depth + 1 });
+    const proxy = site.render === 'http' ? findDataproxy(body, pageUrl) : null; // a browser runs jpage itself
+    if (proxy) {
+      await enqueueProxyGroup({ url: proxy.url, body: proxy.body, start: 1, step: proxy.step, perPage: proxy.end - proxy.start + 1 }, data.depth + 1);
+    }
+  };
+
+  return {
+    handle,
+    /** Fetch with our own polite client (every page of an http site; XML and POSTs anywhere). */
+    async fetchAndHandle(request: ListRequest) {
+      const page = await fetchPage(request.url, {
+        ...ctx.fetchOptions,
+        method: request.method === 'POST' ? 'POST' : 'GET',
+        body: request.payload ? String(request.payload) : undefined,
+        contentType: request.method === 'POST' ? 'application/x-www-form-urlencoded' : undefined,
+      });
+      stats.pagesFetched++;
+      stats.bytes += page.body.length;
+      const contentType = page.headers.get('content-type');
+      const { html } = decodeHtml(page.body, contentType, site.encoding);
+      await handle(html, page.url, contentType, request.userData);
+    },
+  };
+}
+
+/** Canonical key of a list request (POSTs are told apart by their body). */
+export const listKey = (url: string, post?: { uniqueKey: string }) => post?.uniqueKey ?? canonicalUrl(url);

@@ -1,0 +1,105 @@
+// The `report` route: GET one report page politely and conditionally. A 304 or bytes identical to
+// the last fetch cost nothing more; a WAF challenge is retried once through a browser, then
+// counted as blocked and never handed on as content.
+import { canonicalUrl, sha256Hex } from '@govwatch/core';
+import { lazyBrowser, renderInBrowser } from './browser.ts';
+import type { CrawlContext } from './crawl-context.ts';
+import { type FetchedPage, fetchPage, HttpStatusError } from './fetch-page.ts';
+
+export type PageState = { etag: string | null; lastModified: string | null; lastRawSha256: string | null };
+
+export type ReportSink = {
+  pageState(canonical: string): PageState | undefined;
+  /** A report page whose bytes may have changed: hand it to extraction. */
+  onPage(page: FetchedPage): Promise<void>;
+  /** A page that could not be fetched as content (blocked by a WAF challenge). */
+  onBlocked(page: FetchedPage, reason: string): Promise<void>;
+};
+
+const CHALLENGE = /__jsl_clearance|acw_sc__v2|Please enable JavaScript and cookies|请开启JavaScript并刷新该页/i;
+const MAX_RETRY_AFTER_MS = 60_000;
+
+export function isChallenge(body: Buffer): boolean {
+  // Challenge pages are small and script-only; a long report that mentions a cookie name is not one.
+  return body.length < 30_000 && CHALLENGE.test(body.toString('latin1')) && !/<p[\s>][^<]{200,}/i.test(body.toString('utf8'));
+}
+
+export function reportRoute(ctx: CrawlContext, sink: ReportSink) {
+  const { stats } = ctx;
+  const queued = new Set<string>();
+  /** Canonical URLs that answered 404/410: missing from this crawl (gone after N crawls). */
+  const gone = new Set<string>();
+  const browser = lazyBrowser(ctx.chromiumPath);
+
+  const handOn = async (page: FetchedPage) => {
+    // Two links that redirect to one page must settle as one page, or the run never completes.
+    const finalKey = canonicalUrl(page.url);
+    if (queued.has(finalKey)) return;
+    queued.add(finalKey);
+    await sink.onPage(page);
+    stats.pagesQueued++;
+    ctx.progress();
+  };
+
+  const passChallenge = async (page: FetchedPage): Promise<FetchedPage | null> => {
+    stats.browserRetries++;
+    try {
+      const rendered = await ctx.limiter.schedule(new URL(page.url).host, ctx.fetchOptions.limits, async () =>
+        renderInBrowser(await browser.get(), page.url, ctx.fetchOptions.userAgent),
+      );
+      const body = Buffer.from(rendered.html, 'utf8');
+      if (isChallenge(body)) return null;
+      const headers = new Headers({ 'content-type': 'text/html; charset=utf-8' });
+      return { url: rendered.url, status: 200, headers, body };
+    } catch (err) {
+      ctx.log.warn({ url: page.url, err: (err as Error).message }, 'browser retry failed');
+      return null;
+    }
+  };
+
+  return {
+    gone,
+    close: () => browser.close(),
+    async handle(request: { url: string; uniqueKey: string; noRetry: boolean }) {
+      const state = sink.pageState(request.uniqueKey);
+      let page: FetchedPage;
+      try {
+        page = await fetchPage(request.url, {
+          ...ctx.fetchOptions,
+          conditional: state ? { etag: state.etag, lastModified: state.lastModified } : undefined,
+        });
+      } catch (err) {
+        if (err instanceof HttpStatusError) {
+          if (err.status < 500 && err.status !== 429) request.noRetry = true;
+          // Honour Retry-After before crawlee retries (bounded so one host cannot stall a crawl).
+          else if (err.retryAfterMs) await new Promise((r) => setTimeout(r, Math.min(err.retryAfterMs ?? 0, MAX_RETRY_AFTER_MS)));
+        }
+        throw err;
+      }
+      stats.pagesFetched++;
+      if (page.status === 304) {
+        stats.notModified++;
+        return;
+      }
+      stats.bytes += page.body.length;
+      if (state?.lastRawSha256 && state.lastRawSha256 === sha256Hex(page.body)) {
+        stats.unchangedBytes++;
+        return;
+      }
+      if (isChallenge(page.body)) {
+        const passed = await passChallenge(page);
+        if (!passed) {
+          stats.errors.blocked = (stats.errors.blocked ?? 0) + 1;
+          await sink.onBlocked(page, 'blocked: WAF challenge page, also after a browser retry');
+          stats.pagesQueued++;
+          return;
+        }
+        page = passed;
+      }
+      await handOn(page);
+    },
+    failed(request: { uniqueKey: string }, error: Error) {
+      if (error instanceof HttpStatusError && (error.status === 404 || error.status === 410)) gone.add(request.uniqueKey);
+    },
+  };
+}
