@@ -33,7 +33,7 @@ const GOV_INFO_DISCLOSURE = /政府信息公开/;
 const NEWS_TITLE = /召开|举行|举办|发布|印发|公布|解读|图解|部署|调研|督导|督查|荣获|获评|入选|推进会|座谈会|《[^》]*法治政府建设[^》]*》/;
 const REPORT_TITLE_END = /(报告|情况|总结)$/;
 // "（全文）", "(摘要)" and trailing punctuation after the report noun.
-const TITLE_TAIL = /[\s（(【\[]*(全文|摘要|正文|简版)?[)）】\]]*[。.!！\s]*$/;
+const TITLE_TAIL = /[\s（(【[]*(全文|摘要|正文|简版)?[)）】\]]*[。.!！\s]*$/;
 
 const SHORT_PAGE = 500;
 

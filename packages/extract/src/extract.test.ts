@@ -66,7 +66,10 @@ describe('extract', () => {
     }
     const noise = new Uint8Array(100_000);
     let x = 12345;
-    for (let i = 0; i < noise.length; i++) noise[i] = (x = (x * 1103515245 + 12345) >>> 0) >>> 24;
+    for (let i = 0; i < noise.length; i++) {
+      x = (x * 1103515245 + 12345) >>> 0;
+      noise[i] = x >>> 24;
+    }
     expect(extract({ bytes: noise, url }).isReport).toBe(false);
   });
 

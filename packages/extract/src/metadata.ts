@@ -37,7 +37,7 @@ function cnNumber(s: string): number {
 }
 
 const DATE_LABEL = /(?:发布日期|发布时间|发文日期|成文日期|日期|时间)\s*[:：]\s*((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})/;
-const SOURCE_LABEL = /(?:信息来源|文章来源|稿件来源|来源|发布机构)\s*[:：]\s*([^\s【\[|｜:：]+)/;
+const SOURCE_LABEL = /(?:信息来源|文章来源|稿件来源|来源|发布机构)\s*[:：]\s*([^\s【[|｜:：]+)/;
 // Title-block fields often sit in adjacent <span>s with no space between them.
 const NEXT_LABEL = /(浏览次数|浏览量|点击数|点击量|阅读次数|阅读量|访问量|发布日期|发布时间|时间|日期|作者|编辑|责任编辑|字号|字体|分享)/;
 const BARE_DATE = /(?:^|[^\d])((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})/;

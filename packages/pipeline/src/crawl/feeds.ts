@@ -19,6 +19,7 @@ export function discoverFromXml(
   pageUrl: string,
   rules: LinkRules,
 ): DiscoveredLinks & { hanweb?: HanwebTotals } {
+  // biome-ignore lint/suspicious/noExplicitAny: parsed XML has no static shape; every read below is guarded
   const doc = parser.parse(xml) as Record<string, any>;
   const found: DiscoveredLinks = { reports: [], lists: [] };
   const keywordHit = (title: string) => rules.titleKeywords.some((k) => title.includes(k));
@@ -45,6 +46,7 @@ export function discoverFromXml(
     for (const item of asArray(doc.rss.channel.item)) add(text(item.link) || text(item.guid), text(item.title));
   } else if (doc.feed) {
     for (const entry of asArray(doc.feed.entry)) {
+      // biome-ignore lint/suspicious/noExplicitAny: an Atom link element as parsed
       const link = asArray(entry.link).find((l: any) => !l['@_rel'] || l['@_rel'] === 'alternate');
       add(link?.['@_href'] ?? '', text(entry.title));
     }
