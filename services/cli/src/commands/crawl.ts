@@ -45,7 +45,7 @@ function progressReporter() {
       )
     : null;
   let started = false;
-  let lastLine = 0;
+  let lastLine = Date.now(); // a plain line every 5 s, the first after 5 s (short crawls print only the summary)
   return {
     update(s: RunSummary, crawl: { listPages?: number; reportLinks?: number; queued?: number }) {
       const total = Math.max(crawl.queued ?? s.pagesQueued, s.pagesSettled);
