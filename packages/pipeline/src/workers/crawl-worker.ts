@@ -15,7 +15,13 @@ export async function processCrawl(rt: Runtime, job: Job, data: Payload<'crawl'>
   const parsed = Site.safeParse(data.site);
   if (!parsed.success) throw new UnrecoverableError(`crawl job for ${data.siteId}: invalid site config: ${parsed.error.message}`);
   const site = parsed.data;
-  const runId = data.runId ?? (await startOrJoinRun(rt.db.prisma, site.id, data.trigger)).runId;
+  let runId = data.runId;
+  if (!runId) {
+    // A scheduled job starts its run here; recording it on the job lets a retry reuse the run and
+    // a final failure mark it failed.
+    runId = (await startOrJoinRun(rt.db.prisma, site.id, data.trigger)).runId;
+    await job.updateData({ ...data, runId });
+  }
   const log = rt.log.child({ queue: 'crawl', jobId: job.id, site: site.id, runId });
   const states = await pageStates(rt.db.prisma, site.id);
   log.info({ render: site.render }, 'crawl started');

@@ -1,12 +1,12 @@
 // BullMQ workers for every stage, built from one typed handler map: a queue without a handler
 // fails to compile.
-import { canonicalUrl, parsePayload, workerConnection, type Payload, type QueueName } from '@govwatch/core';
-import { failRun, settleAsFailed } from '@govwatch/db';
+import { parsePayload, workerConnection, type Payload, type QueueName } from '@govwatch/core';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Runtime } from '../runtime.ts';
 import { processCrawl } from './crawl-worker.ts';
 import { processExtract } from './extract-worker.ts';
 import { processStore } from './store-worker.ts';
+import { isFinalFailure, settleFinalFailure } from './final-failure.ts';
 import { processWebhook } from '../webhook-worker.ts';
 
 export type StageName = Exclude<QueueName, 'events'>;
@@ -47,17 +47,7 @@ export function startWorker<Q extends StageName>(stage: Q, rt: Runtime): Worker 
   worker.on('error', (err) => rt.log.error({ queue: stage, err: err.message }, 'worker error'));
   worker.on('failed', (job, err) => {
     rt.log.warn({ queue: stage, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed');
-    if (stage === 'crawl' && job && (job.attemptsMade >= (job.opts.attempts ?? 1) || err instanceof UnrecoverableError)) {
-      const runId = (job.data as { runId?: string }).runId;
-      if (runId) void failRun(rt.db.prisma, runId, err.message).catch(() => undefined);
-    }
-    if (stage === 'store' && job && job.attemptsMade >= (job.opts.attempts ?? 1)) {
-      const data = job.data as { kind?: string; runId?: string; fetchUrl?: string };
-      if (data.runId && data.fetchUrl && data.kind !== 'crawlFinished') {
-        const url = canonicalUrl(data.fetchUrl);
-        void settleAsFailed(rt.db.prisma, data.runId, url, `store failed: ${err.message}`).catch(() => undefined);
-      }
-    }
+    if (job && isFinalFailure(job, err)) void settleFinalFailure(rt, stage, job, err);
   });
   const close = worker.close.bind(worker);
   worker.close = async (force?: boolean) => {
