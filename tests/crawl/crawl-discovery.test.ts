@@ -69,13 +69,19 @@ describe('politeness and scope', () => {
     expect(fixture.log.every((e) => /^govwatch\/\S+ \(\+https?:\/\//.test(e.headers['user-agent'] ?? ''))).toBe(true);
   });
 
-  it('stays within maxPages and maxDepth', async () => {
+  it('stays within maxPages and maxDepth, and says the crawl was cut short', async () => {
     const { stats } = await crawlOnce(siteOf(fixture, 'fixture-nextlink', { defaults: { maxDepth: 0 } }), prefix);
     expect(stats.listPagesFetched).toBe(2); // the start page and the sitemap robots.txt names
     expect(fixture.log.filter((e) => e.path.startsWith('/xxgk/nextlink/list_')).length).toBe(0);
+    // Older list pages went unread: their reports are unseen, not missing.
+    expect(stats.discoveryComplete).toBe(false);
     fixture.clearLog();
-    await crawlOnce(siteOf(fixture, 'fixture-main', { defaults: { maxPages: 4 } }), prefix);
-    expect(fixture.log.filter((e) => e.path !== '/robots.txt').length).toBeLessThanOrEqual(4);
+    const capped = await crawlOnce(siteOf(fixture, 'fixture-main', { defaults: { maxPages: 4, maxConcurrency: 1 } }), prefix);
+    expect(fixture.log.filter((e) => e.path !== '/robots.txt').length).toBe(4);
+    expect(capped.stats.discoveryComplete).toBe(false);
+    expect(capped.stats.warnings).toContain('stopped at maxPages (4) for site fixture-main');
+    // A full crawl is complete.
+    expect((await crawlOnce(siteOf(fixture, 'fixture-main'), prefix)).stats.discoveryComplete).toBe(true);
   });
 
   it('honours robots.txt Crawl-delay when it is slower than the site rate', async () => {
@@ -139,6 +145,7 @@ describe('browser rendering', () => {
     const withHttp = await crawlOnce(siteOf(fixture, 'fixture-jsonly', { defaults: { render: 'http' } }), prefix);
     expect(withHttp.pages).toEqual([]);
     expect(withHttp.stats.warnings.join('\n')).toMatch(/no report links found.*set render: browser/);
+    expect(withHttp.stats.discoveryComplete).toBe(false); // an empty list removes nothing
 
     const withBrowser = await crawlOnce(siteOf(fixture, 'fixture-jsonly'), prefix);
     expect(foundPaths(withBrowser.pages)).toEqual(expectedPaths('fixture-jsonly'));

@@ -50,6 +50,7 @@ export async function crawlSite(site: Site, deps: CrawlDeps): Promise<CrawlStats
         ...(post ? { method: 'POST' as const, payload: post.body } : {}),
       });
     },
+    isKnownList: (url) => seenLists.has(listKey(url)) || !ctx.onSite(url),
     async report(link) {
       if (!ctx.onSite(link.url)) return;
       const key = canonicalUrl(link.url);
@@ -70,11 +71,12 @@ export async function crawlSite(site: Site, deps: CrawlDeps): Promise<CrawlStats
     }
   }
 
-  // crawlee may start a few requests past maxRequestsPerCrawl at full concurrency: count exactly.
-  let handled = 0;
+  // The page budget is counted here, not by crawlee's maxRequestsPerCrawl: that one stops silently
+  // (a crawl cut short must not look complete) and counts retries against the budget.
+  let fetched = 0;
   const route = async (request: Request) => {
-    if (++handled > site.maxPages) {
-      if (handled === site.maxPages + 1) ctx.stats.warnings.push(`stopped at maxPages (${site.maxPages}) for site ${site.id}`);
+    if (request.retryCount === 0 && ++fetched > site.maxPages) {
+      if (fetched === site.maxPages + 1) ctx.stats.warnings.push(`stopped at maxPages (${site.maxPages}) for site ${site.id}`);
       ctx.stats.discoveryComplete = false; // pages not fetched are not missing
       return;
     }
@@ -91,7 +93,6 @@ export async function crawlSite(site: Site, deps: CrawlDeps): Promise<CrawlStats
   };
   const options = {
     requestQueue: queue,
-    maxRequestsPerCrawl: site.maxPages,
     maxRequestRetries: 3,
     // Start at full concurrency: crawlee's autoscaling adds a slot every 10 s, longer than a whole
     // re-crawl; the Redis host limiter is what bounds the load on the site.
@@ -110,6 +111,9 @@ export async function crawlSite(site: Site, deps: CrawlDeps): Promise<CrawlStats
 
   ctx.stats.seenUrls = [...reports.keys()].filter((url) => !reportPages.gone.has(url));
   if (reports.size === 0) {
+    // A site that suddenly lists nothing (redesign, challenge, script-filled list) has not lost
+    // every report: nothing may be counted missing.
+    ctx.stats.discoveryComplete = false;
     ctx.stats.warnings.push(
       site.render === 'http'
         ? `no report links found on ${site.startUrls.join(', ')}: if the list is filled by JavaScript, set render: browser for site ${site.id}`

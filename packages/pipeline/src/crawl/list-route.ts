@@ -8,6 +8,7 @@ import { discoverFromXml, looksLikeXml } from './feeds.ts';
 import { fetchPage } from './fetch-page.ts';
 import { dataproxyGroup, findDataproxy } from './hanweb.ts';
 import { discoverLinks } from './links.ts';
+import { isChallenge } from './report-route.ts';
 
 export type ListData = {
   label: 'list';
@@ -22,6 +23,8 @@ export type Enqueue = {
   list(url: string, data: Omit<ListData, 'label'>, post?: { body: string; uniqueKey: string }): Promise<void>;
   /** A report link (unless seen, off-site or disallowed). */
   report(link: { url: string; title: string }): Promise<void>;
+  /** Whether a list URL is already queued or done (off-site and disallowed URLs count as known). */
+  isKnownList(url: string): boolean;
 };
 
 export function listRoute(site: Site, ctx: CrawlContext, enqueue: Enqueue) {
@@ -43,10 +46,20 @@ export function listRoute(site: Site, ctx: CrawlContext, enqueue: Enqueue) {
       if (data.depth < site.maxDepth) for (const url of found.lists) await enqueue.list(url, { depth: data.depth + 1 });
       return;
     }
+    if (isChallenge(Buffer.from(body))) {
+      // A challenge instead of a list: its reports are unseen, not missing.
+      stats.discoveryComplete = false;
+      ctx.countError(Object.assign(new Error(`list page ${pageUrl} is a WAF challenge`), { name: 'BlockedError' }));
+      return;
+    }
     const found = discoverLinks(body, pageUrl, rules);
     for (const r of found.reports) await enqueue.report(r);
     ctx.progress();
-    if (data.depth >= site.maxDepth) return;
+    if (data.depth >= site.maxDepth) {
+      // Older pages beyond maxDepth hold reports this crawl does not see: they are not missing.
+      if (found.lists.some((url) => !enqueue.isKnownList(url))) stats.discoveryComplete = false;
+      return;
+    }
     for (const url of found.lists) await enqueue.list(url, { depth: data.depth + 1 });
     const proxy = site.render === 'http' ? findDataproxy(body, pageUrl) : null; // a browser runs jpage itself
     if (proxy) {

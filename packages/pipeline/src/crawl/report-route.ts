@@ -89,6 +89,10 @@ export function reportRoute(ctx: CrawlContext, sink: ReportSink) {
       if (isChallenge(page.body)) {
         const passed = await passChallenge(page);
         if (!passed) {
+          // Settles one page per final URL, like handOn, or the run would wait for a duplicate.
+          const key = canonicalUrl(page.url);
+          if (queued.has(key)) return;
+          queued.add(key);
           stats.errors.blocked = (stats.errors.blocked ?? 0) + 1;
           await sink.onBlocked(page, 'blocked: WAF challenge page, also after a browser retry');
           stats.pagesQueued++;

@@ -44,7 +44,12 @@ export async function processCrawl(rt: Runtime, job: Job, data: Payload<'crawl'>
     allowPrivateNetwork: rt.config.allowPrivateNetwork,
     chromiumPath: rt.config.chromiumPath,
     robots: (origin, fetchOptions) => loadRobots(origin, rt.redis, rt.config.queuePrefix, fetchOptions),
-    pageState: (canonical) => states.get(canonical),
+    // A page that was gone or failed is fetched in full when it answers again, so the store sees
+    // it (and restores its report) even if its bytes did not change.
+    pageState: (canonical) => {
+      const state = states.get(canonical);
+      return state?.status === 'ok' ? state : undefined;
+    },
     onPage: async (page) => {
       const payload: Payload<'extract'> = {
         ...meta(page),
