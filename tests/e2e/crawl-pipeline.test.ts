@@ -118,5 +118,11 @@ describe('crawl --site fixture-main --wait', () => {
       if (crawl === 3) expect(result.stdout).toMatch(/removed 1/);
     }
     expect(await db.prisma.event.count({ where: { type: 'report.removed' } })).toBe(1);
+
+    // The page comes back with the very same bytes: the report is active again.
+    site.restore(target.path);
+    const back = await runCli(['crawl', '--site', 'fixture-main', '--wait'], env);
+    expect(back.code).toBe(0);
+    expect((await report()).status).toBe('active');
   });
 });
