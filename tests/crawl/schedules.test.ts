@@ -1,6 +1,6 @@
 // Nightly schedules and on-demand requests, against real Redis (BullMQ job schedulers) and PostgreSQL.
 import { createLogger, loadConfig } from '@govwatch/core';
-import { buildApi, createRuntime, requestCrawl, type Runtime, syncSchedules } from '@govwatch/pipeline';
+import { buildApi, createRuntime, requestCrawl, type Runtime, syncSchedules, trimEventsQueue } from '@govwatch/pipeline';
 import { parseSites } from '@govwatch/sites';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db.ts';
@@ -71,5 +71,32 @@ describe('on-demand crawls', () => {
     const waiting = await rt.queues.crawl.getJobs(['waiting']);
     expect(waiting.filter((j) => j.data.siteId === site.id)).toHaveLength(1);
     expect(await rt.db.prisma.crawlRun.count({ where: { siteId: site.id } })).toBe(1);
+  });
+});
+
+describe('orphaned runs', () => {
+  it('queues the crawl again when a joined run lost its job (its requester died before queueing it)', async () => {
+    const sites = parseSites(yaml('0 2 * * *'), 'sites.yaml');
+    const site = sites[1];
+    if (!site) throw new Error('no site');
+    const first = await requestCrawl(rt, site, 'cli');
+    await rt.queues.crawl.remove(`crawl-${first.runId}`); // as if the process died between the two writes
+    const again = await requestCrawl(rt, site, 'api');
+    expect(again).toEqual({ runId: first.runId, joined: true });
+    expect((await rt.queues.crawl.getJob(`crawl-${first.runId}`))?.data.runId).toBe(first.runId);
+    // A job that exists is never duplicated.
+    await requestCrawl(rt, site, 'cli');
+    expect((await rt.queues.crawl.getJobs(['waiting'])).filter((j) => j.data.siteId === site.id)).toHaveLength(1);
+  });
+});
+
+describe('events queue', () => {
+  it('drops events nobody consumed within the retention, and only those', async () => {
+    const event = (id: string) => ({ id, type: 'report.created' as const, reportId: 'r', payload: {}, createdAt: new Date().toISOString() });
+    await rt.queues.events.add('report.created', event('1'), { jobId: 'event-1' });
+    await new Promise((r) => setTimeout(r, 50));
+    await rt.queues.events.add('report.created', event('2'), { jobId: 'event-2' });
+    expect(await trimEventsQueue(rt, 40)).toBe(1);
+    expect((await rt.queues.events.getJobs(['waiting'])).map((j) => j.id)).toEqual(['event-2']);
   });
 });

@@ -35,11 +35,33 @@ export async function relayOnce(rt: Runtime, batch = 100): Promise<number> {
   return events.length;
 }
 
+/**
+ * Events nobody consumed within this long leave the `events` queue: Redis runs with noeviction, so
+ * an unconsumed queue must not grow without bound. The outbox table keeps every event, and
+ * `export --after EVENT_ID` replays them.
+ */
+export const EVENTS_QUEUE_RETENTION_MS = 7 * 24 * 3600_000;
+const TRIM_EVERY_MS = 3600_000;
+
+export async function trimEventsQueue(rt: Runtime, olderThanMs = EVENTS_QUEUE_RETENTION_MS): Promise<number> {
+  let removed = 0;
+  for (let batch = await rt.queues.events.clean(olderThanMs, 10_000, 'wait'); batch.length > 0; ) {
+    removed += batch.length;
+    batch = batch.length === 10_000 ? await rt.queues.events.clean(olderThanMs, 10_000, 'wait') : [];
+  }
+  return removed;
+}
+
 export function startEventRelay(rt: Runtime, intervalMs = 1000): { stop(): Promise<void> } {
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
+  let trimmedAt = 0;
   const tick = async () => {
     try {
+      if (Date.now() - trimmedAt > TRIM_EVERY_MS) {
+        trimmedAt = Date.now();
+        await trimEventsQueue(rt);
+      }
       while (!stopped && (await relayOnce(rt)) > 0);
     } catch (err) {
       rt.log.warn({ err: (err as Error).message }, 'event relay failed; will retry');

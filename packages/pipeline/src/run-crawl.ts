@@ -1,5 +1,5 @@
 // On-demand crawls: start (or join) a run, make sure every stage has a worker, wait for the end.
-import { runSummary, startOrJoinRun, upsertSites, type RunSummary } from '@govwatch/db';
+import { failRun, runSummary, startOrJoinRun, upsertSites, type RunSummary } from '@govwatch/db';
 import type { Site } from '@govwatch/sites';
 import type { Worker } from 'bullmq';
 import type { Trigger } from '@govwatch/core';
@@ -9,12 +9,27 @@ import { stages, startWorker } from './workers/start-worker.ts';
 export async function requestCrawl(rt: Runtime, site: Site, trigger: Trigger): Promise<{ runId: string; joined: boolean }> {
   await upsertSites(rt.db.prisma, [{ id: site.id, name: site.name, config: site }]);
   const run = await startOrJoinRun(rt.db.prisma, site.id, trigger);
+  const jobId = `crawl-${run.runId}`;
+  const data = { runId: run.runId, siteId: site.id, trigger, site: site as unknown as Record<string, unknown> };
   if (!run.joined) {
-    await rt.queues.crawl.add(
-      'crawl',
-      { runId: run.runId, siteId: site.id, trigger, site: site as unknown as Record<string, unknown> },
-      { jobId: `crawl-${run.runId}` },
-    );
+    try {
+      await rt.queues.crawl.add('crawl', data, { jobId });
+    } catch (err) {
+      // A run without its job would be joined, and waited for, by every later request.
+      await failRun(rt.db.prisma, run.runId, `could not queue the crawl: ${(err as Error).message}`);
+      throw err;
+    }
+  } else {
+    // Joining a run started on request whose job vanished (its process died between the two
+    // writes): queue it again. Same job id, so a job that does exist is not duplicated.
+    const joined = await rt.db.prisma.crawlRun.findUnique({ where: { id: run.runId }, select: { trigger: true, crawlDone: true } });
+    // The crawl job queues `${runId}-finished` before it completes, so between the two one of them exists.
+    const orphaned =
+      joined && !joined.crawlDone && ['cli', 'api', 'demo'].includes(joined.trigger) &&
+      !(await rt.queues.crawl.getJob(jobId)) && !(await rt.queues.store.getJob(`${run.runId}-finished`));
+    if (orphaned) {
+      await rt.queues.crawl.add('crawl', { ...data, trigger: joined.trigger as Trigger }, { jobId });
+    }
   }
   return run;
 }
