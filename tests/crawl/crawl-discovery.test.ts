@@ -127,15 +127,19 @@ describe('failures', () => {
       html.replace(
         '</ul>',
         `<li><a href="/waf/gaxw/t20240301_7.html">某市公安局2023年法治政府建设情况报告</a></li>` +
-          `<li><a href="/wafpass${report?.path}">${report?.title}（转载）</a></li></ul>`,
+          `<li><a href="/wafpass${report?.path}">${report?.title}（转载）</a></li>` +
+          `<li><a href="/waf521${report?.path}">${report?.title}（镜像）</a></li></ul>`,
       ),
     );
     const { pages, blocked, stats } = await crawlOnce(siteOf(fixture, 'fixture-main'), prefix);
     expect(blocked.map((u) => new URL(u).pathname)).toEqual(['/waf/gaxw/t20240301_7.html']);
     expect(stats.errors.blocked).toBe(1);
-    expect(stats.browserRetries).toBe(2);
+    expect(stats.browserRetries).toBe(3);
     const passed = pages.find((p) => p.url.includes('/wafpass/'));
     expect(passed?.body.toString('utf8')).toContain(report?.text.slice(0, 20));
+    // Jiasule's 521 challenge takes the same path.
+    expect(fixture.log.some((e) => e.path.startsWith('/waf521/') && e.status === 521)).toBe(true);
+    expect(pages.find((p) => p.url.includes('/waf521/'))?.body.toString('utf8')).toContain(report?.text.slice(0, 20));
     expect(pages.some((p) => p.url.includes('/waf/'))).toBe(false);
   });
 });

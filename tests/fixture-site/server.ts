@@ -128,16 +128,18 @@ export async function startFixtureSite(opts: FixtureSiteOptions = {}): Promise<F
       send(req, res, 200, { 'Content-Type': 'text/xml; charset=utf-8' }, Buffer.from(xml));
       return;
     }
-    if (url.pathname.startsWith('/wafpass/') && /(?:^|;\s*)__jsl_clearance=/.test(req.headers.cookie ?? '')) {
-      // A challenge that a browser passes: with the cookie its script sets, /wafpass/REST serves /REST.
-      return serveEntry(req, res, key.slice('/wafpass'.length));
+    // /wafpass/REST and /waf521/REST: a challenge that a browser passes (with the cookie its script
+    // sets, they serve /REST); /waf521/ answers the challenge with status 521, as Jiasule does.
+    const passable = /^\/(wafpass|waf521)\//.exec(url.pathname);
+    if (passable && /(?:^|;\s*)__jsl_clearance=/.test(req.headers.cookie ?? '')) {
+      return serveEntry(req, res, key.slice(passable[0].length - 1));
     }
-    if (url.pathname.startsWith('/waf/') || url.pathname.startsWith('/wafpass/')) {
+    if (url.pathname.startsWith('/waf/') || passable) {
       const seed = createHash('sha1').update(key).digest('hex').toUpperCase();
       send(
         req,
         res,
-        200,
+        url.pathname.startsWith('/waf521/') ? 521 : 200,
         { 'Content-Type': 'text/html; charset=utf-8', 'Set-Cookie': `__jsluid_h=${seed.slice(0, 32).toLowerCase()}; max-age=31536000; path=/; HttpOnly` },
         Buffer.from(renderWafChallenge(seed)),
       );

@@ -31,6 +31,8 @@ export class HttpStatusError extends Error {
     readonly status: number,
     readonly url: string,
     readonly retryAfterMs: number | null,
+    /** The error page itself (some WAFs answer their challenge with 521 or 403). */
+    readonly body?: Buffer,
   ) {
     super(`HTTP ${status} for ${url}`);
   }
@@ -107,7 +109,7 @@ export async function fetchPage(url: string, opts: FetchOptions): Promise<Fetche
       continue;
     }
     if (response.status >= 400) {
-      throw new HttpStatusError(response.status, current.href, parseRetryAfter(response.headers.get('retry-after')));
+      throw new HttpStatusError(response.status, current.href, parseRetryAfter(response.headers.get('retry-after')), body);
     }
     return { url: current.href, status: response.status, headers: response.headers, body };
   }
