@@ -44,6 +44,21 @@ afterAll(async () => {
 });
 
 describe('markMissing', () => {
+  it('removes a report whose page became a deletion notice, even when the notice changes every fetch', async () => {
+    const site = 'jdgaj';
+    const url = 'http://www.jdgaj.gov.cn/fzzfjs/2024/t9.html';
+    const ids = await seedSiteAndRuns(db.prisma, site, 4);
+    const at = (i: number) => ids[i] as string;
+    const created = await storePage(db.prisma, recordJob({ runId: at(0), siteId: site, url, text: JIADING_2023, title: '嘉定公安分局2023年法治政府建设情况', agency: '上海市公安局嘉定分局', reportYear: 2023 }));
+    for (let i = 1; i <= 3; i++) {
+      // Still linked from the list, but now a notice with a counter that differs on every fetch.
+      const notice = recordJob({ runId: at(i), siteId: site, url, text: `该信息已删除（访问次数：${i * 17}）`, title: null, isReport: false });
+      expect((await storePage(db.prisma, notice)).outcome).toBe('notReport');
+      const missing = await markMissing(db.prisma, site, [url], at(i));
+      expect(missing.removed).toEqual(i < 3 ? [] : [created.reportId]);
+    }
+  });
+
   it('counts misses per complete crawl, once per run, and removes the report at the threshold', async () => {
     expect(await markMissing(db.prisma, SITE, [U23, U22], run(0))).toEqual({ missed: 0, gone: [], removed: [] });
 

@@ -192,7 +192,8 @@ async function storeInTransaction(tx: Tx, p: Prepared): Promise<StoreResult> {
       status: 'notReport',
       failReason: null,
       lastContentHash: job.record.contentHash,
-      missCount: 0,
+      // missCount is left alone: a report page replaced by a notice (whose bytes may change every
+      // fetch) is missing, and markMissing must be able to count it up to removal.
     });
     result = { outcome: 'notReport' };
   } else {
