@@ -16,6 +16,8 @@ export type Runtime = {
   /** Fail-fast connection for producers, the host limiter and robots cache. */
   redis: Redis;
   queues: Queues;
+  /** Aborted when the process starts shutting down: long jobs (crawls) stop and hand their job back. */
+  shutdown: AbortController;
   close(): Promise<void>;
 };
 
@@ -33,6 +35,7 @@ export function createRuntime(config: Config, log: Logger): Runtime {
     db,
     redis,
     queues,
+    shutdown: new AbortController(),
     async close() {
       await queues.close();
       redis.disconnect();

@@ -33,6 +33,8 @@ export async function serve(rt: Runtime, opts: ServeOptions): Promise<{ workers:
   const relay = opts.relay ? startEventRelay(rt) : null;
   rt.log.info({ stages, relay: Boolean(relay), webhooks: rt.config.webhooks.urls.length }, 'govwatch running');
   onShutdown(rt.log, [
+    // Crawls can run for hours: stop them first, so worker.close() returns within the deadline.
+    async () => rt.shutdown.abort(),
     ...(opts.extraClosers ?? []),
     () => Promise.all(workers.map((w) => w.close())),
     async () => relay?.stop(),

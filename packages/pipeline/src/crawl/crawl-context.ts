@@ -66,6 +66,8 @@ export type ContextDeps = {
   chromiumPath: string;
   robots: (origin: string, fetchOptions: FetchOptions) => Promise<Robots>;
   onProgress?: (stats: CrawlStats) => void;
+  /** Aborting stops the crawl after its in-flight requests; crawlSite then throws CrawlInterruptedError. */
+  signal?: AbortSignal;
 };
 
 export function createCrawlContext(site: Site, deps: ContextDeps): CrawlContext {

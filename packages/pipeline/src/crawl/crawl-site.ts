@@ -20,6 +20,11 @@ export type { CrawlStats } from './crawl-context.ts';
 export type { PageState } from './report-route.ts';
 export type CrawlDeps = ContextDeps & ReportSink;
 
+/** The process is shutting down: the crawl job should be retried later, from the start. */
+export class CrawlInterruptedError extends Error {
+  override name = 'CrawlInterruptedError';
+}
+
 type ReportData = { label: 'report' };
 
 export async function crawlSite(site: Site, deps: CrawlDeps): Promise<CrawlStats> {
@@ -102,12 +107,23 @@ export async function crawlSite(site: Site, deps: CrawlDeps): Promise<CrawlStats
     failedRequestHandler: failed,
   };
   try {
-    if (site.render === 'browser') await runInBrowser(ctx, config, options, route, lists.handle);
-    else await new BasicCrawler({ ...options, requestHandler: ({ request }) => route(request) }, config).run();
+    const crawler =
+      site.render === 'browser'
+        ? await browserCrawler(ctx, config, options, route, lists.handle)
+        : new BasicCrawler({ ...options, requestHandler: ({ request }) => route(request) }, config);
+    const stop = () => crawler.stop('govwatch is shutting down');
+    deps.signal?.addEventListener('abort', stop, { once: true });
+    try {
+      await crawler.run();
+    } finally {
+      deps.signal?.removeEventListener('abort', stop);
+      if (site.render === 'browser') await crawler.teardown();
+    }
   } finally {
     await queue.drop();
     await reportPages.close();
   }
+  if (deps.signal?.aborted) throw new CrawlInterruptedError(`crawl of ${site.id} interrupted by shutdown; it will be retried`);
 
   ctx.stats.seenUrls = [...reports.keys()].filter((url) => !reportPages.gone.has(url));
   if (reports.size === 0) {
@@ -125,7 +141,7 @@ export async function crawlSite(site: Site, deps: CrawlDeps): Promise<CrawlStats
 }
 
 /** Lists rendered by Chromium; everything marked skipNavigation goes through our own client. */
-async function runInBrowser(
+async function browserCrawler(
   ctx: CrawlContext,
   config: Configuration,
   options: object,
@@ -154,6 +170,5 @@ async function runInBrowser(
       await handleList(await page.content(), page.url(), 'text/html', request.userData as ListData);
     },
   }, config);
-  await crawler.run();
-  await crawler.teardown();
+  return crawler;
 }

@@ -40,6 +40,7 @@ export async function processCrawl(rt: Runtime, job: Job, data: Payload<'crawl'>
   const stats = await crawlSite(site, {
     log,
     limiter: redisHostLimiter(rt.redis, rt.config.queuePrefix),
+    signal: rt.shutdown.signal,
     userAgent: rt.config.userAgent,
     allowPrivateNetwork: rt.config.allowPrivateNetwork,
     chromiumPath: rt.config.chromiumPath,
