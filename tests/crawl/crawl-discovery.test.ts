@@ -154,4 +154,15 @@ describe('browser rendering', () => {
     const withBrowser = await crawlOnce(siteOf(fixture, 'fixture-jsonly'), prefix);
     expect(foundPaths(withBrowser.pages)).toEqual(expectedPaths('fixture-jsonly'));
   });
+
+  it('keeps the browser on the site: a script sending the list page elsewhere is stopped', async () => {
+    const offOrigin = `http://127.0.0.1:${(offsite.address() as AddressInfo).port}`;
+    offsiteHits.length = 0;
+    fixture.mutate('/jsonly/index.html', (html) =>
+      html.replace('</body>', `<script>setTimeout(function () { location.href = '${offOrigin}/elsewhere.html'; }, 200);</script></body>`),
+    );
+    const { pages } = await crawlOnce(siteOf(fixture, 'fixture-jsonly'), prefix);
+    expect(offsiteHits).toEqual([]);
+    expect(foundPaths(pages)).toEqual(expectedPaths('fixture-jsonly'));
+  });
 });

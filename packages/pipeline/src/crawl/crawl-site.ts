@@ -8,7 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { canonicalUrl } from '@govwatch/core';
 import type { Site } from '@govwatch/sites';
 import { BasicCrawler, Configuration, LogLevel, log as crawleeLog, type Request, RequestQueue } from '@crawlee/basic';
-import { launchOptions } from './browser.ts';
+import { guardPage, launchOptions } from './browser.ts';
+import { OffSiteError } from './fetch-page.ts';
 import { type ContextDeps, type CrawlContext, type CrawlStats, createCrawlContext } from './crawl-context.ts';
 import { type Enqueue, type ListData, listKey, listRoute } from './list-route.ts';
 import { type ReportSink, reportRoute } from './report-route.ts';
@@ -160,6 +161,7 @@ async function browserCrawler(
         // The browser's navigation waits for the host's next rate turn like any fetch.
         await ctx.limiter.schedule(url.host, ctx.fetchOptions.limits, async () => undefined);
         await page.setExtraHTTPHeaders({ 'user-agent': ctx.fetchOptions.userAgent });
+        await guardPage(page, ctx.fetchOptions);
       },
     ],
     requestHandler: async ({ page, request }) => {
@@ -167,6 +169,7 @@ async function browserCrawler(
       // Lists filled by scripts (jpage, JSON) are complete once the network is quiet.
       await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
       ctx.stats.pagesFetched++;
+      if (!ctx.onSite(page.url())) throw new OffSiteError(`list page ${request.url} ended off-site at ${page.url()}`);
       await handleList(await page.content(), page.url(), 'text/html', request.userData as ListData);
     },
   }, config);

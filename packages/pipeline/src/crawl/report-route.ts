@@ -45,7 +45,7 @@ export function reportRoute(ctx: CrawlContext, sink: ReportSink) {
     stats.browserRetries++;
     try {
       const rendered = await ctx.limiter.schedule(new URL(page.url).host, ctx.fetchOptions.limits, async () =>
-        renderInBrowser(await browser.get(), page.url, ctx.fetchOptions.userAgent),
+        renderInBrowser(await browser.get(), page.url, ctx.fetchOptions.userAgent, ctx.fetchOptions),
       );
       const body = Buffer.from(rendered.html, 'utf8');
       if (isChallenge(body)) return null;
