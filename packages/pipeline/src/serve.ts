@@ -1,6 +1,6 @@
 // A long-lived worker process: any subset of stages, optionally the scheduler and the event relay.
 import { onShutdown } from '@govwatch/core';
-import { migrateDeploy, upsertSites } from '@govwatch/db';
+import { checkDatabase, migrateDeploy, upsertSites } from '@govwatch/db';
 import type { Site } from '@govwatch/sites';
 import type { Worker } from 'bullmq';
 import { startEventRelay } from './event-relay.ts';
@@ -53,12 +53,7 @@ export async function checkServices(rt: Runtime): Promise<void> {
   } catch (err) {
     throw new Error(`cannot reach Redis at ${rt.config.redisUrl} (${(err as Error).message}); run: pnpm services`);
   }
-  try {
-    await rt.db.prisma.$queryRaw`SELECT 1`;
-  } catch (err) {
-    const msg = (err as Error).message.split('\n').find((l) => l.trim()) ?? String(err);
-    throw new Error(`cannot reach PostgreSQL at ${rt.config.databaseUrl} (${msg}); run: pnpm services`);
-  }
+  await checkDatabase(rt.db, rt.config.databaseUrl);
 }
 
 /** Entry point of a service process: config → runtime → serve; one clear line and exit 1 on error. */

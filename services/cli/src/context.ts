@@ -1,5 +1,6 @@
 // Shared by the commands: config, logger, sites and a runtime, each made once, on demand.
 import { createLogger, loadConfig, type Config, type Logger } from '@govwatch/core';
+import type { Db } from '@govwatch/db';
 import type { Runtime } from '@govwatch/pipeline';
 import { loadSites, type Site } from '@govwatch/sites';
 
@@ -7,7 +8,10 @@ export type Context = {
   config: Config;
   log: Logger;
   sites(path?: string): { file: string; sites: Site[] };
+  /** Redis, PostgreSQL and the queues: for commands that crawl or run workers. */
   runtime(): Promise<Runtime>;
+  /** PostgreSQL only: for commands that read or re-store reports (quicker to start, no Redis). */
+  database(): Promise<{ config: Config; db: Db; close(): Promise<void> }>;
 };
 
 export function createContext(defaultLogLevel: string): Context {
@@ -29,6 +33,12 @@ export function createContext(defaultLogLevel: string): Context {
         await checkServices(rt);
       }
       return rt;
+    },
+    async database() {
+      const { checkDatabase, createDb } = await import('@govwatch/db');
+      const db = createDb(config.databaseUrl);
+      await checkDatabase(db, config.databaseUrl);
+      return { config, db, close: () => db.close() };
     },
   };
 }

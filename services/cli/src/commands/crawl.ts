@@ -1,7 +1,6 @@
-import { ensureWorkers, formatSummary, requestCrawl, waitForRun, type Runtime } from '@govwatch/pipeline';
-import type { RunSummary } from '@govwatch/db';
-import { findSite } from '@govwatch/sites';
-import type { Site } from '@govwatch/sites';
+import { formatSummary, type RunSummary } from '@govwatch/db';
+import { ensureWorkers, requestCrawl, waitForRun, type Runtime } from '@govwatch/pipeline';
+import { findSite, type Site } from '@govwatch/sites';
 import cliProgress from 'cli-progress';
 import { type Context, out } from '../context.ts';
 

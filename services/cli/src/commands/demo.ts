@@ -1,7 +1,6 @@
 // A newcomer with no internet sees the whole pipeline work: serve the bundled fixture site on
 // 127.0.0.1, crawl it through crawl → extract → store, print what was stored.
-import { migrateDeploy } from '@govwatch/db';
-import { formatSummary } from '@govwatch/pipeline';
+import { formatSummary, migrateDeploy } from '@govwatch/db';
 import { parseSites } from '@govwatch/sites';
 import { startFixtureSite } from '../../../../tests/fixture-site/index.ts';
 import { type Context, out } from '../context.ts';

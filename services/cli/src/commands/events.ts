@@ -6,7 +6,7 @@ import { type Context, out } from '../context.ts';
 export async function eventsCommand(ctx: Context, opts: { failed?: boolean; limit?: string; json?: boolean }) {
   const limit = Number(opts.limit ?? 20);
   if (!Number.isInteger(limit) || limit <= 0) throw new Error(`--limit: not a positive number: ${opts.limit}`);
-  const rt = await ctx.runtime();
+  const rt = await ctx.database();
   try {
     if (opts.failed) {
       const rows = await listDeliveries(rt.db.prisma, { status: 'dead', limit });

@@ -54,7 +54,7 @@ const eventLine = (e: OutboxEvent) =>
 
 export async function exportCommand(ctx: Context, opts: ExportOptions) {
   const { format, since, after } = checkOptions(opts);
-  const rt = await ctx.runtime();
+  const rt = await ctx.database();
   const prisma = rt.db.prisma;
   const output = openOutput(opts.out);
   try {

@@ -3,7 +3,7 @@ import { diffVersions, NotFoundError, reportHistory } from '@govwatch/db';
 import { type Context, out } from '../context.ts';
 
 export async function historyCommand(ctx: Context, reportId: string, opts: { json?: boolean }) {
-  const rt = await ctx.runtime();
+  const rt = await ctx.database();
   try {
     const h = await reportHistory(rt.db.prisma, reportId);
     if (!h) throw new Error(`no report ${reportId}`);
@@ -30,7 +30,7 @@ function versionArg(name: string, value: string | undefined): number | undefined
 export async function diffCommand(ctx: Context, reportId: string, a: string | undefined, b: string | undefined) {
   const from = versionArg('A', a);
   const to = versionArg('B', b);
-  const rt = await ctx.runtime();
+  const rt = await ctx.database();
   try {
     const patch = await diffVersions(rt.db.prisma, reportId, from, to);
     await new Promise<void>((resolve) => process.stdout.write(patch, () => resolve()));

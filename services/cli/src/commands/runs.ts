@@ -1,9 +1,8 @@
-import { listRuns } from '@govwatch/db';
-import { formatSummary } from '@govwatch/pipeline';
+import { formatSummary, listRuns } from '@govwatch/db';
 import { type Context, out } from '../context.ts';
 
 export async function runsCommand(ctx: Context, opts: { site?: string; limit?: string }) {
-  const rt = await ctx.runtime();
+  const rt = await ctx.database();
   const runs = await listRuns(rt.db.prisma, opts.site, Number(opts.limit ?? 20));
   if (runs.length === 0) await out('no crawl runs yet');
   for (const r of runs) await out(`${r.startedAt.toISOString()} ${r.trigger}\n${formatSummary(r)}`);
