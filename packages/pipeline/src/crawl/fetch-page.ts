@@ -1,6 +1,10 @@
 // One polite HTTP fetch: rate slot for the host, SSRF check on every hop, conditional headers,
 // manual redirects, raw bytes back.
-import { assertPublicUrl } from './ssrf.ts';
+import { Agent, fetch, type Response as UndiciResponse } from 'undici';
+import { assertPublicUrl, publicOnlyLookup } from './ssrf.ts';
+
+// Connections of crawls that must stay off private networks resolve through the guarded lookup.
+const publicOnly = new Agent({ connect: { lookup: publicOnlyLookup } });
 import type { HostLimiter, HostLimits } from './host-limiter.ts';
 
 export type FetchOptions = {
@@ -45,7 +49,7 @@ export class TooLargeError extends Error {
 const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 
 /** Read a body up to a limit, without buffering more than the limit. */
-async function readCapped(response: Response, maxBytes: number, url: string): Promise<Buffer> {
+async function readCapped(response: UndiciResponse, maxBytes: number, url: string): Promise<Buffer> {
   const declared = Number(response.headers.get('content-length') ?? 0);
   if (declared > maxBytes) {
     await response.body?.cancel();
@@ -99,6 +103,7 @@ export async function fetchPage(url: string, opts: FetchOptions): Promise<Fetche
         headers,
         redirect: 'manual',
         signal: AbortSignal.timeout(opts.timeoutMs ?? 30_000),
+        dispatcher: opts.allowPrivateNetwork ? undefined : publicOnly,
       });
       // Read the body inside the slot: the connection is busy until it is consumed.
       return { response: res, body: await readCapped(res, opts.maxBytes ?? DEFAULT_MAX_BYTES, target.href) };

@@ -1,4 +1,5 @@
 // Refuse requests to private, loopback and link-local addresses unless the site allows them.
+import { lookup as lookupCallback, type LookupAddress, type LookupAllOptions, type LookupOneOptions } from 'node:dns';
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
 
@@ -36,4 +37,23 @@ export async function assertPublicUrl(url: URL): Promise<void> {
       `refused ${url.href}: ${host} resolves to private address ${bad} (set allowPrivateNetwork: true on the site or GOVWATCH_ALLOW_PRIVATE=1)`,
     );
   }
+}
+
+type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+
+/**
+ * A dns.lookup for the sockets themselves: the address a connection is made to is the address
+ * checked, so a name that resolves to a public address for the check and to a private one for the
+ * connection (DNS rebinding) is refused too.
+ */
+export function publicOnlyLookup(hostname: string, options: LookupOneOptions | LookupAllOptions, callback: LookupCallback): void {
+  lookupCallback(hostname, { ...options, all: true }, (err, addresses) => {
+    if (err) return callback(err, '');
+    const bad = addresses.find((a) => isPrivateAddress(a.address));
+    if (bad) return callback(new BlockedAddressError(`refused ${hostname}: resolves to private address ${bad.address}`), '');
+    if (options.all) return callback(null, addresses);
+    const first = addresses[0];
+    if (!first) return callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), '');
+    callback(null, first.address, first.family);
+  });
 }
