@@ -45,11 +45,11 @@ export async function processCrawl(rt: Runtime, job: Job, data: Payload<'crawl'>
     allowPrivateNetwork: rt.config.allowPrivateNetwork,
     chromiumPath: rt.config.chromiumPath,
     robots: (origin, fetchOptions) => loadRobots(origin, rt.redis, rt.config.queuePrefix, fetchOptions),
-    // A page that was gone or failed is fetched in full when it answers again, so the store sees
-    // it (and restores its report) even if its bytes did not change.
+    // A page that was gone, failed or blocked is fetched in full when it answers again, so the
+    // store sees it (and restores its report) even if its bytes did not change.
     pageState: (canonical) => {
       const state = states.get(canonical);
-      return state?.status === 'ok' ? state : undefined;
+      return state?.status === 'ok' || state?.status === 'notReport' ? state : undefined;
     },
     onPage: async (page) => {
       const payload: Payload<'extract'> = {
