@@ -1,6 +1,5 @@
-// The slice of domhandler's node shape we use. cheerio does not re-export domhandler's types
-// and the package is not a direct dependency, so the structure is declared here; cheerio's
-// htmlparser2 tree has exactly these fields.
+// The slice of domhandler's node shape we use. domhandler is not a direct dependency, so the
+// structure is declared here; htmlparser2's parseDocument tree has exactly these fields.
 export type DomNode = {
   type: string; // 'root' | 'tag' | 'script' | 'style' | 'text' | 'comment' | 'directive' | 'cdata'
   parent: DomNode | null;

@@ -1,6 +1,6 @@
 // bytes → record: decode → parse once → render lines → choose content → strip chrome →
 // metadata → outline → classify. Pure: no I/O, no clock, no randomness.
-import { load } from 'cheerio';
+import { parseDocument } from 'htmlparser2';
 import { attachmentsOf } from './attachments.ts';
 import { stripChrome } from './chrome.ts';
 import { classify } from './classify.ts';
@@ -98,10 +98,10 @@ export function extract(input: ExtractInput): ExtractedRecord {
   if (binary) return emptyRecord(url, 'empty', [`not HTML: ${binary} content`]);
 
   const { html } = decodeHtml(bytes, input.contentType, input.encoding);
-  // htmlparser2 rather than parse5: several times faster, non-recursive, and lenient enough
-  // for CMS markup; the page is parsed exactly once.
-  const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } });
-  const root = $.root()[0] as unknown as DomNode;
+  // htmlparser2 (cheerio's own parser) rather than parse5: several times faster, non-recursive,
+  // lenient enough for CMS markup; the page is parsed exactly once, straight into domhandler
+  // nodes (no cheerio wrapper: nothing here uses selectors).
+  const root = parseDocument(html, { decodeEntities: true }) as unknown as DomNode;
   const r = render(root);
   const meta = metaMap(r.metas);
 
