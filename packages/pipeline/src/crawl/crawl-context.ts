@@ -5,7 +5,7 @@ import type { FetchOptions } from './fetch-page.ts';
 import { HttpStatusError } from './fetch-page.ts';
 import type { HostLimiter } from './host-limiter.ts';
 import type { LinkRules } from './links.ts';
-import type { Robots } from './robots.ts';
+import { type Robots, withCrawlDelay } from './robots.ts';
 
 export type CrawlStats = {
   listPagesFetched: number;
@@ -85,11 +85,7 @@ export function createCrawlContext(site: Site, deps: ContextDeps): CrawlContext 
     let robots = robotsByOrigin.get(origin);
     if (!robots) {
       robots = deps.robots(origin, fetchOptions).then((r) => {
-        // Crawl-delay lowers the site's rate, never raises it.
-        const delay = r.crawlDelaySeconds;
-        if (delay && delay > 0) {
-          fetchOptions.limits = { ...fetchOptions.limits, requestsPerSecond: Math.min(fetchOptions.limits.requestsPerSecond, 1 / delay) };
-        }
+        fetchOptions.limits = withCrawlDelay(fetchOptions.limits, r);
         return r;
       });
       robotsByOrigin.set(origin, robots);

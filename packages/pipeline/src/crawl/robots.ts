@@ -2,6 +2,7 @@
 import type { Redis } from 'ioredis';
 import robotsParserModule from 'robots-parser';
 import { fetchPage, HttpStatusError, type FetchOptions } from './fetch-page.ts';
+import type { HostLimits } from './host-limiter.ts';
 
 // robots-parser is CommonJS (module.exports = fn) while its typings declare a default export.
 const robotsParser = robotsParserModule as unknown as typeof robotsParserModule.default;
@@ -9,6 +10,12 @@ const robotsParser = robotsParserModule as unknown as typeof robotsParserModule.
 export type Robots = { isAllowed(url: string): boolean; crawlDelaySeconds: number | undefined; sitemaps: string[] };
 
 const TTL_SECONDS = 24 * 3600;
+
+/** The site's limits with robots.txt's Crawl-delay applied: it lowers the rate, never raises it. */
+export function withCrawlDelay(limits: HostLimits, robots: Robots): HostLimits {
+  const delay = robots.crawlDelaySeconds;
+  return delay && delay > 0 ? { ...limits, requestsPerSecond: Math.min(limits.requestsPerSecond, 1 / delay) } : limits;
+}
 
 export function parseRobots(robotsUrl: string, text: string, userAgent: string): Robots {
   const parsed = robotsParser(robotsUrl, text);

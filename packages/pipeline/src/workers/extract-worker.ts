@@ -4,7 +4,7 @@ import type { Job } from 'bullmq';
 import { errorKind } from '../crawl/crawl-context.ts';
 import { type FetchOptions, fetchPage, HttpStatusError } from '../crawl/fetch-page.ts';
 import { redisHostLimiter } from '../crawl/host-limiter.ts';
-import { loadRobots } from '../crawl/robots.ts';
+import { loadRobots, withCrawlDelay } from '../crawl/robots.ts';
 import type { Runtime } from '../runtime.ts';
 
 /** Attachments larger than this are not read (real report PDFs are a few MB). */
@@ -87,7 +87,7 @@ async function withTextFromAttachment(
     const robots = await loadRobots(url.origin, rt.redis, rt.config.queuePrefix, options);
     if (!robots.isAllowed(url.href)) throw new AttachmentError('disallowed by robots.txt');
     // Stops reading past the cap instead of downloading a huge file first.
-    const file = await fetchPage(url.href, { ...options, maxBytes: MAX_ATTACHMENT_BYTES });
+    const file = await fetchPage(url.href, { ...options, limits: withCrawlDelay(options.limits, robots), maxBytes: MAX_ATTACHMENT_BYTES });
     const got = await attachmentText(file.body, attachment.name.includes('.') ? attachment.name : url.pathname).catch((err: Error) => {
       throw new AttachmentError(`unreadable: ${err.message}`);
     });
