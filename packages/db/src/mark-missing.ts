@@ -2,8 +2,8 @@
 // report) count one miss; at the threshold the page is gone, and a report whose every page is
 // gone is removed, with its report.removed event in the same transaction.
 import { canonicalUrl } from '@govwatch/core';
-import type { Prisma, PrismaClient } from './generated/prisma/client.ts';
-import { lockStore } from './store-page.ts';
+import type { PrismaClient } from './generated/prisma/client.ts';
+import { eventPayload, lockStore } from './store-page.ts';
 
 export type MarkMissingResult = {
   /** Pages counted missing by this run (0 when the run was already counted). */
@@ -68,16 +68,11 @@ export async function markMissing(
           data: {
             type: 'report.removed',
             reportId,
-            payload: {
-              reportId,
-              siteId: report.siteId,
-              title: report.title,
-              agency: report.agency,
-              reportYear: report.reportYear,
+            payload: eventPayload(report, {
               version: report.currentVersion,
               runId,
               urls: gone.filter((g) => g.reportId === reportId).map((g) => g.url),
-            } satisfies Prisma.InputJsonValue,
+            }),
           },
         });
         removed.push(reportId);

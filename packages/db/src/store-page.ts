@@ -419,7 +419,8 @@ function reportFields(record: JobRecord) {
   };
 }
 
-function eventPayload(
+/** The payload every report event carries (downstream relies on one shape). */
+export function eventPayload(
   report: { id: string; siteId: string; title: string | null; agency: string | null; reportYear: number | null },
   extra: Record<string, unknown>,
 ): Prisma.InputJsonValue {
