@@ -44,3 +44,13 @@ export const SiteFile = z.strictObject({
 export function allowedHostsOf(site: Site): string[] {
   return site.allowedHosts ?? [...new Set(site.startUrls.map((u) => new URL(u).host.toLowerCase()))];
 }
+
+/** What any fetch of the site must respect (carried on extract jobs for attachment fetches). */
+export function fetchPolicyOf(site: Site) {
+  return {
+    allowPrivateNetwork: site.allowPrivateNetwork,
+    allowedHosts: allowedHostsOf(site),
+    requestsPerSecond: site.requestsPerSecond,
+    maxConcurrency: site.maxConcurrency,
+  };
+}

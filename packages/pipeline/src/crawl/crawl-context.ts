@@ -1,8 +1,7 @@
 // What both phases of a crawl share: the site's rules, politeness, figures and error counting.
 import type { Logger } from '@govwatch/core';
-import { allowedHostsOf, type Site } from '@govwatch/sites';
-import type { FetchOptions } from './fetch-page.ts';
-import { HttpStatusError } from './fetch-page.ts';
+import { fetchPolicyOf, type Site } from '@govwatch/sites';
+import { type FetchOptions, fetchOptionsFor, HttpStatusError } from './fetch-page.ts';
 import type { HostLimiter } from './host-limiter.ts';
 import type { LinkRules } from './links.ts';
 import { type Robots, withCrawlDelay } from './robots.ts';
@@ -72,14 +71,7 @@ export type ContextDeps = {
 
 export function createCrawlContext(site: Site, deps: ContextDeps): CrawlContext {
   const stats = emptyStats();
-  const hosts = new Set(allowedHostsOf(site).map((h) => h.toLowerCase()));
-  const fetchOptions: FetchOptions = {
-    userAgent: deps.userAgent,
-    limiter: deps.limiter,
-    limits: { requestsPerSecond: site.requestsPerSecond, maxConcurrency: site.maxConcurrency },
-    allowPrivateNetwork: site.allowPrivateNetwork || deps.allowPrivateNetwork,
-    isAllowedHost: (host) => hosts.has(host.toLowerCase()),
-  };
+  const fetchOptions = fetchOptionsFor(fetchPolicyOf(site), deps);
   const robotsByOrigin = new Map<string, Promise<Robots>>();
   const robotsFor = (origin: string) => {
     let robots = robotsByOrigin.get(origin);
@@ -103,7 +95,7 @@ export function createCrawlContext(site: Site, deps: ContextDeps): CrawlContext 
     limiter: deps.limiter,
     fetchOptions,
     chromiumPath: deps.chromiumPath,
-    onSite: (url) => hosts.has(new URL(url).host.toLowerCase()),
+    onSite: (url) => fetchOptions.isAllowedHost(new URL(url).host),
     robotsFor,
     async allowedByRobots(url) {
       const robots = await robotsFor(new URL(url).origin);

@@ -5,6 +5,7 @@ import { assertPublicUrl, publicOnlyLookup } from './ssrf.ts';
 
 // Connections of crawls that must stay off private networks resolve through the guarded lookup.
 const publicOnly = new Agent({ connect: { lookup: publicOnlyLookup } });
+import type { FetchPolicy } from '@govwatch/core';
 import type { HostLimiter, HostLimits } from './host-limiter.ts';
 
 export type FetchOptions = {
@@ -21,6 +22,22 @@ export type FetchOptions = {
   body?: string;
   contentType?: string;
 };
+
+/** A site's politeness settings as every fetch of it uses them (crawler and extract worker alike). */
+export function fetchOptionsFor(
+  policy: FetchPolicy,
+  base: { userAgent: string; limiter: HostLimiter; allowPrivateNetwork: boolean },
+): FetchOptions {
+  const hosts = new Set(policy.allowedHosts.map((h) => h.toLowerCase()));
+  return {
+    userAgent: base.userAgent,
+    limiter: base.limiter,
+    limits: { requestsPerSecond: policy.requestsPerSecond, maxConcurrency: policy.maxConcurrency },
+    // GOVWATCH_ALLOW_PRIVATE lifts the guard for every site; a site can lift it for itself.
+    allowPrivateNetwork: policy.allowPrivateNetwork || base.allowPrivateNetwork,
+    isAllowedHost: (host) => hosts.has(host.toLowerCase()),
+  };
+}
 
 export type FetchedPage = {
   url: string;

@@ -1,6 +1,6 @@
 import { type FetchMeta, gzipBase64, type Payload, sha256Hex } from '@govwatch/core';
 import { pageStates, startOrJoinRun } from '@govwatch/db';
-import { allowedHostsOf, Site } from '@govwatch/sites';
+import { fetchPolicyOf, Site } from '@govwatch/sites';
 import type { Job } from 'bullmq';
 import { UnrecoverableError } from 'bullmq';
 import { crawlSite } from '../crawl/crawl-site.ts';
@@ -57,12 +57,7 @@ export async function processCrawl(rt: Runtime, job: Job, data: Payload<'crawl'>
         bodyGzipBase64: gzipBase64(page.body),
         encoding: site.encoding ?? null,
         titleKeywords: site.titleKeywords,
-        fetchPolicy: {
-          allowPrivateNetwork: site.allowPrivateNetwork,
-          allowedHosts: allowedHostsOf(site),
-          requestsPerSecond: site.requestsPerSecond,
-          maxConcurrency: site.maxConcurrency,
-        },
+        fetchPolicy: fetchPolicyOf(site),
       };
       await rt.queues.extract.add('extract', payload, { jobId: jobIdFor(runId, page.url) });
     },

@@ -2,7 +2,7 @@ import { gunzipBase64, type Logger, type Payload } from '@govwatch/core';
 import { attachmentText, type ExtractedRecord, extract, textAttachmentOf, withAttachmentText } from '@govwatch/extract';
 import type { Job } from 'bullmq';
 import { errorKind } from '../crawl/crawl-context.ts';
-import { type FetchOptions, fetchPage, HttpStatusError } from '../crawl/fetch-page.ts';
+import { type FetchOptions, fetchOptionsFor, fetchPage, HttpStatusError } from '../crawl/fetch-page.ts';
 import { redisHostLimiter } from '../crawl/host-limiter.ts';
 import { loadRobots, withCrawlDelay } from '../crawl/robots.ts';
 import type { Runtime } from '../runtime.ts';
@@ -52,18 +52,20 @@ class AttachmentError extends Error {
   override name = 'AttachmentError';
 }
 
-function fetchOptionsFor(rt: Runtime, data: Payload<'extract'>): FetchOptions {
-  const policy = data.fetchPolicy;
+function attachmentFetchOptions(rt: Runtime, data: Payload<'extract'>): FetchOptions {
   // Without the site's policy (jobs queued before it was carried), the page's own host only.
-  const hosts = new Set((policy?.allowedHosts ?? [new URL(data.fetchUrl).host]).map((h) => h.toLowerCase()));
-  return {
+  const policy = data.fetchPolicy ?? {
+    allowPrivateNetwork: false,
+    allowedHosts: [new URL(data.fetchUrl).host],
+    requestsPerSecond: 1,
+    maxConcurrency: 2,
+  };
+  const options = fetchOptionsFor(policy, {
     userAgent: rt.config.userAgent,
     limiter: redisHostLimiter(rt.redis, rt.config.queuePrefix),
-    limits: { requestsPerSecond: policy?.requestsPerSecond ?? 1, maxConcurrency: policy?.maxConcurrency ?? 2 },
-    allowPrivateNetwork: (policy?.allowPrivateNetwork ?? false) || rt.config.allowPrivateNetwork,
-    isAllowedHost: (host) => hosts.has(host.toLowerCase()),
-    timeoutMs: 60_000,
-  };
+    allowPrivateNetwork: rt.config.allowPrivateNetwork,
+  });
+  return { ...options, timeoutMs: 60_000 };
 }
 
 /**
@@ -81,7 +83,7 @@ async function withTextFromAttachment(
   const attachment = textAttachmentOf(record);
   if (!attachment) return record;
   try {
-    const options = fetchOptionsFor(rt, data);
+    const options = attachmentFetchOptions(rt, data);
     const url = new URL(attachment.url);
     if (!options.isAllowedHost(url.host)) throw new AttachmentError(`off-site host ${url.host}`);
     const robots = await loadRobots(url.origin, rt.redis, rt.config.queuePrefix, options);
