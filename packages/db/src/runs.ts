@@ -132,7 +132,6 @@ export async function pageStates(prisma: PrismaClient, siteId: string) {
   });
   return new Map(pages.map((p) => [p.url, p]));
 }
-export type PageState = Awaited<ReturnType<typeof pageStates>> extends Map<string, infer V> ? V : never;
 
 /** A store job that gave up after all attempts still settles its page, so the run can finish. */
 export async function settleAsFailed(prisma: PrismaClient, runId: string, url: string, reason: string): Promise<void> {
