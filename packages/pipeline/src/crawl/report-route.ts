@@ -57,6 +57,19 @@ export function reportRoute(ctx: CrawlContext, sink: ReportSink) {
     }
   };
 
+  /** Retry a challenge page once in the browser; hand on what it passes, else record it blocked. */
+  const challenged = async (page: FetchedPage) => {
+    const passed = await passChallenge(page);
+    if (passed) return handOn(passed);
+    // Settles one page per final URL, like handOn, or the run would wait for a duplicate.
+    const key = canonicalUrl(page.url);
+    if (queued.has(key)) return;
+    queued.add(key);
+    stats.errors.blocked = (stats.errors.blocked ?? 0) + 1;
+    await sink.onBlocked(page, 'blocked: WAF challenge page, also after a browser retry');
+    stats.pagesQueued++;
+  };
+
   return {
     gone,
     close: () => browser.close(),
@@ -72,7 +85,7 @@ export function reportRoute(ctx: CrawlContext, sink: ReportSink) {
         if (err instanceof HttpStatusError && err.body && isChallenge(err.body)) {
           // Jiasule answers its challenge with 521: the same browser retry as a 200 challenge.
           page = { url: err.url, status: err.status, headers: new Headers(), body: err.body };
-          return this.challenged(page);
+          return challenged(page);
         }
         if (err instanceof HttpStatusError) {
           if (err.status < 500 && err.status !== 429) request.noRetry = true;
@@ -91,20 +104,8 @@ export function reportRoute(ctx: CrawlContext, sink: ReportSink) {
         stats.unchangedBytes++;
         return;
       }
-      if (isChallenge(page.body)) return this.challenged(page);
+      if (isChallenge(page.body)) return challenged(page);
       await handOn(page);
-    },
-    /** Retry a challenge page once in the browser; hand on what it passes, else record it blocked. */
-    async challenged(page: FetchedPage) {
-      const passed = await passChallenge(page);
-      if (passed) return handOn(passed);
-      // Settles one page per final URL, like handOn, or the run would wait for a duplicate.
-      const key = canonicalUrl(page.url);
-      if (queued.has(key)) return;
-      queued.add(key);
-      stats.errors.blocked = (stats.errors.blocked ?? 0) + 1;
-      await sink.onBlocked(page, 'blocked: WAF challenge page, also after a browser retry');
-      stats.pagesQueued++;
     },
     failed(request: { uniqueKey: string }, error: Error) {
       if (error instanceof HttpStatusError && (error.status === 404 || error.status === 410)) gone.add(request.uniqueKey);
