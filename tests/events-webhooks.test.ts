@@ -4,14 +4,13 @@
 // which `govwatch events --failed` then lists.
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, createLogger, loadConfig } from '@govwatch/core';
 import { storePage } from '@govwatch/db';
 import { createRuntime, relayOnce, type Runtime, startWorker } from '@govwatch/pipeline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, runCli } from './helpers/cli.ts';
+import { cliArgv, repoRoot, runCli } from './helpers/cli.ts';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db.ts';
 import { dropPrefix, redisUrl, testPrefix } from './helpers/test-queues.ts';
 import { recordJob, seedSiteAndRuns } from './store-helpers.ts';
@@ -189,8 +188,7 @@ describe('govwatch worker store', () => {
     // No other webhook worker may take the job: the child process alone must deliver it.
     await worker?.close();
     worker = undefined;
-    const tsx = createRequire(`${repoRoot}package.json`).resolve('tsx/cli');
-    const child = spawn(process.execPath, [tsx, 'services/cli/src/main.ts', 'worker', 'store'], {
+    const child = spawn(process.execPath, cliArgv(['worker', 'store']), {
       cwd: repoRoot,
       env: {
         ...process.env,

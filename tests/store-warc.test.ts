@@ -6,14 +6,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFile } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { StoreRecordJob } from '@govwatch/core';
 import { createDb, type Db, storePage } from '@govwatch/db';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WARCParser, type WARCRecord } from 'warcio';
-import { repoRoot, runCli } from './helpers/cli.ts';
+import { cliArgv, repoRoot, runCli } from './helpers/cli.ts';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db.ts';
 import { redisUrl } from './helpers/test-queues.ts';
 import { recordJob, seedSiteAndRuns } from './store-helpers.ts';
@@ -50,11 +49,10 @@ const rawOf = (job: StoreRecordJob) => gunzipSync(Buffer.from(job.bodyGzipBase64
 
 /** The real CLI with stdout as bytes (runCli decodes it as UTF-8, which a binary stream cannot survive). */
 function runCliBytes(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: Buffer; stderr: string }> {
-  const tsx = createRequire(`${repoRoot}package.json`).resolve('tsx/cli');
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [tsx, 'services/cli/src/main.ts', ...args],
+      cliArgv(args),
       { cwd: repoRoot, env: { ...process.env, ...env }, encoding: 'buffer', maxBuffer: 64 * 1024 * 1024, timeout: 180_000 },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr: stderr.toString('utf8') }),
     );

@@ -11,18 +11,17 @@
 //    startup excluded), and the peak RSS of the CLI process (GNU time's maximum resident set
 //    size over the process tree, else VmHWM sampled from /proc).
 //
-// The fixed cost of starting the CLI (tsx compiling TypeScript, loading crawlee, Prisma and
+// The fixed cost of starting the CLI (node loading the bundled CLI, crawlee, Prisma and
 // BullMQ, connecting) is reported separately: spawn → the CrawlRun row is created.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createDb } from '@govwatch/db';
 import { startFixtureSite } from '../fixture-site/index.ts';
 import type { RequestLogEntry } from '../fixture-site/index.ts';
-import { repoRoot } from '../helpers/cli.ts';
+import { cliArgv, repoRoot } from '../helpers/cli.ts';
 import { createTestDatabase } from '../helpers/test-db.ts';
 import { dropPrefix, redisUrl, testPrefix } from '../helpers/test-queues.ts';
 
@@ -113,7 +112,6 @@ export type CrawlBenchResult = {
   checks: { name: string; ok: boolean; detail: string }[];
 };
 
-const tsxCli = createRequire(`${repoRoot}package.json`).resolve('tsx/cli');
 const GNU_TIME = '/usr/bin/time';
 
 type Measured = {
@@ -127,7 +125,7 @@ type Measured = {
   rssSource: string;
 };
 
-/** Descendants of pid (tsx's CLI runs the program in a child node process). */
+/** Descendants of pid (the CLI may run child processes). */
 function processTree(pid: number): number[] {
   const out = [pid];
   for (let i = 0; i < out.length; i++) {
@@ -156,7 +154,7 @@ function vmHwmKb(pid: number): number {
 /** Run the govwatch CLI as runCli() does, timed, with the peak RSS of its process tree. */
 function runCliMeasured(args: string[], env: Record<string, string>, timeoutMs: number): Promise<Measured> {
   const useTime = existsSync(GNU_TIME);
-  const argv = [tsxCli, 'services/cli/src/main.ts', ...args];
+  const argv = cliArgv(args);
   const [cmd, cmdArgs] = useTime ? [GNU_TIME, ['-v', process.execPath, ...argv]] : [process.execPath, argv];
   return new Promise((resolve) => {
     const started = performance.now();

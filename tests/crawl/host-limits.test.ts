@@ -1,6 +1,5 @@
 // The per-host rate and concurrency hold across processes: they live in Redis, not in a worker.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +9,7 @@ import { parseSites } from '@govwatch/sites';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startFixtureSite, type FixtureSite } from '../fixture-site/index.ts';
-import { repoRoot } from '../helpers/cli.ts';
+import { cliArgv, repoRoot } from '../helpers/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db.ts';
 import { dropPrefix, redisUrl, testPrefix } from '../helpers/test-queues.ts';
 
@@ -55,10 +54,9 @@ describe('host rate with three crawler processes', () => {
     const dir = mkdtempSync(join(tmpdir(), 'govwatch-rate-'));
     writeFileSync(join(dir, 'sites.yaml'), fixture.siteYaml({ only: ids }));
     const env = { ...process.env, DATABASE_URL: database.url, REDIS_URL: redisUrl, GOVWATCH_QUEUE_PREFIX: prefix, LOG_LEVEL: 'info', GOVWATCH_CRAWL_CONCURRENCY: '1' };
-    const tsx = createRequire(`${repoRoot}package.json`).resolve('tsx/cli');
     const started = new Set<number>();
     for (let i = 0; i < 3; i++) {
-      const w = spawn(process.execPath, [tsx, 'services/cli/src/main.ts', 'worker', 'crawl'], { cwd: repoRoot, env });
+      const w = spawn(process.execPath, cliArgv(['worker', 'crawl']), { cwd: repoRoot, env });
       w.stderr?.on('data', (d: Buffer) => {
         for (const line of d.toString().split('\n')) if (line.includes('"crawl started"')) started.add(JSON.parse(line).pid);
       });

@@ -1,12 +1,11 @@
 // SIGTERM in the middle of a long crawl: the worker stops the crawl, hands the job back to the
 // queue for a retry, closes its connections and exits 0 well within the shutdown deadline.
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { openQueues, producerConnection } from '@govwatch/core';
 import { parseSites } from '@govwatch/sites';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startFixtureSite, type FixtureSite } from '../fixture-site/index.ts';
-import { repoRoot } from '../helpers/cli.ts';
+import { cliArgv, repoRoot } from '../helpers/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db.ts';
 import { dropPrefix, redisUrl, testPrefix } from '../helpers/test-queues.ts';
 
@@ -25,8 +24,7 @@ describe('worker shutdown during a crawl', () => {
     database = await createTestDatabase();
     const [site] = parseSites(fixture.siteYaml({ only: ['fixture-main'], defaults: { requestsPerSecond: 5, maxPages: 5000 } }), 'fixture');
     const env = { ...process.env, DATABASE_URL: database.url, REDIS_URL: redisUrl, GOVWATCH_QUEUE_PREFIX: prefix, LOG_LEVEL: 'info' };
-    const tsx = createRequire(`${repoRoot}package.json`).resolve('tsx/cli');
-    const worker = spawn(process.execPath, [tsx, 'services/cli/src/main.ts', 'worker', 'crawl'], { cwd: repoRoot, env });
+    const worker = spawn(process.execPath, cliArgv(['worker', 'crawl']), { cwd: repoRoot, env });
     const exited = new Promise<number | null>((resolve) => worker.on('exit', (code) => resolve(code)));
     const redis = producerConnection(redisUrl);
     const queues = openQueues(redis, prefix);

@@ -1,10 +1,10 @@
-// Run the govwatch CLI as a user would (`pnpm -s govwatch …` runs this same entry under tsx).
+// Run the govwatch CLI as a user would: `pnpm -s govwatch …` runs this same command.
 import { execFile } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const tsxCli = createRequire(`${repoRoot}package.json`).resolve('tsx/cli');
+/** The arguments after `node` that run the CLI (cwd: repoRoot). */
+export const cliArgv = (args: string[]) => ['services/cli/bin/govwatch.mjs', ...args];
 
 export type CliResult = { code: number; stdout: string; stderr: string };
 
@@ -12,7 +12,7 @@ export function runCli(args: string[], env: Record<string, string>, timeoutMs = 
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [tsxCli, 'services/cli/src/main.ts', ...args],
+      cliArgv(args),
       { cwd: repoRoot, env: { ...process.env, ...env }, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;

@@ -1,12 +1,23 @@
 // Apply pending migrations with Prisma's own CLI (WebAssembly engine; see prisma.config.ts).
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import pg from 'pg';
 
 const run = promisify(execFile);
-export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** The workspace root (prisma.config.ts, the prisma CLI): searched upward, as the bundled CLI runs from elsewhere. */
+export const repoRoot = findUp(dirname(fileURLToPath(import.meta.url)), 'pnpm-workspace.yaml');
+
+function findUp(from: string, marker: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, marker))) return `${dir}/`;
+    if (dirname(dir) === dir) throw new Error(`no ${marker} above ${from}`);
+  }
+}
 
 /** `migrate deploy` does not create the database; a fresh server has none. */
 export async function ensureDatabase(databaseUrl: string): Promise<boolean> {
