@@ -154,7 +154,8 @@ function vmHwmKb(pid: number): number {
 /** Run the govwatch CLI as runCli() does, timed, with the peak RSS of its process tree. */
 function runCliMeasured(args: string[], env: Record<string, string>, timeoutMs: number): Promise<Measured> {
   const useTime = existsSync(GNU_TIME);
-  const argv = cliArgv(args);
+  // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile the CLI runs.
+  const argv = [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), ...cliArgv(args)];
   const [cmd, cmdArgs] = useTime ? [GNU_TIME, ['-v', process.execPath, ...argv]] : [process.execPath, argv];
   return new Promise((resolve) => {
     const started = performance.now();

@@ -62,7 +62,7 @@ describe('on-demand crawls', () => {
     expect(first.joined).toBe(false);
     expect(second).toEqual({ runId: first.runId, joined: true });
 
-    const api = buildApi(rt, sites);
+    const api = await buildApi(rt, sites);
     const response = await api.inject({ method: 'POST', url: `/sites/${site.id}/crawl` });
     expect(response.statusCode).toBe(202);
     expect(response.json()).toEqual({ runId: first.runId, joined: true });

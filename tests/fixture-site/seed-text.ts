@@ -1,7 +1,17 @@
 // The seed texts (tests/fixture-site/seeds/*.txt) are the visible text of five real report pages,
 // chrome included. The fixture renders chrome from its own templates, so the bodies are the seed
 // lines minus everything that is page furniture rather than report text.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** tests/fixture-site/seeds, found upward: `govwatch demo` runs this module bundled, from services/cli/dist. */
+function seedsDir(): string {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    for (const candidate of [join(dir, 'seeds'), join(dir, 'tests/fixture-site/seeds')]) if (existsSync(candidate)) return candidate;
+    if (dirname(dir) === dir) throw new Error(`tests/fixture-site/seeds not found above ${fileURLToPath(import.meta.url)}`);
+  }
+}
 
 const CHROME_LINE: RegExp[] = [
   /^分享到[:：]?/,
@@ -21,7 +31,7 @@ export function normalizeParagraph(line: string): string {
 
 /** Body paragraphs of a seed: chrome lines, bullets, blank lines and a leading copy of the title removed. */
 export function seedParagraphs(seedId: string, title: string): string[] {
-  const raw = readFileSync(new URL(`./seeds/${seedId}.txt`, import.meta.url), 'utf8');
+  const raw = readFileSync(join(seedsDir(), `${seedId}.txt`), 'utf8');
   const out: string[] = [];
   for (const line of raw.split(/\r?\n/)) {
     const text = normalizeParagraph(line.replace(/^\s*•\s*/, ''));

@@ -10,7 +10,7 @@ import pg from 'pg';
 const run = promisify(execFile);
 
 /** The workspace root (prisma.config.ts, the prisma CLI): searched upward, as the bundled CLI runs from elsewhere. */
-export const repoRoot = findUp(dirname(fileURLToPath(import.meta.url)), 'pnpm-workspace.yaml');
+const repoRoot = () => findUp(dirname(fileURLToPath(import.meta.url)), 'pnpm-workspace.yaml');
 
 function findUp(from: string, marker: string): string {
   for (let dir = from; ; dir = dirname(dir)) {
@@ -38,9 +38,10 @@ export async function ensureDatabase(databaseUrl: string): Promise<boolean> {
 
 export async function migrateDeploy(databaseUrl: string): Promise<string> {
   await ensureDatabase(databaseUrl);
-  const prismaCli = createRequire(`${repoRoot}package.json`).resolve('prisma/build/index.js');
+  const root = repoRoot();
+  const prismaCli = createRequire(`${root}package.json`).resolve('prisma/build/index.js');
   const { stdout } = await run(process.execPath, [prismaCli, 'migrate', 'deploy'], {
-    cwd: repoRoot,
+    cwd: root,
     env: { ...process.env, DATABASE_URL: databaseUrl },
   });
   return stdout;

@@ -1,11 +1,13 @@
 // HTTP API: on-demand crawls and read access to runs and reports, for other systems.
 import { exportReports, listRuns, runSummary } from '@govwatch/db';
 import type { Site } from '@govwatch/sites';
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { requestCrawl } from './run-crawl.ts';
 import type { Runtime } from './runtime.ts';
 
-export function buildApi(rt: Runtime, sites: Site[]): FastifyInstance {
+export async function buildApi(rt: Runtime, sites: Site[]): Promise<FastifyInstance> {
+  // Loaded here, not with the package: `govwatch crawl` and the workers never serve HTTP.
+  const { default: Fastify } = await import('fastify');
   const app = Fastify({ logger: false });
   const byId = new Map(sites.map((s) => [s.id, s]));
 

@@ -10,7 +10,7 @@ try {
   const rt = createRuntime(config, log);
   await checkServices(rt);
   await syncSchedules(rt, sites);
-  const app = buildApi(rt, sites);
+  const app = await buildApi(rt, sites);
   const address = await app.listen({ port: config.apiPort, host: '127.0.0.1' });
   log.info({ address, sites: sites.length }, 'api listening');
   onShutdown(log, [() => app.close(), () => rt.close()]);
