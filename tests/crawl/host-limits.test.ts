@@ -35,6 +35,29 @@ describe('host concurrency', () => {
   });
 });
 
+describe('host rate reservations', () => {
+  it('reserves send times 1/rate apart across limiters, so a late sender never pushes the next ones back', async () => {
+    const connections = [new Redis(redisUrl), new Redis(redisUrl)];
+    const [a, b] = connections.map((c) => redisHostLimiter(c, prefix));
+    const limits = { requestsPerSecond: 10, maxConcurrency: 10 };
+    const host = 'reserve.example:80';
+    // Five callers of two processes reserve one after another without sending anything.
+    const waits: number[] = [];
+    for (let i = 0; i < 5; i++) waits.push(await (i % 2 ? a : b)?.reserve(host, limits, `caller-${i}`) ?? Number.NaN);
+    // Reservations run back to back (well under 100 ms): each is one interval after the one before.
+    waits.forEach((wait, i) => {
+      expect(wait).toBeLessThanOrEqual(i * 100);
+      expect(wait).toBeGreaterThan(i * 100 - 50);
+    });
+    // Every reservation holds a concurrency slot until released: at maxConcurrency, none is left.
+    const busy = { requestsPerSecond: 10, maxConcurrency: 5 };
+    expect(await a?.reserve(host, busy, 'caller-5')).toBe(-1);
+    await a?.release(host, 'caller-0');
+    expect(await a?.reserve(host, busy, 'caller-5')).toBeGreaterThan(400); // after caller-4's time
+    for (const c of connections) c.disconnect();
+  });
+});
+
 describe('host rate with three crawler processes', () => {
   let fixture: FixtureSite;
   let database: TestDatabase;

@@ -41,18 +41,32 @@ type WithTakeSlot = Redis & {
   govwatchTakeSlot(slots: string, turn: string, ttl: number, max: number, token: string, interval: number): Promise<number>;
 };
 
-export function redisHostLimiter(client: Redis, prefix: string): HostLimiter {
+export type RedisHostLimiter = HostLimiter & {
+  /**
+   * The one atomic step: a concurrency slot held as `token`, and the host's next send time.
+   * Returns -1 when every slot is busy (nothing taken), else the ms until the reserved time.
+   */
+  reserve(host: string, limits: HostLimits, token: string): Promise<number>;
+  release(host: string, token: string): Promise<void>;
+};
+
+export function redisHostLimiter(client: Redis, prefix: string): RedisHostLimiter {
   // A defined command runs by EVALSHA: the script is not sent with every request.
   client.defineCommand('govwatchTakeSlot', { numberOfKeys: 2, lua: TAKE_SLOT_AND_TIME });
   const redis = client as WithTakeSlot;
-  return {
-    async schedule(host, limits, fn) {
-      const slots = `${prefix}:host-slots:${host}`;
-      const turn = `${prefix}:host-rate:${host}`;
-      const token = randomUUID();
+  const slotsKey = (host: string) => `${prefix}:host-slots:${host}`;
+  const limiter: RedisHostLimiter = {
+    async reserve(host, limits, token) {
       const interval = Math.max(1, Math.round(1000 / limits.requestsPerSecond));
+      return Number(await redis.govwatchTakeSlot(slotsKey(host), `${prefix}:host-rate:${host}`, SLOT_TTL_MS, limits.maxConcurrency, token, interval));
+    },
+    async release(host, token) {
+      await redis.zrem(slotsKey(host), token);
+    },
+    async schedule(host, limits, fn) {
+      const token = randomUUID();
       for (let backoff = 5; ; backoff = Math.min(backoff * 2, 50)) {
-        const wait = Number(await redis.govwatchTakeSlot(slots, turn, SLOT_TTL_MS, limits.maxConcurrency, token, interval));
+        const wait = await limiter.reserve(host, limits, token);
         if (wait >= 0) {
           if (wait > 0) await sleep(wait);
           break;
@@ -62,8 +76,9 @@ export function redisHostLimiter(client: Redis, prefix: string): HostLimiter {
       try {
         return await fn();
       } finally {
-        await redis.zrem(slots, token);
+        await limiter.release(host, token);
       }
     },
   };
+  return limiter;
 }
