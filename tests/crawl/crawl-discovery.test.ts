@@ -155,6 +155,17 @@ describe('browser rendering', () => {
     expect(foundPaths(withBrowser.pages)).toEqual(expectedPaths('fixture-jsonly'));
   });
 
+  it('counts a browser list page answering an error status as failed, so nothing is missing', async () => {
+    const site = siteOf(fixture, 'fixture-jsonly');
+    // 503 every time (Retry-After: 0); the error page holds no links.
+    const failing = { ...site, startUrls: [`${fixture.origin}/__fail/99/jsonly/index.html?retryAfter=0`] };
+    const { pages, stats } = await crawlOnce(failing, prefix);
+    expect(pages).toEqual([]);
+    expect(stats.errors.http_503).toBe(1); // one list, failed after crawlee's retries
+    expect(stats.discoveryComplete).toBe(false);
+    expect(fixture.log.filter((e) => e.path.startsWith('/__fail/99/jsonly/')).length).toBe(4); // 1 + 3 retries
+  });
+
   it('keeps the browser on the site: a script sending the list page elsewhere is stopped', async () => {
     const offOrigin = `http://127.0.0.1:${(offsite.address() as AddressInfo).port}`;
     offsiteHits.length = 0;

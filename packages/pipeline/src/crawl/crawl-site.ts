@@ -9,7 +9,7 @@ import { canonicalUrl } from '@govwatch/core';
 import type { Site } from '@govwatch/sites';
 import { BasicCrawler, Configuration, LogLevel, log as crawleeLog, type Request, RequestQueue } from '@crawlee/basic';
 import { guardPage, launchOptions } from './browser.ts';
-import { OffSiteError } from './fetch-page.ts';
+import { HttpStatusError, OffSiteError, parseRetryAfter } from './fetch-page.ts';
 import { type ContextDeps, type CrawlContext, type CrawlStats, createCrawlContext } from './crawl-context.ts';
 import { type Enqueue, type ListData, listKey, listRoute } from './list-route.ts';
 import { type ReportSink, reportRoute } from './report-route.ts';
@@ -105,8 +105,9 @@ export async function crawlSite(site: Site, deps: CrawlDeps): Promise<CrawlStats
     maxConcurrency: site.maxConcurrency,
     minConcurrency: site.maxConcurrency,
     requestHandlerTimeoutSecs: 150,
-    // Sessions rotate proxies and cookies; we fetch with our own client and use neither (a
-    // session object per request was 5 % of a re-crawl's CPU).
+    // Sessions rotate proxies and cookies, which we use neither of (a session object per request
+    // was 5 % of a re-crawl's CPU); error statuses are checked by our client and, for browser
+    // lists, in the request handler.
     useSessionPool: false,
     failedRequestHandler: failed,
   };
@@ -167,8 +168,15 @@ async function browserCrawler(
         await guardPage(page, ctx.fetchOptions);
       },
     ],
-    requestHandler: async ({ page, request }) => {
+    requestHandler: async ({ page, request, response }) => {
       if (request.skipNavigation) return route(request);
+      // crawlee hands error pages to the handler (it throws only on 401/403/429, and only with its
+      // session pool): an error page is a failed list, not an empty one that proves reports gone.
+      const status = response?.status() ?? 0;
+      if (status >= 400) {
+        if (status < 500 && status !== 429) request.noRetry = true;
+        throw new HttpStatusError(status, request.url, parseRetryAfter(response?.headers()['retry-after'] ?? null));
+      }
       // Lists filled by scripts (jpage, JSON) are complete once the network is quiet.
       await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
       ctx.stats.pagesFetched++;

@@ -39,4 +39,11 @@ describe('discoverLinks', () => {
     expect(found.reports.map((r) => r.url)).toEqual(['http://x.gov.cn/art/2024/3/5/art_1_2.html']);
     expect(found.lists).toEqual(['http://x.gov.cn/col/col9/index.html']);
   });
+
+  it('closes a link its list item never closed, as browsers do (old CMS templates leave </a> out)', () => {
+    const html =
+      '<ul><li><a href="/news/1.html">工作动态<li><a href="/art/2.html">2023年法治政府建设年度报告</a></ul>';
+    const found = discoverLinks(html, 'http://x.gov.cn/col/index.html', rules);
+    expect(found.reports).toEqual([{ url: 'http://x.gov.cn/art/2.html', title: '2023年法治政府建设年度报告' }]);
+  });
 });

@@ -1,7 +1,7 @@
 // Pure link discovery on a list (column) page: which links are reports, which are more list pages.
-// cheerio/slim parses with htmlparser2, as the extractor does: the full entry also loads parse5
-// and undici 7 (for fromURL), 55 ms of every crawl's start, and parses lists slower.
-import * as cheerio from 'cheerio/slim';
+// cheerio's full entry, parse5: list pages of old templates leave tags open, and a link that
+// swallows the next item's title becomes a false report link (cheerio/slim's htmlparser2 does).
+import * as cheerio from 'cheerio';
 
 export type LinkRules = {
   titleKeywords: string[];
