@@ -49,12 +49,49 @@ describe('host rate reservations', () => {
       expect(wait).toBeLessThanOrEqual(i * 100);
       expect(wait).toBeGreaterThan(i * 100 - 50);
     });
-    // Every reservation holds a concurrency slot until released: at maxConcurrency, none is left.
+    // Every reservation holds a concurrency slot until released: at maxConcurrency, none is left,
+    // and the answer says how long until the host's next free send time (-1 - ms, about 500).
     const busy = { requestsPerSecond: 10, maxConcurrency: 5 };
-    expect(await a?.reserve(host, busy, 'caller-5')).toBe(-1);
+    expect(await a?.reserve(host, busy, 'caller-5')).toBeLessThan(-400);
     await a?.release(host, 'caller-0');
     expect(await a?.reserve(host, busy, 'caller-5')).toBeGreaterThan(400); // after caller-4's time
     for (const c of connections) c.disconnect();
+  });
+
+  it('sends no burst after a stalled process wakes past several reserved times', async () => {
+    const redis = new Redis(redisUrl);
+    const limiter = redisHostLimiter(redis, prefix);
+    const host = 'stall.example:80';
+    const limits = { requestsPerSecond: 10, maxConcurrency: 4 };
+    const sent: number[] = [];
+    const calls = Array.from({ length: 4 }, () => limiter.schedule(host, limits, async () => void sent.push(Date.now())));
+    while ((await redis.zcard(`${prefix}:host-slots:${host}`)) < 4) await new Promise((r) => setTimeout(r, 1));
+    await new Promise((r) => setTimeout(r, 5)); // every caller is asleep until its reserved time
+    const stallUntil = Date.now() + 350; // past the times reserved for +100, +200 and +300 ms
+    while (Date.now() < stallUntil);
+    await Promise.all(calls);
+    redis.disconnect();
+    sent.sort((x, y) => x - y);
+    const gaps = sent.slice(1).map((t, i) => t - (sent[i] ?? 0));
+    // Each gap at least the interval less the lateness tolerance (10 ms) and timer jitter.
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(85);
+  });
+
+  it('waits for the next free send time instead of polling while every slot is busy', async () => {
+    const redis = new Redis(redisUrl);
+    const limiter = redisHostLimiter(redis, prefix);
+    let reservations = 0;
+    const reserve = limiter.reserve;
+    limiter.reserve = (...args) => {
+      reservations++;
+      return reserve(...args);
+    };
+    const limits = { requestsPerSecond: 4, maxConcurrency: 1 };
+    const task = () => new Promise<void>((r) => setTimeout(r, 10));
+    await Promise.all(Array.from({ length: 4 }, () => limiter.schedule('busy.example:80', limits, task)));
+    redis.disconnect();
+    // Four requests 250 ms apart; polling every 5-50 ms meanwhile took about 60 reservations.
+    expect(reservations).toBeLessThanOrEqual(16);
   });
 });
 

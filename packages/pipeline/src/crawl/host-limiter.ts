@@ -2,24 +2,30 @@
 //  - rate: send times are reserved 1/rate apart (the host's next free time lives in Redis);
 //  - concurrency: a semaphore (sorted set of holders with expiry, so a crashed process's slot
 //    frees itself).
-// Both are taken in one atomic step. A request then sleeps until its reserved time: a process
-// that wakes late delays only its own request and never pushes the later ones back (taking
-// turns at "last send + 1/rate" instead held a host to 1/(interval + wake-up lag): 127 of 200
-// requests per second in the crawl benchmark).
+// Both are taken in one atomic step. A request then sleeps until its reserved time: wake-up lag
+// delays only its own request and never pushes the later ones back (taking turns at "last send
+// + 1/rate" instead held a host to 1/(interval + lag): 127 of 200 requests per second in the
+// crawl benchmark). A request that wakes well past its time (a stalled process) takes a new
+// time instead of sending: the times reserved after its own may be due too, and all of them
+// sending at once would be a burst.
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 
 // Redis TIME inside the scripts keeps every machine on one clock with no extra round trip.
 const NOW = `local t = redis.call('TIME') local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`;
 
-// One atomic step: a free concurrency slot AND the host's next send time, or nothing. Returns
-// -1 (all slots busy: poll again), else the ms until the reserved send time (0: send now).
+// One atomic step: a concurrency slot (kept when the caller holds one already) AND the host's
+// next send time. Returns the ms until the reserved send time (0: send now), or, when every slot
+// is busy, -1 - the ms until the host's next free send time (no slot frees usefully sooner).
 const TAKE_SLOT_AND_TIME = `${NOW}
 local ttl = tonumber(ARGV[1])
 local interval = tonumber(ARGV[4])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
-if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[2]) then return -1 end
-local at = math.max(now, tonumber(redis.call('GET', KEYS[2]) or '0') + interval)
+local free = tonumber(redis.call('GET', KEYS[2]) or '0') + interval
+if not redis.call('ZSCORE', KEYS[1], ARGV[3]) and redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[2]) then
+  return -1 - math.max(0, free - now)
+end
+local at = math.max(now, free)
 redis.call('ZADD', KEYS[1], at + ttl, ARGV[3])
 redis.call('PEXPIRE', KEYS[1], at - now + ttl)
 redis.call('SET', KEYS[2], at, 'PX', at - now + math.max(interval * 2, 60000))
@@ -36,6 +42,9 @@ export type HostLimiter = {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** A slot is held at most this long (longer than any request's timeout). */
 const SLOT_TTL_MS = 90_000;
+/** How late a request may wake and still send on its reservation: gaps stay ≥ 90 % of the interval (10 ms at fast rates). */
+const lateTolerance = (intervalMs: number) => Math.max(10, intervalMs / 10);
+const MAX_RESERVATIONS = 3;
 
 type WithTakeSlot = Redis & {
   govwatchTakeSlot(slots: string, turn: string, ttl: number, max: number, token: string, interval: number): Promise<number>;
@@ -44,7 +53,8 @@ type WithTakeSlot = Redis & {
 export type RedisHostLimiter = HostLimiter & {
   /**
    * The one atomic step: a concurrency slot held as `token`, and the host's next send time.
-   * Returns -1 when every slot is busy (nothing taken), else the ms until the reserved time.
+   * Returns the ms until the reserved time, or, when every slot is busy (nothing taken), a
+   * negative number: -1 - the ms until the host's next free send time.
    */
   reserve(host: string, limits: HostLimits, token: string): Promise<number>;
   release(host: string, token: string): Promise<void>;
@@ -65,13 +75,21 @@ export function redisHostLimiter(client: Redis, prefix: string): RedisHostLimite
     },
     async schedule(host, limits, fn) {
       const token = randomUUID();
-      for (let backoff = 5; ; backoff = Math.min(backoff * 2, 50)) {
+      const interval = 1000 / limits.requestsPerSecond;
+      for (let backoff = 5, late = 0; ; ) {
         const wait = await limiter.reserve(host, limits, token);
-        if (wait >= 0) {
-          if (wait > 0) await sleep(wait);
-          break;
+        if (wait < 0) {
+          // All slots busy: none can be used before the next free send time anyway.
+          await sleep(Math.max(backoff, -1 - wait));
+          backoff = Math.min(backoff * 2, 50);
+          continue;
         }
-        await sleep(backoff);
+        if (wait === 0) break;
+        const due = Date.now() + wait;
+        await sleep(wait);
+        // Late past the tolerance: reserve again (a few times at most, so a process that is slow
+        // all the time still sends).
+        if (Date.now() - due <= lateTolerance(interval) || ++late > MAX_RESERVATIONS) break;
       }
       try {
         return await fn();
