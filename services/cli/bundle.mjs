@@ -3,12 +3,17 @@
 // thread (about a second per command), and even natively, resolving and reading the ~1,000
 // files of crawlee, bullmq and undici one by one takes longer than the code they hold (the crawl
 // command loads in 0.25 s bundled, 0.43 s from node_modules). The bundle is rebuilt on first use
-// after any source changed, so there is no build step to forget.
+// after any input changed, so there is no build step to forget.
 //
-// Layout: dist/current.json names the build in use; each build is a directory of its own,
-// written complete before current.json is switched to it (atomic rename), so concurrent runs
-// never see half a build and a process still running an older build keeps its files.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// Layout: dist/current.json names the build in use and the inputs it was built from (size and
+// mtime each: a file restored with an older mtime counts as changed too). Each build is a
+// directory of its own, written complete before current.json is switched to it (atomic rename),
+// so no run sees half a build. One process builds at a time (dist/build.lock); the others wait
+// and use its build. A process records a lease in the build it runs from, so an old build is
+// removed only when no live process may still load a chunk of it (`start` loads the browser
+// crawler at its first browser-rendered crawl, maybe days later).
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -16,9 +21,8 @@ const cliDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(cliDir, '../..');
 const distDir = join(cliDir, 'dist');
 const currentFile = join(distDir, 'current.json');
+const lockFile = join(distDir, 'build.lock');
 const entry = join(cliDir, 'src/main.ts');
-/** Dependencies change with these (node_modules itself is too big to check on every start). */
-const alsoWatched = ['pnpm-lock.yaml', 'node_modules/.modules.yaml'].map((f) => join(repoRoot, f));
 
 // Loaded from node_modules as they are: they find files next to their own code (engines, wasm,
 // browser drivers, data files, native addons), start worker threads by file path, or load late.
@@ -30,25 +34,84 @@ const EXTERNAL = new Set([
   'header-generator', 'fingerprint-generator', 'fingerprint-injector', 'generative-bayesian-network', // data files
   'unpdf', 'mammoth', 'fastify', 'esbuild', // loaded on use
 ]);
-const KEEP_OLD_BUILDS_MS = 24 * 3600_000;
+/** An unused build older than this is removed (a process between choosing a build and leasing it is younger). */
+const PRUNE_AFTER_MS = 10 * 60_000;
+const LOCK_STALE_MS = 2 * 60_000;
 
 /** The bundle's entry as a file URL: the current build when it is fresh, else a new one. */
 export async function bundledCli() {
-  const current = freshBuild();
-  return pathToFileURL(join(current ?? (await build()), 'main.js')).href;
+  const buildDir = freshBuild() ?? (await buildOnce());
+  lease(buildDir);
+  return pathToFileURL(join(buildDir, 'main.js')).href;
 }
 
-/** The build dir named by current.json when no input has changed since it was built. */
+/** What decides a build besides the bundled sources: the bundler, compiler settings, dependencies. */
+function extraInputs() {
+  const manifests = ['packages', 'services'].flatMap((group) =>
+    readdirSync(join(repoRoot, group)).map((name) => `${group}/${name}/package.json`),
+  );
+  return ['services/cli/bundle.mjs', 'tsconfig.json', 'package.json', 'tests/package.json', 'pnpm-lock.yaml', 'node_modules/.modules.yaml', ...manifests]
+    .filter((path) => existsSync(join(repoRoot, path)));
+}
+
+/** The build dir named by current.json when every input is as it was at build time. */
 function freshBuild() {
   try {
-    const { dir, startedAt, inputs } = JSON.parse(readFileSync(currentFile, 'utf8'));
-    const buildDir = join(distDir, dir);
-    if (!existsSync(join(buildDir, 'main.js'))) return null;
-    // A file written during or after the build has an mtime at or past its start.
-    for (const input of inputs) if (statSync(join(repoRoot, input)).mtimeMs >= startedAt) return null;
-    return buildDir;
+    const { dir, root, inputs } = JSON.parse(readFileSync(currentFile, 'utf8'));
+    // Externals are imported by absolute path: a moved or copied checkout needs its own build.
+    if (root !== repoRoot || !existsSync(join(distDir, dir, 'main.js'))) return null;
+    for (const [path, mtimeMs, size] of inputs) {
+      const stat = statSync(join(repoRoot, path));
+      if (stat.mtimeMs !== mtimeMs || stat.size !== size) return null;
+    }
+    return join(distDir, dir);
   } catch {
     return null; // no build yet, or an input is gone
+  }
+}
+
+/** Build unless another process is building; then wait for it and use its build. */
+async function buildOnce() {
+  mkdirSync(distDir, { recursive: true });
+  for (;;) {
+    let fd;
+    try {
+      fd = openSync(lockFile, 'wx');
+    } catch (err) {
+      if (err.code !== 'EEXIST') throw err;
+      if (lockAbandoned()) rmSync(lockFile, { force: true });
+      else await new Promise((r) => setTimeout(r, 50));
+      const built = freshBuild();
+      if (built) return built;
+      continue;
+    }
+    try {
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return freshBuild() ?? (await build()); // a build may have finished while we took the lock
+    } finally {
+      rmSync(lockFile, { force: true });
+    }
+  }
+}
+
+function lockAbandoned() {
+  try {
+    const { mtimeMs } = statSync(lockFile);
+    if (Date.now() - mtimeMs > LOCK_STALE_MS) return true;
+    const pid = Number(readFileSync(lockFile, 'utf8'));
+    return pid > 0 && !processAlive(pid);
+  } catch {
+    return false; // released meanwhile
+  }
+}
+
+function processAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === 'EPERM'; // alive, another user's
   }
 }
 
@@ -57,34 +120,45 @@ async function build() {
   const startedAt = Date.now();
   const dir = `build-${startedAt}-${process.pid}`;
   const buildDir = join(distDir, dir);
-  mkdirSync(distDir, { recursive: true });
-  const result = await esbuild({
-    entryPoints: { main: entry },
-    bundle: true,
-    splitting: true, // keeps the commands' lazy imports lazy
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    outdir: buildDir,
-    sourcemap: 'linked', // stack traces name our TypeScript sources (files stay where they are)
-    sourcesContent: false,
-    metafile: true,
-    logLevel: 'error',
-    // crawlee finds its storage clients by class name.
-    keepNames: true,
-    // Resolve packages as node does (no "module" field or condition).
-    mainFields: ['main'],
-    conditions: [],
-    // Bundled CommonJS packages require node's built-ins (and the externals) at run time.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-    plugins: [externalPackages],
-  });
-  const inputs = Object.keys(result.metafile.inputs)
+  let result;
+  try {
+    result = await esbuild({
+      entryPoints: { main: entry },
+      bundle: true,
+      splitting: true, // keeps the commands' lazy imports lazy
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      outdir: buildDir,
+      sourcemap: 'linked', // stack traces can name our TypeScript sources (files stay where they are)
+      sourcesContent: false,
+      metafile: true,
+      logLevel: 'silent', // the first error, in one line, is thrown below
+      // crawlee finds its storage clients by class name.
+      keepNames: true,
+      // Resolve packages as node does (no "module" field or condition).
+      mainFields: ['main'],
+      conditions: [],
+      // Bundled CommonJS packages require node's built-ins (and the externals) at run time.
+      banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+      plugins: [externalPackages, ownDirname],
+    });
+  } catch (err) {
+    rmSync(buildDir, { recursive: true, force: true });
+    const first = err.errors?.[0];
+    const where = first?.location ? `${first.location.file}:${first.location.line}:${first.location.column}: ` : '';
+    throw new Error(`cannot bundle the CLI into ${relative(process.cwd(), distDir) || distDir}: ${first ? where + first.text : err.message}`);
+  }
+  const bundled = Object.keys(result.metafile.inputs)
     .filter((p) => !p.includes('node_modules/'))
     .map((p) => relative(repoRoot, resolve(p)));
-  inputs.push(...alsoWatched.filter(existsSync).map((p) => relative(repoRoot, p)));
+  const inputs = [...new Set([...bundled, ...extraInputs()])].map((path) => {
+    const { mtimeMs, size } = statSync(join(repoRoot, path));
+    // Changed while the build read it: the next run builds again.
+    return [path, mtimeMs >= startedAt ? -1 : mtimeMs, size];
+  });
   const tmp = `${currentFile}.${process.pid}`;
-  writeFileSync(tmp, JSON.stringify({ dir, startedAt, inputs }));
+  writeFileSync(tmp, JSON.stringify({ dir, root: repoRoot, startedAt, inputs }));
   renameSync(tmp, currentFile);
   pruneOldBuilds(dir);
   return buildDir;
@@ -108,12 +182,47 @@ const externalPackages = {
   },
 };
 
+/**
+ * A bundled CommonJS module keeps its own __dirname/__filename (ioredis reads its version from
+ * ../../package.json). Without this they are free names in the bundle, and the generated Prisma
+ * client sets a global __dirname: the build directory.
+ */
+const ownDirname = {
+  name: 'own-dirname',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/].*\.c?js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      if (!/\b__(dirname|filename)\b/.test(source) || /^\s*(import\s*[\w{*'"]|export\s)/m.test(source)) return undefined;
+      // On the first line, so the module's line numbers stay as they are.
+      const names = `var __dirname = ${JSON.stringify(dirname(args.path))}, __filename = ${JSON.stringify(args.path)};`;
+      const shebang = source.startsWith('#!') ? source.slice(0, source.indexOf('\n') + 1) : '';
+      return { contents: shebang + names + source.slice(shebang.length), loader: 'js', resolveDir: dirname(args.path) };
+    });
+  },
+};
+
+/** Mark this process as running from the build, until it exits. */
+function lease(buildDir) {
+  try {
+    const leases = join(buildDir, 'leases');
+    mkdirSync(leases, { recursive: true });
+    const file = join(leases, String(process.pid));
+    writeFileSync(file, '');
+    process.on('exit', () => rmSync(file, { force: true }));
+  } catch {
+    // a read-only checkout: nothing is pruned there either
+  }
+}
+
 function pruneOldBuilds(keep) {
   for (const name of readdirSync(distDir)) {
     const path = join(distDir, name);
     if (name === keep || !name.startsWith('build-')) continue;
     try {
-      if (Date.now() - statSync(path).mtimeMs > KEEP_OLD_BUILDS_MS) rmSync(path, { recursive: true, force: true });
+      if (Date.now() - statSync(path).mtimeMs < PRUNE_AFTER_MS) continue;
+      const leases = existsSync(join(path, 'leases')) ? readdirSync(join(path, 'leases')) : [];
+      if (leases.some((pid) => processAlive(Number(pid)))) continue;
+      rmSync(path, { recursive: true, force: true });
     } catch {
       // another process pruned it first
     }

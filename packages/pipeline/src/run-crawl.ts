@@ -64,6 +64,6 @@ export async function waitForRun(rt: Runtime, runId: string, opts: WaitOptions =
       const job = await rt.queues.crawl.getJob(`crawl-${runId}`);
       opts.onProgress(summary, (job?.progress as object) ?? {});
     }
-    await new Promise((r) => setTimeout(r, opts.pollMs ?? 100)); // one indexed count per poll
+    await new Promise((r) => setTimeout(r, opts.pollMs ?? 100)); // a run row and a count of its pages by outcome
   }
 }
