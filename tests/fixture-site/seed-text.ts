@@ -5,12 +5,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** tests/fixture-site/seeds, found upward: `govwatch demo` runs this module bundled, from services/cli/dist. */
+/** tests/fixture-site/seeds: beside this module, or found upward from the bundled demo (services/cli/dist). */
 function seedsDir(): string {
-  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
-    for (const candidate of [join(dir, 'seeds'), join(dir, 'tests/fixture-site/seeds')]) if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) throw new Error(`tests/fixture-site/seeds not found above ${fileURLToPath(import.meta.url)}`);
+  const here = dirname(fileURLToPath(import.meta.url));
+  if (existsSync(join(here, 'seeds'))) return join(here, 'seeds');
+  for (let dir = here; dirname(dir) !== dir; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'tests/fixture-site/seeds'))) return join(dir, 'tests/fixture-site/seeds');
   }
+  throw new Error(`tests/fixture-site/seeds not found above ${here}`);
 }
 
 const CHROME_LINE: RegExp[] = [

@@ -94,7 +94,8 @@ export function redisHostLimiter(client: Redis, prefix: string): RedisHostLimite
       try {
         return await fn();
       } finally {
-        await limiter.release(host, token);
+        // A slot that cannot be given back expires by itself; the request's outcome stands.
+        await limiter.release(host, token).catch(() => undefined);
       }
     },
   };
