@@ -166,6 +166,18 @@ describe('browser rendering', () => {
     expect(fixture.log.filter((e) => e.path.startsWith('/__fail/99/jsonly/')).length).toBe(4); // 1 + 3 retries
   });
 
+  it('passes a WAF challenge in front of a browser list, whatever status the challenge answers with', async () => {
+    const site = siteOf(fixture, 'fixture-jsonly');
+    for (const waf of ['waf403', 'waf521']) {
+      const behindWaf = { ...site, startUrls: [`${fixture.origin}/${waf}/jsonly/index.html`] };
+      const { pages, stats } = await crawlOnce(behindWaf, prefix);
+      expect({ waf, errors: stats.errors }).toEqual({ waf, errors: {} });
+      // Every report of the list (its links are relative: behind the same challenge, which the
+      // report pages' browser retry passes too).
+      expect(foundPaths(pages).map((path) => path.replace(`/${waf}/`, '/'))).toEqual(expectedPaths('fixture-jsonly'));
+    }
+  });
+
   it('keeps the browser on the site: a script sending the list page elsewhere is stopped', async () => {
     const offOrigin = `http://127.0.0.1:${(offsite.address() as AddressInfo).port}`;
     offsiteHits.length = 0;

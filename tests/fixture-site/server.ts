@@ -128,9 +128,10 @@ export async function startFixtureSite(opts: FixtureSiteOptions = {}): Promise<F
       send(req, res, 200, { 'Content-Type': 'text/xml; charset=utf-8' }, Buffer.from(xml));
       return;
     }
-    // /wafpass/REST and /waf521/REST: a challenge that a browser passes (with the cookie its script
-    // sets, they serve /REST); /waf521/ answers the challenge with status 521, as Jiasule does.
-    const passable = /^\/(wafpass|waf521)\//.exec(url.pathname);
+    // /wafpass/REST, /waf521/REST and /waf403/REST: a challenge that a browser passes (with the
+    // cookie its script sets, they serve /REST); /waf521/ answers the challenge with status 521,
+    // as Jiasule does, /waf403/ with 403, as others do.
+    const passable = /^\/(wafpass|waf521|waf403)\//.exec(url.pathname);
     if (passable && /(?:^|;\s*)__jsl_clearance=/.test(req.headers.cookie ?? '')) {
       return serveEntry(req, res, key.slice(passable[0].length - 1));
     }
@@ -139,7 +140,7 @@ export async function startFixtureSite(opts: FixtureSiteOptions = {}): Promise<F
       send(
         req,
         res,
-        url.pathname.startsWith('/waf521/') ? 521 : 200,
+        url.pathname.startsWith('/waf521/') ? 521 : url.pathname.startsWith('/waf403/') ? 403 : 200,
         { 'Content-Type': 'text/html; charset=utf-8', 'Set-Cookie': `__jsluid_h=${seed.slice(0, 32).toLowerCase()}; max-age=31536000; path=/; HttpOnly` },
         Buffer.from(renderWafChallenge(seed)),
       );

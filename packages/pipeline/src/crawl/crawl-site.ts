@@ -8,8 +8,9 @@ import { randomUUID } from 'node:crypto';
 import { canonicalUrl } from '@govwatch/core';
 import type { Site } from '@govwatch/sites';
 import { BasicCrawler, Configuration, LogLevel, log as crawleeLog, type Request, RequestQueue } from '@crawlee/basic';
+import type { Page, Response as PlaywrightResponse } from 'playwright';
 import { guardPage, launchOptions } from './browser.ts';
-import { HttpStatusError, OffSiteError, parseRetryAfter } from './fetch-page.ts';
+import { HttpStatusError, OffSiteError, parseRetryAfter, prepareRetry } from './fetch-page.ts';
 import { type ContextDeps, type CrawlContext, type CrawlStats, createCrawlContext } from './crawl-context.ts';
 import { type Enqueue, type ListData, listKey, listRoute } from './list-route.ts';
 import { type ReportSink, reportRoute } from './report-route.ts';
@@ -87,8 +88,13 @@ export async function crawlSite(site: Site, deps: CrawlDeps): Promise<CrawlStats
       return;
     }
     const data = request.userData as ListData | ReportData;
-    if (data.label === 'report') return reportPages.handle(request);
-    return lists.fetchAndHandle({ url: request.url, method: request.method, payload: request.payload, userData: data });
+    try {
+      if (data.label === 'report') return await reportPages.handle(request);
+      return await lists.fetchAndHandle({ url: request.url, method: request.method, payload: request.payload, userData: data });
+    } catch (err) {
+      await prepareRetry(request, err);
+      throw err;
+    }
   };
   const failed = ({ request }: { request: Request }, error: Error) => {
     const data = request.userData as ListData | ReportData;
@@ -154,6 +160,8 @@ async function browserCrawler(
   handleList: (html: string, url: string, contentType: string | null, data: ListData) => Promise<void>,
 ) {
   const [{ PlaywrightCrawler }, { chromium }] = await Promise.all([import('@crawlee/playwright'), import('playwright')]);
+  /** The main frame's last document response: after a challenge's reload, the page's own. */
+  const lastNavigation = new WeakMap<Page, PlaywrightResponse>();
   const crawler = new PlaywrightCrawler({
     ...options,
     launchContext: { launcher: chromium, launchOptions: launchOptions(ctx.chromiumPath) },
@@ -166,19 +174,26 @@ async function browserCrawler(
         await ctx.limiter.schedule(url.host, ctx.fetchOptions.limits, async () => undefined);
         await page.setExtraHTTPHeaders({ 'user-agent': ctx.fetchOptions.userAgent });
         await guardPage(page, ctx.fetchOptions);
+        page.on('response', (response) => {
+          if (response.request().isNavigationRequest() && response.frame() === page.mainFrame()) lastNavigation.set(page, response);
+        });
       },
     ],
     requestHandler: async ({ page, request, response }) => {
       if (request.skipNavigation) return route(request);
-      // crawlee hands error pages to the handler (it throws only on 401/403/429, and only with its
-      // session pool): an error page is a failed list, not an empty one that proves reports gone.
-      const status = response?.status() ?? 0;
-      if (status >= 400) {
-        if (status < 500 && status !== 429) request.noRetry = true;
-        throw new HttpStatusError(status, request.url, parseRetryAfter(response?.headers()['retry-after'] ?? null));
-      }
-      // Lists filled by scripts (jpage, JSON) are complete once the network is quiet.
+      // Lists filled by scripts (jpage, JSON) are complete once the network is quiet; a WAF
+      // challenge has set its cookie and reloaded the page by then.
       await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
+      // crawlee hands error pages to the handler (it throws only on 401/403/429, and only with its
+      // session pool): a page still answering an error is a failed list, not an empty one that
+      // proves reports gone.
+      const last = lastNavigation.get(page) ?? response;
+      const status = last?.status() ?? 0;
+      if (status >= 400) {
+        const err = new HttpStatusError(status, request.url, parseRetryAfter(last?.headers()['retry-after'] ?? null));
+        await prepareRetry(request, err);
+        throw err;
+      }
       ctx.stats.pagesFetched++;
       if (!ctx.onSite(page.url())) throw new OffSiteError(`list page ${request.url} ended off-site at ${page.url()}`);
       await handleList(await page.content(), page.url(), 'text/html', request.userData as ListData);

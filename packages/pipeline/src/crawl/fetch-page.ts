@@ -92,6 +92,18 @@ export class OffSiteError extends Error {
 
 const MAX_REDIRECTS = 5;
 
+const MAX_RETRY_AFTER_MS = 60_000;
+
+/**
+ * Before crawlee retries a failed request (at once, by default): a client error other than 429
+ * is final, and a Retry-After is waited out first, bounded so one host cannot stall a crawl.
+ */
+export async function prepareRetry(request: { noRetry: boolean }, err: unknown): Promise<void> {
+  if (!(err instanceof HttpStatusError)) return;
+  if (err.status < 500 && err.status !== 429) request.noRetry = true;
+  else if (err.retryAfterMs) await new Promise((r) => setTimeout(r, Math.min(err.retryAfterMs ?? 0, MAX_RETRY_AFTER_MS)));
+}
+
 export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
   if (!value) return null;
   if (/^\d+$/.test(value.trim())) return Number(value) * 1000;

@@ -17,7 +17,6 @@ export type ReportSink = {
 };
 
 const CHALLENGE = /__jsl_clearance|acw_sc__v2|Please enable JavaScript and cookies|请开启JavaScript并刷新该页/i;
-const MAX_RETRY_AFTER_MS = 60_000;
 
 export function isChallenge(body: Buffer): boolean {
   // Challenge pages are small and script-only; a long report that mentions a cookie name is not one.
@@ -86,11 +85,6 @@ export function reportRoute(ctx: CrawlContext, sink: ReportSink) {
           // Jiasule answers its challenge with 521: the same browser retry as a 200 challenge.
           page = { url: err.url, status: err.status, headers: new Headers(), body: err.body };
           return challenged(page);
-        }
-        if (err instanceof HttpStatusError) {
-          if (err.status < 500 && err.status !== 429) request.noRetry = true;
-          // Honour Retry-After before crawlee retries (bounded so one host cannot stall a crawl).
-          else if (err.retryAfterMs) await new Promise((r) => setTimeout(r, Math.min(err.retryAfterMs ?? 0, MAX_RETRY_AFTER_MS)));
         }
         throw err;
       }
