@@ -1,6 +1,6 @@
 // The CLI runs from an esbuild bundle that rebuilds itself when a source changed
 // (services/cli/bundle.mjs). Several CLIs may start at once, e.g. under this test suite.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +38,13 @@ describe('the bundled CLI', () => {
     expect(await bundledCli()).not.toBe(before);
   });
 
+  it('builds once for a file stamped in the future (a skewed clock), not on every run', async () => {
+    touch('packages/core/src/config.ts', new Date(Date.now() + 3600_000));
+    const built = await bundledCli();
+    expect(await bundledCli()).toBe(built);
+    touch('packages/core/src/config.ts');
+  });
+
   it('removes old builds that no live process runs from, and keeps the ones that one does', async () => {
     const old = new Date(Date.now() - 3600_000);
     const fakeBuild = (name: string, pid: number) => {
@@ -52,6 +59,21 @@ describe('the bundled CLI', () => {
     expect(existsSync(join(distDir, 'build-1-1'))).toBe(true);
     expect(existsSync(join(distDir, 'build-1-2'))).toBe(false);
     rmSync(join(distDir, 'build-1-1'), { recursive: true });
+  });
+
+  it('waits for a live builder however old its lock, and takes over once that process is gone', async () => {
+    const lock = join(distDir, 'build.lock');
+    const holder = spawn('sleep', ['1.5']);
+    const exited = new Promise((resolve) => holder.on('exit', resolve));
+    writeFileSync(lock, `${holder.pid}:another-builder`);
+    const old = new Date(Date.now() - 3600_000);
+    utimesSync(lock, old, old);
+    touch('services/cli/src/main.ts');
+    const started = Date.now();
+    await bundledCli();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1400); // it waited for the holder
+    await exited;
+    expect(existsSync(lock)).toBe(false);
   });
 
   it('survives several processes starting at once after a change: one builds, each runs', async () => {

@@ -8,8 +8,8 @@
 // Layout: dist/current.json names the build in use and the inputs it was built from (size and
 // mtime each: a file restored with an older mtime counts as changed too). Each build is a
 // directory of its own, written complete before current.json is switched to it (atomic rename),
-// so no run sees half a build. One process builds at a time (dist/build.lock); the others wait
-// and use its build. A process records a lease in the build it runs from, so an old build is
+// so no run sees half a build. One process builds at a time (dist/build.lock, holding its pid);
+// the others wait and use its build. A process records a lease in the build it runs from, so an old build is
 // removed only when no live process may still load a chunk of it (`start` loads the browser
 // crawler at its first browser-rendered crawl, maybe days later).
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
@@ -36,7 +36,7 @@ const EXTERNAL = new Set([
 ]);
 /** An unused build older than this is removed (a process between choosing a build and leasing it is younger). */
 const PRUNE_AFTER_MS = 10 * 60_000;
-const LOCK_STALE_MS = 2 * 60_000;
+const LOCK_UNCLAIMED_MS = 10_000;
 
 /** The bundle's entry as a file URL: the current build when it is fresh, else a new one. */
 export async function bundledCli() {
@@ -44,6 +44,11 @@ export async function bundledCli() {
   lease(buildDir);
   return pathToFileURL(join(buildDir, 'main.js')).href;
 }
+
+const stampOf = (path) => {
+  const { mtimeMs, size } = statSync(path);
+  return [mtimeMs, size];
+};
 
 /** What decides a build besides the bundled sources: the bundler, compiler settings, dependencies. */
 function extraInputs() {
@@ -73,6 +78,7 @@ function freshBuild() {
 /** Build unless another process is building; then wait for it and use its build. */
 async function buildOnce() {
   mkdirSync(distDir, { recursive: true });
+  const mine = `${process.pid}:${Math.random().toString(36).slice(2)}`;
   for (;;) {
     let fd;
     try {
@@ -86,26 +92,36 @@ async function buildOnce() {
       continue;
     }
     try {
-      writeSync(fd, String(process.pid));
+      writeSync(fd, mine);
       closeSync(fd);
       return freshBuild() ?? (await build()); // a build may have finished while we took the lock
     } finally {
-      rmSync(lockFile, { force: true });
+      // Only our own lock: a waiter may have judged ours abandoned and taken the lock since.
+      if (readLock() === mine) rmSync(lockFile, { force: true });
     }
   }
 }
 
-function lockAbandoned() {
+function readLock() {
   try {
-    const { mtimeMs } = statSync(lockFile);
-    if (Date.now() - mtimeMs > LOCK_STALE_MS) return true;
-    const pid = Number(readFileSync(lockFile, 'utf8'));
-    return pid > 0 && !processAlive(pid);
+    return readFileSync(lockFile, 'utf8');
   } catch {
-    return false; // released meanwhile
+    return null;
   }
 }
 
+/** The holder is gone; or, for a lock without a holder's pid (not yet written, or garbage), it is old. */
+function lockAbandoned() {
+  const content = readLock();
+  if (content === null) return false; // released meanwhile
+  const pid = Number(content.split(':')[0]);
+  if (Number.isInteger(pid) && pid > 0) return !processAlive(pid);
+  try {
+    return Date.now() - statSync(lockFile).mtimeMs > LOCK_UNCLAIMED_MS;
+  } catch {
+    return false;
+  }
+}
 function processAlive(pid) {
   try {
     process.kill(pid, 0);
@@ -120,6 +136,18 @@ async function build() {
   const startedAt = Date.now();
   const dir = `build-${startedAt}-${process.pid}`;
   const buildDir = join(distDir, dir);
+  // Each input's size and mtime as it was read, so a file changed during the build (or stamped
+  // in the future) is judged by what the build saw.
+  const stamps = new Map(extraInputs().map((path) => [path, stampOf(join(repoRoot, path))]));
+  const recordInputs = {
+    name: 'record-inputs',
+    setup(b) {
+      b.onLoad({ filter: /.*/ }, (args) => {
+        if (!args.path.includes('node_modules/')) stamps.set(relative(repoRoot, args.path), stampOf(args.path));
+        return undefined; // loaded as usual
+      });
+    },
+  };
   let result;
   try {
     result = await esbuild({
@@ -141,7 +169,7 @@ async function build() {
       conditions: [],
       // Bundled CommonJS packages require node's built-ins (and the externals) at run time.
       banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-      plugins: [externalPackages, ownDirname],
+      plugins: [recordInputs, externalPackages, ownDirname],
     });
   } catch (err) {
     rmSync(buildDir, { recursive: true, force: true });
@@ -149,14 +177,12 @@ async function build() {
     const where = first?.location ? `${first.location.file}:${first.location.line}:${first.location.column}: ` : '';
     throw new Error(`cannot bundle the CLI into ${relative(process.cwd(), distDir) || distDir}: ${first ? where + first.text : err.message}`);
   }
-  const bundled = Object.keys(result.metafile.inputs)
+  const inputs = Object.keys(result.metafile.inputs)
     .filter((p) => !p.includes('node_modules/'))
-    .map((p) => relative(repoRoot, resolve(p)));
-  const inputs = [...new Set([...bundled, ...extraInputs()])].map((path) => {
-    const { mtimeMs, size } = statSync(join(repoRoot, path));
-    // Changed while the build read it: the next run builds again.
-    return [path, mtimeMs >= startedAt ? -1 : mtimeMs, size];
-  });
+    .map((p) => relative(repoRoot, resolve(p)))
+    .concat(extraInputs())
+    .filter((path, i, all) => all.indexOf(path) === i)
+    .map((path) => [path, ...(stamps.get(path) ?? [-1, -1])]);
   const tmp = `${currentFile}.${process.pid}`;
   writeFileSync(tmp, JSON.stringify({ dir, root: repoRoot, startedAt, inputs }));
   renameSync(tmp, currentFile);
@@ -201,17 +227,22 @@ const ownDirname = {
   },
 };
 
+const leases = new Set();
+
 /** Mark this process as running from the build, until it exits. */
 function lease(buildDir) {
+  const file = join(buildDir, 'leases', String(process.pid));
+  if (leases.has(file)) return;
   try {
-    const leases = join(buildDir, 'leases');
-    mkdirSync(leases, { recursive: true });
-    const file = join(leases, String(process.pid));
+    mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, '');
-    process.on('exit', () => rmSync(file, { force: true }));
   } catch {
-    // a read-only checkout: nothing is pruned there either
+    return; // a read-only checkout: nothing is pruned there either
   }
+  if (leases.size === 0) process.on('exit', () => {
+    for (const leased of leases) rmSync(leased, { force: true });
+  });
+  leases.add(file);
 }
 
 function pruneOldBuilds(keep) {
@@ -220,8 +251,8 @@ function pruneOldBuilds(keep) {
     if (name === keep || !name.startsWith('build-')) continue;
     try {
       if (Date.now() - statSync(path).mtimeMs < PRUNE_AFTER_MS) continue;
-      const leases = existsSync(join(path, 'leases')) ? readdirSync(join(path, 'leases')) : [];
-      if (leases.some((pid) => processAlive(Number(pid)))) continue;
+      const holders = existsSync(join(path, 'leases')) ? readdirSync(join(path, 'leases')) : [];
+      if (holders.some((pid) => processAlive(Number(pid)))) continue;
       rmSync(path, { recursive: true, force: true });
     } catch {
       // another process pruned it first
