@@ -77,6 +77,28 @@ describe('host rate reservations', () => {
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(85);
   });
 
+  it('gives a free slot to the longest waiting caller, not back to the process that just freed it', async () => {
+    const connections = [new Redis(redisUrl), new Redis(redisUrl)];
+    const [a, b] = connections.map((c) => redisHostLimiter(c, prefix));
+    const host = 'fair.example:80';
+    const limits = { requestsPerSecond: 10, maxConcurrency: 1 };
+    const order: string[] = [];
+    const request = (who: string) => async () => {
+      await new Promise((r) => setTimeout(r, 20));
+      order.push(who);
+    };
+    // A has back-to-back work: it asks again the moment its request ends.
+    const busyA = (async () => {
+      for (let i = 0; i < 8; i++) await a?.schedule(host, limits, request('a'));
+    })();
+    await new Promise((r) => setTimeout(r, 30)); // A holds the slot
+    await b?.schedule(host, limits, request('b'));
+    await busyA;
+    for (const c of connections) c.disconnect();
+    // B waited behind at most the request A held and the one A had already reserved.
+    expect(order.indexOf('b')).toBeLessThanOrEqual(2);
+  });
+
   it('waits for the next free send time instead of polling while every slot is busy', async () => {
     const redis = new Redis(redisUrl);
     const limiter = redisHostLimiter(redis, prefix);

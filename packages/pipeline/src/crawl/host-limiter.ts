@@ -1,7 +1,9 @@
 // Per-host politeness shared by every crawler process on every machine, through Redis:
 //  - rate: send times are reserved 1/rate apart (the host's next free time lives in Redis);
 //  - concurrency: a semaphore (sorted set of holders with expiry, so a crashed process's slot
-//    frees itself).
+//    frees itself), taken first come, first served: callers that find every slot busy queue,
+//    and while anyone waits, a free slot goes to the longest waiting (a process with
+//    back-to-back work would otherwise take every slot it frees straight back).
 // Both are taken in one atomic step. A request then sleeps until its reserved time: wake-up lag
 // delays only its own request and never pushes the later ones back (taking turns at "last send
 // + 1/rate" instead held a host to 1/(interval + lag): 127 of 200 requests per second in the
@@ -15,18 +17,37 @@ import type { Redis } from 'ioredis';
 const NOW = `local t = redis.call('TIME') local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`;
 
 // One atomic step: a concurrency slot (kept when the caller holds one already) AND the host's
-// next send time. Returns the ms until the reserved send time (0: send now), or, when every slot
-// is busy, -1 - the ms until the host's next free send time (no slot frees usefully sooner).
+// next send time. Returns the ms until the reserved send time (0: send now), or, when the caller
+// must wait (every slot busy, or others waiting longer), -1 - the ms until the host's next free
+// send time: no slot is of use sooner. KEYS: slots, next send time, waiters (by arrival), and
+// the time by which each waiter must ask again, or lose its place.
 const TAKE_SLOT_AND_TIME = `${NOW}
 local ttl = tonumber(ARGV[1])
 local interval = tonumber(ARGV[4])
+local token = ARGV[3]
+local grace = tonumber(ARGV[5])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
 local free = tonumber(redis.call('GET', KEYS[2]) or '0') + interval
-if not redis.call('ZSCORE', KEYS[1], ARGV[3]) and redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[2]) then
-  return -1 - math.max(0, free - now)
+if not redis.call('ZSCORE', KEYS[1], token) then
+  redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', now)
+  local head = redis.call('ZRANGE', KEYS[3], 0, 0)[1]
+  while head and not redis.call('ZSCORE', KEYS[4], head) do
+    redis.call('ZREM', KEYS[3], head)
+    head = redis.call('ZRANGE', KEYS[3], 0, 0)[1]
+  end
+  if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[2]) or (head and head ~= token) then
+    local wait = math.max(0, free - now)
+    redis.call('ZADD', KEYS[3], 'NX', now, token)
+    redis.call('ZADD', KEYS[4], now + wait + grace, token)
+    redis.call('PEXPIRE', KEYS[3], wait + grace)
+    redis.call('PEXPIRE', KEYS[4], wait + grace)
+    return -1 - wait
+  end
+  redis.call('ZREM', KEYS[3], token)
+  redis.call('ZREM', KEYS[4], token)
 end
 local at = math.max(now, free)
-redis.call('ZADD', KEYS[1], at + ttl, ARGV[3])
+redis.call('ZADD', KEYS[1], at + ttl, token)
 redis.call('PEXPIRE', KEYS[1], at - now + ttl)
 redis.call('SET', KEYS[2], at, 'PX', at - now + math.max(interval * 2, 60000))
 return at - now
@@ -46,15 +67,19 @@ const SLOT_TTL_MS = 90_000;
 const lateTolerance = (intervalMs: number) => Math.max(10, intervalMs / 10);
 const MAX_RESERVATIONS = 3;
 
+/** How long past its hinted wake-up a waiter keeps its place in the queue (a busy event loop is late). */
+const WAITER_GRACE_MS = 2000;
+const MAX_BACKOFF_MS = 50;
+
 type WithTakeSlot = Redis & {
-  govwatchTakeSlot(slots: string, turn: string, ttl: number, max: number, token: string, interval: number): Promise<number>;
+  govwatchTakeSlot(...args: [slots: string, turn: string, waiters: string, deadlines: string, ttl: number, max: number, token: string, interval: number, grace: number]): Promise<number>;
 };
 
 export type RedisHostLimiter = HostLimiter & {
   /**
    * The one atomic step: a concurrency slot held as `token`, and the host's next send time.
-   * Returns the ms until the reserved time, or, when every slot is busy (nothing taken), a
-   * negative number: -1 - the ms until the host's next free send time.
+   * Returns the ms until the reserved time, or, when the caller must wait (every slot busy, or
+   * others waiting longer: it is queued), -1 - the ms until the host's next free send time.
    */
   reserve(host: string, limits: HostLimits, token: string): Promise<number>;
   release(host: string, token: string): Promise<void>;
@@ -62,16 +87,21 @@ export type RedisHostLimiter = HostLimiter & {
 
 export function redisHostLimiter(client: Redis, prefix: string): RedisHostLimiter {
   // A defined command runs by EVALSHA: the script is not sent with every request.
-  client.defineCommand('govwatchTakeSlot', { numberOfKeys: 2, lua: TAKE_SLOT_AND_TIME });
+  client.defineCommand('govwatchTakeSlot', { numberOfKeys: 4, lua: TAKE_SLOT_AND_TIME });
   const redis = client as WithTakeSlot;
-  const slotsKey = (host: string) => `${prefix}:host-slots:${host}`;
+  const key = (what: string, host: string) => `${prefix}:host-${what}:${host}`;
   const limiter: RedisHostLimiter = {
     async reserve(host, limits, token) {
       const interval = Math.max(1, Math.round(1000 / limits.requestsPerSecond));
-      return Number(await redis.govwatchTakeSlot(slotsKey(host), `${prefix}:host-rate:${host}`, SLOT_TTL_MS, limits.maxConcurrency, token, interval));
+      return Number(
+        await redis.govwatchTakeSlot(
+          key('slots', host), key('rate', host), key('waiters', host), key('waiter-deadlines', host),
+          SLOT_TTL_MS, limits.maxConcurrency, token, interval, WAITER_GRACE_MS + MAX_BACKOFF_MS,
+        ),
+      );
     },
     async release(host, token) {
-      await redis.zrem(slotsKey(host), token);
+      await redis.zrem(key('slots', host), token);
     },
     async schedule(host, limits, fn) {
       const token = randomUUID();
@@ -79,9 +109,9 @@ export function redisHostLimiter(client: Redis, prefix: string): RedisHostLimite
       for (let backoff = 5, late = 0; ; ) {
         const wait = await limiter.reserve(host, limits, token);
         if (wait < 0) {
-          // All slots busy: none can be used before the next free send time anyway.
+          // Waiting for a slot (in the queue): none is of use before the next free send time.
           await sleep(Math.max(backoff, -1 - wait));
-          backoff = Math.min(backoff * 2, 50);
+          backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
           continue;
         }
         if (wait === 0) break;
