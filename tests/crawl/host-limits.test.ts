@@ -58,6 +58,16 @@ describe('host rate reservations', () => {
     for (const c of connections) c.disconnect();
   });
 
+  it('ignores a next send time no reservation could have set (a clock stepped back)', async () => {
+    const redis = new Redis(redisUrl);
+    const limiter = redisHostLimiter(redis, prefix);
+    const host = 'skew.example:80';
+    const [seconds = 0] = await redis.time();
+    await redis.set(`${prefix}:host-rate:${host}`, Number(seconds) * 1000 + 3600_000);
+    expect(await limiter.reserve(host, { requestsPerSecond: 1, maxConcurrency: 1 }, 'caller')).toBe(0);
+    redis.disconnect();
+  });
+
   it('sends no burst after a stalled process wakes past several reserved times', async () => {
     const redis = new Redis(redisUrl);
     const limiter = redisHostLimiter(redis, prefix);

@@ -13,6 +13,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 
+/** Further ahead than any reservation can be (concurrency × interval is minutes at most). */
+const MAX_AHEAD_MS = 15 * 60_000;
+
 // Redis TIME inside the scripts keeps every machine on one clock with no extra round trip.
 const NOW = `local t = redis.call('TIME') local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`;
 
@@ -28,6 +31,8 @@ local token = ARGV[3]
 local grace = tonumber(ARGV[5])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
 local free = tonumber(redis.call('GET', KEYS[2]) or '0') + interval
+-- No reservation is ever this far ahead (a clock stepped back, a stray write): start afresh.
+if free - now > ${MAX_AHEAD_MS} then free = now end
 if not redis.call('ZSCORE', KEYS[1], token) then
   redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', now)
   local head = redis.call('ZRANGE', KEYS[3], 0, 0)[1]
