@@ -109,6 +109,23 @@ describe('host rate reservations', () => {
     expect(order.indexOf('b')).toBeLessThanOrEqual(2);
   });
 
+  it('admits as many waiters at once as there are free slots, in their order of arrival', async () => {
+    const redis = new Redis(redisUrl);
+    const limiter = redisHostLimiter(redis, prefix);
+    const host = 'queue.example:80';
+    const limits = { requestsPerSecond: 1000, maxConcurrency: 3 };
+    const take = (who: string) => limiter.reserve(host, limits, who);
+    for (const holder of ['h1', 'h2', 'h3']) expect(await take(holder)).toBeGreaterThanOrEqual(0);
+    for (const waiter of ['w1', 'w2', 'w3']) expect(await take(waiter)).toBeLessThan(0); // queued in this order
+    await limiter.release(host, 'h1');
+    await limiter.release(host, 'h2');
+    expect(await take('late')).toBeLessThan(0); // two slots free, but three wait ahead of it
+    expect(await take('w2')).toBeGreaterThanOrEqual(0); // second in line, two slots free
+    expect(await take('w3')).toBeLessThan(0); // one slot left, and w1 is ahead
+    expect(await take('w1')).toBeGreaterThanOrEqual(0);
+    redis.disconnect();
+  });
+
   it('waits for the next free send time instead of polling while every slot is busy', async () => {
     const redis = new Redis(redisUrl);
     const limiter = redisHostLimiter(redis, prefix);

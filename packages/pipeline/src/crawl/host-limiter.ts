@@ -23,7 +23,7 @@ const NOW = `local t = redis.call('TIME') local now = tonumber(t[1]) * 1000 + ma
 // next send time. Returns the ms until the reserved send time (0: send now), or, when the caller
 // must wait (every slot busy, or others waiting longer), -1 - the ms until the host's next free
 // send time: no slot is of use sooner. KEYS: slots, next send time, waiters (by arrival), and
-// the time by which each waiter must ask again, or lose its place.
+// the time by which each waiter must ask again, or lose its place (a hash).
 const TAKE_SLOT_AND_TIME = `${NOW}
 local ttl = tonumber(ARGV[1])
 local interval = tonumber(ARGV[4])
@@ -34,22 +34,32 @@ local free = tonumber(redis.call('GET', KEYS[2]) or '0') + interval
 -- No reservation is ever this far ahead (a clock stepped back, a stray write): start afresh.
 if free - now > ${MAX_AHEAD_MS} then free = now end
 if not redis.call('ZSCORE', KEYS[1], token) then
-  redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', now)
-  local head = redis.call('ZRANGE', KEYS[3], 0, 0)[1]
-  while head and not redis.call('ZSCORE', KEYS[4], head) do
-    redis.call('ZREM', KEYS[3], head)
-    head = redis.call('ZRANGE', KEYS[3], 0, 0)[1]
+  -- A waiter that stopped asking (its process died or stalled) loses its place.
+  for _, waiter in ipairs(redis.call('ZRANGE', KEYS[3], 0, -1)) do
+    if tonumber(redis.call('HGET', KEYS[4], waiter) or '0') < now then
+      redis.call('ZREM', KEYS[3], waiter)
+      redis.call('HDEL', KEYS[4], waiter)
+    end
   end
-  if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[2]) or (head and head ~= token) then
+  -- The free slots go to the longest waiting: a caller gets one if fewer wait ahead of it.
+  local open = tonumber(ARGV[2]) - redis.call('ZCARD', KEYS[1])
+  local ahead = redis.call('ZRANK', KEYS[3], token) or redis.call('ZCARD', KEYS[3])
+  if ahead >= open then
     local wait = math.max(0, free - now)
-    redis.call('ZADD', KEYS[3], 'NX', now, token)
-    redis.call('ZADD', KEYS[4], now + wait + grace, token)
-    redis.call('PEXPIRE', KEYS[3], wait + grace)
-    redis.call('PEXPIRE', KEYS[4], wait + grace)
+    local keep = wait + grace
+    if not redis.call('ZSCORE', KEYS[3], token) then
+      -- Strictly after the last in line: arrivals in the same millisecond keep their order.
+      local last = redis.call('ZRANGE', KEYS[3], -1, -1, 'WITHSCORES')[2]
+      redis.call('ZADD', KEYS[3], math.max(now, (tonumber(last) or 0) + 1), token)
+    end
+    redis.call('HSET', KEYS[4], token, now + keep)
+    for _, key in ipairs({ KEYS[3], KEYS[4] }) do
+      if redis.call('PTTL', key) < keep then redis.call('PEXPIRE', key, keep) end
+    end
     return -1 - wait
   end
   redis.call('ZREM', KEYS[3], token)
-  redis.call('ZREM', KEYS[4], token)
+  redis.call('HDEL', KEYS[4], token)
 end
 local at = math.max(now, free)
 redis.call('ZADD', KEYS[1], at + ttl, token)
