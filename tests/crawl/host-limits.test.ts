@@ -68,6 +68,18 @@ describe('host rate reservations', () => {
     redis.disconnect();
   });
 
+  it('keeps a slow host slow: reservations a Crawl-delay of 10 minutes apart are not taken for a skewed clock', async () => {
+    const redis = new Redis(redisUrl);
+    const limiter = redisHostLimiter(redis, prefix);
+    const host = 'slow.example:80';
+    const limits = { requestsPerSecond: 1 / 600, maxConcurrency: 2 };
+    expect(await limiter.reserve(host, limits, 'first')).toBe(0);
+    expect(await limiter.reserve(host, limits, 'second')).toBeGreaterThan(599_000);
+    await limiter.release(host, 'first');
+    expect(await limiter.reserve(host, limits, 'third')).toBeGreaterThan(1_199_000); // 20 minutes ahead, legitimately
+    redis.disconnect();
+  });
+
   it('sends no burst after a stalled process wakes past several reserved times', async () => {
     const redis = new Redis(redisUrl);
     const limiter = redisHostLimiter(redis, prefix);

@@ -13,53 +13,61 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 
-/** Further ahead than any reservation can be (concurrency × interval is minutes at most). */
+/** Further ahead than any reservation can be, at the least (a slow host's own limit may be more). */
 const MAX_AHEAD_MS = 15 * 60_000;
+/** A queued caller asks again after this many ms per caller ahead of it (the first: after 5 ms). */
+const POLL_STEP_MS = 5;
+const MAX_POLL_MS = 250;
+/** How long past its due time a waiter keeps its place in the queue (a busy event loop is late). */
+const WAITER_GRACE_MS = 1000;
 
 // Redis TIME inside the scripts keeps every machine on one clock with no extra round trip.
 const NOW = `local t = redis.call('TIME') local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`;
 
 // One atomic step: a concurrency slot (kept when the caller holds one already) AND the host's
 // next send time. Returns the ms until the reserved send time (0: send now), or, when the caller
-// must wait (every slot busy, or others waiting longer), -1 - the ms until the host's next free
-// send time: no slot is of use sooner. KEYS: slots, next send time, waiters (by arrival), and
-// the time by which each waiter must ask again, or lose its place (a hash).
+// must wait (fewer slots free than callers waiting ahead of it: it is queued), -1 - the ms to
+// sleep before asking again. KEYS: slots, next send time, waiters (by arrival), and the time by
+// which each waiter must ask again or lose its place.
 const TAKE_SLOT_AND_TIME = `${NOW}
 local ttl = tonumber(ARGV[1])
-local interval = tonumber(ARGV[4])
+local max = tonumber(ARGV[2])
 local token = ARGV[3]
-local grace = tonumber(ARGV[5])
+local interval = tonumber(ARGV[4])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
 local free = tonumber(redis.call('GET', KEYS[2]) or '0') + interval
 -- No reservation is ever this far ahead (a clock stepped back, a stray write): start afresh.
-if free - now > ${MAX_AHEAD_MS} then free = now end
+if free - now > math.max(${MAX_AHEAD_MS}, (max + 1) * interval) then free = now end
 if not redis.call('ZSCORE', KEYS[1], token) then
-  -- A waiter that stopped asking (its process died or stalled) loses its place.
-  for _, waiter in ipairs(redis.call('ZRANGE', KEYS[3], 0, -1)) do
-    if tonumber(redis.call('HGET', KEYS[4], waiter) or '0') < now then
-      redis.call('ZREM', KEYS[3], waiter)
-      redis.call('HDEL', KEYS[4], waiter)
-    end
+  -- Waiters that stopped asking (a process died or stalled) lose their place; so does one
+  -- without a deadline (its key expired first).
+  for _, gone in ipairs(redis.call('ZRANGEBYSCORE', KEYS[4], '-inf', now)) do redis.call('ZREM', KEYS[3], gone) end
+  redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', now)
+  local head = redis.call('ZRANGE', KEYS[3], 0, 0)[1]
+  while head and not redis.call('ZSCORE', KEYS[4], head) do
+    redis.call('ZREM', KEYS[3], head)
+    head = redis.call('ZRANGE', KEYS[3], 0, 0)[1]
   end
   -- The free slots go to the longest waiting: a caller gets one if fewer wait ahead of it.
-  local open = tonumber(ARGV[2]) - redis.call('ZCARD', KEYS[1])
+  local open = max - redis.call('ZCARD', KEYS[1])
   local ahead = redis.call('ZRANK', KEYS[3], token) or redis.call('ZCARD', KEYS[3])
   if ahead >= open then
-    local wait = math.max(0, free - now)
-    local keep = wait + grace
+    -- The first in line asks again soon; those further back, later.
+    local sleep = math.max(free - now, math.min(${POLL_STEP_MS} * (1 + ahead - math.max(open, 0)), ${MAX_POLL_MS}))
     if not redis.call('ZSCORE', KEYS[3], token) then
       -- Strictly after the last in line: arrivals in the same millisecond keep their order.
       local last = redis.call('ZRANGE', KEYS[3], -1, -1, 'WITHSCORES')[2]
       redis.call('ZADD', KEYS[3], math.max(now, (tonumber(last) or 0) + 1), token)
     end
-    redis.call('HSET', KEYS[4], token, now + keep)
+    local keep = sleep + ${WAITER_GRACE_MS}
+    redis.call('ZADD', KEYS[4], now + keep, token)
     for _, key in ipairs({ KEYS[3], KEYS[4] }) do
       if redis.call('PTTL', key) < keep then redis.call('PEXPIRE', key, keep) end
     end
-    return -1 - wait
+    return -1 - sleep
   end
   redis.call('ZREM', KEYS[3], token)
-  redis.call('HDEL', KEYS[4], token)
+  redis.call('ZREM', KEYS[4], token)
 end
 local at = math.max(now, free)
 redis.call('ZADD', KEYS[1], at + ttl, token)
@@ -82,12 +90,8 @@ const SLOT_TTL_MS = 90_000;
 const lateTolerance = (intervalMs: number) => Math.max(10, intervalMs / 10);
 const MAX_RESERVATIONS = 3;
 
-/** How long past its hinted wake-up a waiter keeps its place in the queue (a busy event loop is late). */
-const WAITER_GRACE_MS = 2000;
-const MAX_BACKOFF_MS = 50;
-
 type WithTakeSlot = Redis & {
-  govwatchTakeSlot(...args: [slots: string, turn: string, waiters: string, deadlines: string, ttl: number, max: number, token: string, interval: number, grace: number]): Promise<number>;
+  govwatchTakeSlot(...args: [slots: string, turn: string, waiters: string, deadlines: string, ttl: number, max: number, token: string, interval: number]): Promise<number>;
 };
 
 export type RedisHostLimiter = HostLimiter & {
@@ -111,30 +115,34 @@ export function redisHostLimiter(client: Redis, prefix: string): RedisHostLimite
       return Number(
         await redis.govwatchTakeSlot(
           key('slots', host), key('rate', host), key('waiters', host), key('waiter-deadlines', host),
-          SLOT_TTL_MS, limits.maxConcurrency, token, interval, WAITER_GRACE_MS + MAX_BACKOFF_MS,
+          SLOT_TTL_MS, limits.maxConcurrency, token, interval,
         ),
       );
     },
     async release(host, token) {
-      await redis.zrem(key('slots', host), token);
+      // Also out of the queue: a caller that gave up waiting must not hold the others back.
+      await redis.multi().zrem(key('slots', host), token).zrem(key('waiters', host), token).zrem(key('waiter-deadlines', host), token).exec();
     },
     async schedule(host, limits, fn) {
       const token = randomUUID();
       const interval = 1000 / limits.requestsPerSecond;
-      for (let backoff = 5, late = 0; ; ) {
-        const wait = await limiter.reserve(host, limits, token);
-        if (wait < 0) {
-          // Waiting for a slot (in the queue): none is of use before the next free send time.
-          await sleep(Math.max(backoff, -1 - wait));
-          backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
-          continue;
+      try {
+        for (let late = 0; ; ) {
+          const wait = await limiter.reserve(host, limits, token);
+          if (wait < 0) {
+            await sleep(-1 - wait); // queued for a slot
+            continue;
+          }
+          if (wait === 0) break;
+          const due = Date.now() + wait;
+          await sleep(wait);
+          // Late past the tolerance: reserve again (a few times at most, so a process that is slow
+          // all the time still sends).
+          if (Date.now() - due <= lateTolerance(interval) || ++late > MAX_RESERVATIONS) break;
         }
-        if (wait === 0) break;
-        const due = Date.now() + wait;
-        await sleep(wait);
-        // Late past the tolerance: reserve again (a few times at most, so a process that is slow
-        // all the time still sends).
-        if (Date.now() - due <= lateTolerance(interval) || ++late > MAX_RESERVATIONS) break;
+      } catch (err) {
+        await limiter.release(host, token).catch(() => undefined);
+        throw err;
       }
       try {
         return await fn();
