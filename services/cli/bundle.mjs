@@ -122,6 +122,7 @@ function lockAbandoned() {
     return false;
   }
 }
+
 function processAlive(pid) {
   try {
     process.kill(pid, 0);
@@ -133,8 +134,7 @@ function processAlive(pid) {
 
 async function build() {
   const { build: esbuild } = await import('esbuild');
-  const startedAt = Date.now();
-  const dir = `build-${startedAt}-${process.pid}`;
+  const dir = `build-${Date.now()}-${process.pid}`;
   const buildDir = join(distDir, dir);
   // Each input's size and mtime as it was read, so a file changed during the build (or stamped
   // in the future) is judged by what the build saw.
@@ -184,7 +184,7 @@ async function build() {
     .filter((path, i, all) => all.indexOf(path) === i)
     .map((path) => [path, ...(stamps.get(path) ?? [-1, -1])]);
   const tmp = `${currentFile}.${process.pid}`;
-  writeFileSync(tmp, JSON.stringify({ dir, root: repoRoot, startedAt, inputs }));
+  writeFileSync(tmp, JSON.stringify({ dir, root: repoRoot, inputs }));
   renameSync(tmp, currentFile);
   pruneOldBuilds(dir);
   return buildDir;

@@ -47,10 +47,13 @@ export async function ensureWorkers(rt: Runtime): Promise<Worker[]> {
   return started;
 }
 
+/** What a crawl job reports as its progress (crawl-worker.ts) while its pages are being stored. */
+export type CrawlProgress = { listPages?: number; reportLinks?: number; queued?: number };
+
 export type WaitOptions = {
   pollMs?: number;
   timeoutMs?: number;
-  onProgress?: (summary: RunSummary, crawl: { listPages?: number; reportLinks?: number; queued?: number }) => void;
+  onProgress?: (summary: RunSummary, crawl: CrawlProgress) => void;
 };
 
 export async function waitForRun(rt: Runtime, runId: string, opts: WaitOptions = {}): Promise<RunSummary> {
@@ -62,7 +65,7 @@ export async function waitForRun(rt: Runtime, runId: string, opts: WaitOptions =
     if (Date.now() > deadline) throw new Error(`crawl run ${runId} still running after the wait timeout`);
     if (opts.onProgress) {
       const job = await rt.queues.crawl.getJob(`crawl-${runId}`);
-      opts.onProgress(summary, (job?.progress as object) ?? {});
+      opts.onProgress(summary, (job?.progress as CrawlProgress) ?? {});
     }
     await new Promise((r) => setTimeout(r, opts.pollMs ?? 100)); // a run row and a count of its pages by outcome
   }

@@ -98,7 +98,7 @@ export type RedisHostLimiter = HostLimiter & {
   /**
    * The one atomic step: a concurrency slot held as `token`, and the host's next send time.
    * Returns the ms until the reserved time, or, when the caller must wait (every slot busy, or
-   * others waiting longer: it is queued), -1 - the ms until the host's next free send time.
+   * others waiting longer: it is queued), -1 - the ms to sleep before asking again.
    */
   reserve(host: string, limits: HostLimits, token: string): Promise<number>;
   release(host: string, token: string): Promise<void>;

@@ -8,6 +8,7 @@ import { BlockedAddressError } from '../crawl/ssrf.ts';
 import type { FetchedPage } from '../crawl/fetch-page.ts';
 import { redisHostLimiter } from '../crawl/host-limiter.ts';
 import { loadRobots } from '../crawl/robots.ts';
+import type { CrawlProgress } from '../run-crawl.ts';
 import type { Runtime } from '../runtime.ts';
 import { jobIdFor } from './job-ids.ts';
 
@@ -66,7 +67,8 @@ export async function processCrawl(rt: Runtime, job: Job, data: Payload<'crawl'>
       await rt.queues.store.add('failed', { kind: 'failed', ...meta(page), reason }, { jobId: `${jobIdFor(runId, page.url)}-store` });
     },
     onProgress: (s) => {
-      void job.updateProgress({ runId, listPages: s.listPagesFetched, reportLinks: s.reportLinksFound, queued: s.pagesQueued });
+      const progress: CrawlProgress & { runId: string } = { runId, listPages: s.listPagesFetched, reportLinks: s.reportLinksFound, queued: s.pagesQueued };
+      void job.updateProgress(progress);
     },
   }).catch((err: Error) => {
     // Refused addresses stay refused: fail the run now instead of retrying.

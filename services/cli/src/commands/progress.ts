@@ -1,9 +1,9 @@
 // How `crawl --wait` (and `demo`) show a crawl going on: a progress bar on a terminal, a plain
 // line every few seconds otherwise (logs, CI). Both on stderr: stdout carries the summary.
 import type { RunSummary } from '@govwatch/db';
+import type { CrawlProgress } from '@govwatch/pipeline';
 import cliProgress from 'cli-progress';
 
-export type CrawlProgress = { listPages?: number; reportLinks?: number; queued?: number };
 type Stream = NodeJS.WritableStream & { isTTY?: boolean };
 
 export function progressReporter(stream: Stream = process.stderr, plainEveryMs = 5000) {
