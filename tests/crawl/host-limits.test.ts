@@ -7,7 +7,7 @@ import { openQueues, producerConnection } from '@govwatch/core';
 import { redisHostLimiter } from '@govwatch/pipeline';
 import { parseSites } from '@govwatch/sites';
 import { Redis } from 'ioredis';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startFixtureSite, type FixtureSite } from '../fixture-site/index.ts';
 import { cliArgv, repoRoot } from '../helpers/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db.ts';
@@ -16,10 +16,21 @@ import { dropPrefix, redisUrl, testPrefix } from '../helpers/test-queues.ts';
 const prefix = testPrefix();
 afterAll(() => dropPrefix(prefix));
 
+// A limiter on a connection of its own, as each crawler process has; closed after each test.
+const connections: Redis[] = [];
+afterEach(() => {
+  for (const c of connections.splice(0)) c.disconnect();
+});
+function limiterOnItsOwnConnection() {
+  const redis = new Redis(redisUrl);
+  connections.push(redis);
+  return { redis, limiter: redisHostLimiter(redis, prefix) };
+}
+const limiters = (n: number) => Array.from({ length: n }, () => limiterOnItsOwnConnection().limiter);
+
 describe('host concurrency', () => {
   it('never lets more than maxConcurrency requests run at once across three limiters', async () => {
-    const connections = [new Redis(redisUrl), new Redis(redisUrl), new Redis(redisUrl)];
-    const limiters = connections.map((c) => redisHostLimiter(c, prefix));
+    const three = limiters(3);
     let inFlight = 0;
     let peak = 0;
     const task = async () => {
@@ -29,16 +40,14 @@ describe('host concurrency', () => {
       inFlight--;
     };
     const limits = { requestsPerSecond: 1000, maxConcurrency: 2 };
-    await Promise.all(Array.from({ length: 30 }, (_, i) => limiters[i % 3]?.schedule('gov.example:80', limits, task)));
-    for (const c of connections) c.disconnect();
+    await Promise.all(Array.from({ length: 30 }, (_, i) => three[i % 3]?.schedule('gov.example:80', limits, task)));
     expect(peak).toBe(2);
   });
 });
 
 describe('host rate reservations', () => {
   it('reserves send times 1/rate apart across limiters, so a late sender never pushes the next ones back', async () => {
-    const connections = [new Redis(redisUrl), new Redis(redisUrl)];
-    const [a, b] = connections.map((c) => redisHostLimiter(c, prefix));
+    const [a, b] = limiters(2);
     const limits = { requestsPerSecond: 10, maxConcurrency: 10 };
     const host = 'reserve.example:80';
     // Five callers of two processes reserve one after another without sending anything.
@@ -55,34 +64,28 @@ describe('host rate reservations', () => {
     expect(await a?.reserve(host, busy, 'caller-5')).toBeLessThan(-400);
     await a?.release(host, 'caller-0');
     expect(await a?.reserve(host, busy, 'caller-5')).toBeGreaterThan(400); // after caller-4's time
-    for (const c of connections) c.disconnect();
   });
 
   it('ignores a next send time no reservation could have set (a clock stepped back)', async () => {
-    const redis = new Redis(redisUrl);
-    const limiter = redisHostLimiter(redis, prefix);
+    const { redis, limiter } = limiterOnItsOwnConnection();
     const host = 'skew.example:80';
     const [seconds = 0] = await redis.time();
     await redis.set(`${prefix}:host-rate:${host}`, Number(seconds) * 1000 + 3600_000);
     expect(await limiter.reserve(host, { requestsPerSecond: 1, maxConcurrency: 1 }, 'caller')).toBe(0);
-    redis.disconnect();
   });
 
   it('keeps a slow host slow: reservations a Crawl-delay of 10 minutes apart are not taken for a skewed clock', async () => {
-    const redis = new Redis(redisUrl);
-    const limiter = redisHostLimiter(redis, prefix);
+    const { limiter } = limiterOnItsOwnConnection();
     const host = 'slow.example:80';
     const limits = { requestsPerSecond: 1 / 600, maxConcurrency: 2 };
     expect(await limiter.reserve(host, limits, 'first')).toBe(0);
     expect(await limiter.reserve(host, limits, 'second')).toBeGreaterThan(599_000);
     await limiter.release(host, 'first');
     expect(await limiter.reserve(host, limits, 'third')).toBeGreaterThan(1_199_000); // 20 minutes ahead, legitimately
-    redis.disconnect();
   });
 
   it('sends no burst after a stalled process wakes past several reserved times', async () => {
-    const redis = new Redis(redisUrl);
-    const limiter = redisHostLimiter(redis, prefix);
+    const { redis, limiter } = limiterOnItsOwnConnection();
     const host = 'stall.example:80';
     const limits = { requestsPerSecond: 10, maxConcurrency: 4 };
     const sent: number[] = [];
@@ -92,7 +95,6 @@ describe('host rate reservations', () => {
     const stallUntil = Date.now() + 350; // past the times reserved for +100, +200 and +300 ms
     while (Date.now() < stallUntil);
     await Promise.all(calls);
-    redis.disconnect();
     sent.sort((x, y) => x - y);
     const gaps = sent.slice(1).map((t, i) => t - (sent[i] ?? 0));
     // Each gap at least the interval less the lateness tolerance (10 ms) and timer jitter.
@@ -100,8 +102,7 @@ describe('host rate reservations', () => {
   });
 
   it('gives a free slot to the longest waiting caller, not back to the process that just freed it', async () => {
-    const connections = [new Redis(redisUrl), new Redis(redisUrl)];
-    const [a, b] = connections.map((c) => redisHostLimiter(c, prefix));
+    const [a, b] = limiters(2);
     const host = 'fair.example:80';
     const limits = { requestsPerSecond: 10, maxConcurrency: 1 };
     const order: string[] = [];
@@ -116,14 +117,12 @@ describe('host rate reservations', () => {
     await new Promise((r) => setTimeout(r, 30)); // A holds the slot
     await b?.schedule(host, limits, request('b'));
     await busyA;
-    for (const c of connections) c.disconnect();
     // B waited behind at most the request A held and the one A had already reserved.
     expect(order.indexOf('b')).toBeLessThanOrEqual(2);
   });
 
   it('admits as many waiters at once as there are free slots, in their order of arrival', async () => {
-    const redis = new Redis(redisUrl);
-    const limiter = redisHostLimiter(redis, prefix);
+    const { limiter } = limiterOnItsOwnConnection();
     const host = 'queue.example:80';
     const limits = { requestsPerSecond: 1000, maxConcurrency: 3 };
     const take = (who: string) => limiter.reserve(host, limits, who);
@@ -135,12 +134,10 @@ describe('host rate reservations', () => {
     expect(await take('w2')).toBeGreaterThanOrEqual(0); // second in line, two slots free
     expect(await take('w3')).toBeLessThan(0); // one slot left, and w1 is ahead
     expect(await take('w1')).toBeGreaterThanOrEqual(0);
-    redis.disconnect();
   });
 
   it('waits for the next free send time instead of polling while every slot is busy', async () => {
-    const redis = new Redis(redisUrl);
-    const limiter = redisHostLimiter(redis, prefix);
+    const { limiter } = limiterOnItsOwnConnection();
     let reservations = 0;
     const reserve = limiter.reserve;
     limiter.reserve = (...args) => {
@@ -150,7 +147,6 @@ describe('host rate reservations', () => {
     const limits = { requestsPerSecond: 4, maxConcurrency: 1 };
     const task = () => new Promise<void>((r) => setTimeout(r, 10));
     await Promise.all(Array.from({ length: 4 }, () => limiter.schedule('busy.example:80', limits, task)));
-    redis.disconnect();
     // Four requests 250 ms apart; polling every 5-50 ms meanwhile took about 60 reservations.
     expect(reservations).toBeLessThanOrEqual(16);
   });
@@ -207,6 +203,5 @@ describe('host rate with three crawler processes', () => {
     const span = (times.at(-1) ?? 0) - (times[0] ?? 0);
     expect((times.length - 1) / (span / 1000)).toBeLessThanOrEqual(rate * 1.01);
     await queues.close();
-    redis.disconnect();
   });
 });
