@@ -75,7 +75,7 @@ function markdown(r: CrawlBenchResult, bound: CrawlBenchResult): string {
   const lines = [
     '# Crawl benchmarks',
     '',
-    `Fixture site (tests/fixture-site) with ${r.expectedReports} report pages in section fixture-main, ${o.latencyMs} ms latency per request,`,
+    `Fixture site (packages/fixture-site) with ${r.expectedReports} report pages in section fixture-main, ${o.latencyMs} ms latency per request,`,
     `site limits maxConcurrency ${o.maxConcurrency} and requestsPerSecond ${o.requestsPerSecond} (benchmark 1) or ${bound.options.requestsPerSecond} (1b);`,
     `\`govwatch crawl --site fixture-main --wait\`, real Redis and a fresh PostgreSQL database per benchmark, everything on 127.0.0.1.`,
     `Commit ${commit}; Node ${r.node}, ${r.cpus} CPUs, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} at the end`,

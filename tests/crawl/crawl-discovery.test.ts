@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFixtureSite, type FixtureSite } from '../fixture-site/index.ts';
+import { startFixtureSite, type FixtureSite } from '@govwatch/fixture-site';
 import { dropPrefix, testPrefix } from '../helpers/test-queues.ts';
 import { crawlOnce, siteOf } from './crawl-harness.ts';
 

@@ -5,7 +5,7 @@ import { crawlSite, type CrawlStats, redisHostLimiter } from '@govwatch/pipeline
 import { loadRobots } from '../../packages/pipeline/src/crawl/robots.ts';
 import { parseSites, type Site } from '@govwatch/sites';
 import { Redis } from 'ioredis';
-import type { FixtureSite, SiteYamlOptions } from '../fixture-site/index.ts';
+import type { FixtureSite, SiteYamlOptions } from '@govwatch/fixture-site';
 import { redisUrl } from '../helpers/test-queues.ts';
 
 export type Collected = { pages: Array<{ url: string; body: Buffer }>; blocked: string[]; stats: CrawlStats };

@@ -8,7 +8,7 @@ import { redisHostLimiter } from '@govwatch/pipeline';
 import { parseSites } from '@govwatch/sites';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { startFixtureSite, type FixtureSite } from '../fixture-site/index.ts';
+import { startFixtureSite, type FixtureSite } from '@govwatch/fixture-site';
 import { cliArgv, repoRoot } from '../helpers/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db.ts';
 import { dropPrefix, redisUrl, testPrefix } from '../helpers/test-queues.ts';

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { openQueues, producerConnection } from '@govwatch/core';
 import { parseSites } from '@govwatch/sites';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startFixtureSite, type FixtureSite } from '../fixture-site/index.ts';
+import { startFixtureSite, type FixtureSite } from '@govwatch/fixture-site';
 import { cliArgv, repoRoot } from '../helpers/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db.ts';
 import { dropPrefix, redisUrl, testPrefix } from '../helpers/test-queues.ts';

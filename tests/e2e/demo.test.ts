@@ -1,7 +1,7 @@
 // The README's first command: `govwatch demo` serves the fixture site itself, crawls it through the
 // real pipeline (Redis + PostgreSQL) and prints what it stored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFixtureSite } from '../fixture-site/index.ts';
+import { startFixtureSite } from '@govwatch/fixture-site';
 import { runCli } from '../helpers/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db.ts';
 import { dropPrefix, redisUrl, testPrefix } from '../helpers/test-queues.ts';

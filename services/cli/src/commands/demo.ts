@@ -2,7 +2,7 @@
 // 127.0.0.1, crawl it through crawl → extract → store, print what was stored.
 import { formatSummary, migrateDeploy } from '@govwatch/db';
 import { parseSites } from '@govwatch/sites';
-import { startFixtureSite } from '../../../../tests/fixture-site/index.ts';
+import { startFixtureSite } from '@govwatch/fixture-site';
 import { type Context, out } from '../context.ts';
 import { crawlAndMaybeWait } from './crawl.ts';
 

@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FixtureSite, startFixtureSite } from './index.ts';
+import { type FixtureSite, startFixtureSite } from '@govwatch/fixture-site';
 
 const hrefs = (html: string) => [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1] ?? '');
 const get = (site: FixtureSite, path: string, headers: Record<string, string> = {}) => fetch(site.origin + path, { headers });

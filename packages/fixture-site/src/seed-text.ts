@@ -1,18 +1,20 @@
-// The seed texts (tests/fixture-site/seeds/*.txt) are the visible text of five real report pages,
+// The seed texts (packages/fixture-site/seeds/*.txt) are the visible text of five real report pages,
 // chrome included. The fixture renders chrome from its own templates, so the bodies are the seed
 // lines minus everything that is page furniture rather than report text.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 
-/** tests/fixture-site/seeds: beside this module, or found upward from the bundled demo (services/cli/dist). */
+/**
+ * packages/fixture-site/seeds: beside src/ when run from source, else found through the package
+ * (the built CLI bundles this module into services/cli/dist, which depends on the package).
+ */
 function seedsDir(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  if (existsSync(join(here, 'seeds'))) return join(here, 'seeds');
-  for (let dir = here; dirname(dir) !== dir; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'tests/fixture-site/seeds'))) return join(dir, 'tests/fixture-site/seeds');
-  }
-  throw new Error(`tests/fixture-site/seeds not found above ${here}`);
+  const beside = fileURLToPath(new URL('../seeds', import.meta.url));
+  if (existsSync(beside)) return beside;
+  const pkg = createRequire(import.meta.url).resolve('@govwatch/fixture-site/package.json');
+  return join(dirname(pkg), 'seeds');
 }
 
 const CHROME_LINE: RegExp[] = [
