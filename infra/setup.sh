@@ -19,8 +19,9 @@ if [ ! -x /usr/bin/chromium ]; then
     step "warning: /usr/bin/chromium missing and not root; sites with render: browser will fail (apt-get install chromium)"
   fi
 fi
-step "bundling the CLI (services/cli/dist; rebuilt by itself when a source changes)"
-node services/cli/bundle.mjs
+step "building (pnpm build: packages/*/dist, services/*/dist)"
+node infra/build.mjs >/dev/null
+
 bash infra/services.sh
 step "applying database migrations"
 pnpm -s db:migrate | tail -1

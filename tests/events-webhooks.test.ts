@@ -10,7 +10,7 @@ import { ConfigError, createLogger, loadConfig } from '@govwatch/core';
 import { storePage } from '@govwatch/db';
 import { createRuntime, relayOnce, type Runtime, startWorker } from '@govwatch/pipeline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliArgv, repoRoot, runCli } from './helpers/cli.ts';
+import { cliArgv, repoRoot, runCli, userEnv } from './helpers/cli.ts';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db.ts';
 import { dropPrefix, redisUrl, testPrefix } from './helpers/test-queues.ts';
 import { recordJob, seedSiteAndRuns } from './store-helpers.ts';
@@ -190,15 +190,14 @@ describe('govwatch worker store', () => {
     worker = undefined;
     const child = spawn(process.execPath, cliArgv(['worker', 'store']), {
       cwd: repoRoot,
-      env: {
-        ...process.env,
+      env: userEnv({
         DATABASE_URL: database.url,
         REDIS_URL: redisUrl,
         GOVWATCH_QUEUE_PREFIX: prefix,
         GOVWATCH_WEBHOOKS: `${base}/ok`,
         GOVWATCH_WEBHOOK_SECRET: SECRET,
         LOG_LEVEL: 'warn',
-      },
+      }),
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';

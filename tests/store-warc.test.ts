@@ -12,7 +12,7 @@ import { createDb, type Db, storePage } from '@govwatch/db';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WARCParser, type WARCRecord } from 'warcio';
-import { cliArgv, repoRoot, runCli } from './helpers/cli.ts';
+import { cliArgv, repoRoot, runCli, userEnv } from './helpers/cli.ts';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db.ts';
 import { redisUrl } from './helpers/test-queues.ts';
 import { recordJob, seedSiteAndRuns } from './store-helpers.ts';
@@ -53,7 +53,7 @@ function runCliBytes(args: string[], env: Record<string, string>): Promise<{ cod
     execFile(
       process.execPath,
       cliArgv(args),
-      { cwd: repoRoot, env: { ...process.env, ...env }, encoding: 'buffer', maxBuffer: 64 * 1024 * 1024, timeout: 180_000 },
+      { cwd: repoRoot, env: userEnv(env), encoding: 'buffer', maxBuffer: 64 * 1024 * 1024, timeout: 180_000 },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr: stderr.toString('utf8') }),
     );
   });

@@ -134,7 +134,7 @@ function printTable(title: string, r: CrawlBenchResult): void {
 
 function runChild(script: string): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: 'inherit', cwd: join(here, '../..') });
+    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', script], { stdio: 'inherit', cwd: join(here, '../..') });
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
     child.on('error', () => resolve(1));
   });

@@ -9,7 +9,7 @@ import { parseSites } from '@govwatch/sites';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startFixtureSite, type FixtureSite } from '@govwatch/fixture-site';
-import { cliArgv, repoRoot } from '../helpers/cli.ts';
+import { cliArgv, repoRoot, userEnv } from '../helpers/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db.ts';
 import { dropPrefix, redisUrl, testPrefix } from '../helpers/test-queues.ts';
 
@@ -170,7 +170,7 @@ describe('host rate with three crawler processes', () => {
     const sites = parseSites(fixture.siteYaml({ only: ids, defaults: { requestsPerSecond: rate, maxConcurrency: 4 } }), 'fixture');
     const dir = mkdtempSync(join(tmpdir(), 'govwatch-rate-'));
     writeFileSync(join(dir, 'sites.yaml'), fixture.siteYaml({ only: ids }));
-    const env = { ...process.env, DATABASE_URL: database.url, REDIS_URL: redisUrl, GOVWATCH_QUEUE_PREFIX: prefix, LOG_LEVEL: 'info', GOVWATCH_CRAWL_CONCURRENCY: '1' };
+    const env = userEnv({ DATABASE_URL: database.url, REDIS_URL: redisUrl, GOVWATCH_QUEUE_PREFIX: prefix, LOG_LEVEL: 'info', GOVWATCH_CRAWL_CONCURRENCY: '1' });
     const started = new Set<number>();
     for (let i = 0; i < 3; i++) {
       const w = spawn(process.execPath, cliArgv(['worker', 'crawl']), { cwd: repoRoot, env });

@@ -5,7 +5,7 @@ import { openQueues, producerConnection } from '@govwatch/core';
 import { parseSites } from '@govwatch/sites';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startFixtureSite, type FixtureSite } from '@govwatch/fixture-site';
-import { cliArgv, repoRoot } from '../helpers/cli.ts';
+import { cliArgv, repoRoot, userEnv } from '../helpers/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db.ts';
 import { dropPrefix, redisUrl, testPrefix } from '../helpers/test-queues.ts';
 
@@ -23,7 +23,7 @@ describe('worker shutdown during a crawl', () => {
     fixture = await startFixtureSite({ reportCount: 200, latencyMs: 50 });
     database = await createTestDatabase();
     const [site] = parseSites(fixture.siteYaml({ only: ['fixture-main'], defaults: { requestsPerSecond: 5, maxPages: 5000 } }), 'fixture');
-    const env = { ...process.env, DATABASE_URL: database.url, REDIS_URL: redisUrl, GOVWATCH_QUEUE_PREFIX: prefix, LOG_LEVEL: 'info' };
+    const env = userEnv({ DATABASE_URL: database.url, REDIS_URL: redisUrl, GOVWATCH_QUEUE_PREFIX: prefix, LOG_LEVEL: 'info' });
     const worker = spawn(process.execPath, cliArgv(['worker', 'crawl']), { cwd: repoRoot, env });
     const exited = new Promise<number | null>((resolve) => worker.on('exit', (code) => resolve(code)));
     const redis = producerConnection(redisUrl);

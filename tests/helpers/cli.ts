@@ -6,6 +6,16 @@ export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 /** The arguments after `node` that run the CLI (cwd: repoRoot). */
 export const cliArgv = (args: string[]) => ['services/cli/bin/govwatch.mjs', ...args];
 
+/**
+ * The environment a user's shell gives the command: PATH and HOME, plus what the test sets (URLs,
+ * the site file). Nothing inherited from the test runner: pnpm's bin shims export NODE_PATH (the
+ * store's hoisted node_modules), which once let the CLI resolve a module no user's shell could.
+ */
+export function userEnv(env: Record<string, string>): Record<string, string> {
+  const base: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root' };
+  return { ...base, ...env };
+}
+
 export type CliResult = { code: number; stdout: string; stderr: string };
 
 export function runCli(args: string[], env: Record<string, string>, timeoutMs = 180_000): Promise<CliResult> {
@@ -13,7 +23,7 @@ export function runCli(args: string[], env: Record<string, string>, timeoutMs = 
     execFile(
       process.execPath,
       cliArgv(args),
-      { cwd: repoRoot, env: { ...process.env, ...env }, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 },
+      { cwd: repoRoot, env: userEnv(env), timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         resolve({ code, stdout, stderr });

@@ -1,17 +1,19 @@
 #!/usr/bin/env node
-// The govwatch command: runs services/cli/src/main.ts from its bundle (see ../bundle.mjs).
-import { bundledCli } from '../bundle.mjs';
+// The govwatch command: runs the built CLI (services/cli/dist, made by `pnpm build`).
+import { stalePackage } from '../../../infra/build-stamp.mjs';
+import { workspaceDirs } from '../../../infra/workspace.mjs';
 
+// A build older than its sources would run yesterday's code without a word: refuse, in one line.
+for (const dir of workspaceDirs()) {
+  const why = stalePackage(dir);
+  if (why) {
+    process.stderr.write(`govwatch: the build is stale (${why} in ${dir.split('/').slice(-2).join('/')}): run pnpm build\n`);
+    process.exit(1);
+  }
+}
 // Stack traces name the TypeScript sources in the long-running processes, whose logs outlive
-// them; elsewhere on request (GOVWATCH_SOURCE_MAPS=1): it costs a short command ~35 ms.
-if (['start', 'worker'].includes(process.argv[2] ?? '') || process.env.GOVWATCH_SOURCE_MAPS === '1') {
+// them; elsewhere on request (GOVWATCH_SOURCE_MAPS=1): it costs a short command some milliseconds.
+if (['start', 'worker', 'api'].includes(process.argv[2] ?? '') || process.env.GOVWATCH_SOURCE_MAPS === '1') {
   process.setSourceMapsEnabled(true);
 }
-let main;
-try {
-  main = await bundledCli();
-} catch (err) {
-  process.stderr.write(`govwatch: ${err.message}\n`);
-  process.exit(1);
-}
-await import(main);
+await import('../dist/main.js');

@@ -1,0 +1,74 @@
+// src/config.ts
+import { z } from "zod";
+var Env = z.object({
+  REDIS_URL: z.string().default("redis://127.0.0.1:6379"),
+  DATABASE_URL: z.string().default("postgresql://postgres@127.0.0.1:5432/govwatch"),
+  GOVWATCH_SITES: z.string().default("sites.yaml"),
+  GOVWATCH_QUEUE_PREFIX: z.string().default("govwatch"),
+  GOVWATCH_ALLOW_PRIVATE: z.enum(["0", "1", "true", "false", ""]).default("0").transform((v) => v === "1" || v === "true"),
+  GOVWATCH_USER_AGENT_CONTACT: z.string().default("https://github.com/govwatch/govwatch"),
+  GOVWATCH_CRAWL_CONCURRENCY: z.coerce.number().int().positive().default(4),
+  GOVWATCH_EXTRACT_CONCURRENCY: z.coerce.number().int().positive().default(4),
+  GOVWATCH_STORE_CONCURRENCY: z.coerce.number().int().positive().default(4),
+  GOVWATCH_API_PORT: z.coerce.number().int().nonnegative().default(8080),
+  GOVWATCH_CHROMIUM: z.string().default("/usr/bin/chromium"),
+  GOVWATCH_TIMEZONE: z.string().default("Asia/Shanghai"),
+  GOVWATCH_WEBHOOKS: z.string().default("").transform((v, ctx) => {
+    const urls = v.split(",").map((u) => u.trim()).filter(Boolean);
+    for (const u of urls) {
+      if (!URL.canParse(u) || !/^https?:$/.test(new URL(u).protocol)) {
+        ctx.addIssue({ code: "custom", message: `not an http(s) URL: ${u}` });
+      }
+    }
+    return urls;
+  }),
+  GOVWATCH_WEBHOOK_SECRET: z.string().default(""),
+  GOVWATCH_WEBHOOK_ATTEMPTS: z.coerce.number().int().positive().default(8),
+  GOVWATCH_WEBHOOK_BACKOFF_MS: z.coerce.number().int().nonnegative().default(1e4),
+  GOVWATCH_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(1e4),
+  GOVWATCH_WEBHOOK_CONCURRENCY: z.coerce.number().int().positive().default(4),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional()
+});
+var ConfigError = class extends Error {
+};
+function loadConfig(env = process.env) {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`invalid environment: ${issue?.path.join(".")}: ${issue?.message}`);
+  }
+  const e = parsed.data;
+  if (e.GOVWATCH_WEBHOOKS.length > 0 && e.GOVWATCH_WEBHOOK_SECRET === "") {
+    throw new ConfigError("invalid environment: GOVWATCH_WEBHOOK_SECRET: required when GOVWATCH_WEBHOOKS is set");
+  }
+  return {
+    redisUrl: e.REDIS_URL,
+    databaseUrl: e.DATABASE_URL,
+    sitesPath: e.GOVWATCH_SITES,
+    queuePrefix: e.GOVWATCH_QUEUE_PREFIX,
+    allowPrivateNetwork: e.GOVWATCH_ALLOW_PRIVATE,
+    userAgent: `govwatch/0.1 (+${e.GOVWATCH_USER_AGENT_CONTACT})`,
+    concurrency: {
+      crawl: e.GOVWATCH_CRAWL_CONCURRENCY,
+      extract: e.GOVWATCH_EXTRACT_CONCURRENCY,
+      store: e.GOVWATCH_STORE_CONCURRENCY,
+      webhooks: e.GOVWATCH_WEBHOOK_CONCURRENCY
+    },
+    webhooks: {
+      urls: e.GOVWATCH_WEBHOOKS,
+      secret: e.GOVWATCH_WEBHOOK_SECRET,
+      attempts: e.GOVWATCH_WEBHOOK_ATTEMPTS,
+      backoffMs: e.GOVWATCH_WEBHOOK_BACKOFF_MS,
+      timeoutMs: e.GOVWATCH_WEBHOOK_TIMEOUT_MS
+    },
+    apiPort: e.GOVWATCH_API_PORT,
+    chromiumPath: e.GOVWATCH_CHROMIUM,
+    timezone: e.GOVWATCH_TIMEZONE,
+    logLevel: e.LOG_LEVEL
+  };
+}
+export {
+  ConfigError,
+  loadConfig
+};
+//# sourceMappingURL=config.js.map

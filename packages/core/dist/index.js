@@ -1,0 +1,9 @@
+// src/index.ts
+export * from "./config.js";
+export * from "./logger.js";
+export * from "./jobs.js";
+export * from "./queues.js";
+export * from "./gzip.js";
+export * from "./shutdown.js";
+export * from "./canonical-url.js";
+//# sourceMappingURL=index.js.map

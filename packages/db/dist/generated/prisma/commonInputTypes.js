@@ -1,0 +1,3 @@
+// src/generated/prisma/commonInputTypes.ts
+import "./enums.js";
+//# sourceMappingURL=commonInputTypes.js.map

@@ -1,0 +1,1 @@
+//# sourceMappingURL=CrawlRun.js.map

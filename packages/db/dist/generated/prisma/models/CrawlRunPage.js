@@ -1,0 +1,1 @@
+//# sourceMappingURL=CrawlRunPage.js.map

@@ -1,0 +1,1 @@
+//# sourceMappingURL=Event.js.map

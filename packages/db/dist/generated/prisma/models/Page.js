@@ -1,0 +1,1 @@
+//# sourceMappingURL=Page.js.map

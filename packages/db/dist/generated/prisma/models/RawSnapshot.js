@@ -1,0 +1,1 @@
+//# sourceMappingURL=RawSnapshot.js.map

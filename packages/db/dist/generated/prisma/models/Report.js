@@ -1,0 +1,1 @@
+//# sourceMappingURL=Report.js.map

@@ -1,0 +1,1 @@
+//# sourceMappingURL=ReportUrl.js.map

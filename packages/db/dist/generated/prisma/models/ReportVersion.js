@@ -1,0 +1,1 @@
+//# sourceMappingURL=ReportVersion.js.map

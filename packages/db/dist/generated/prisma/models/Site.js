@@ -1,0 +1,1 @@
+//# sourceMappingURL=Site.js.map

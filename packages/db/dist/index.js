@@ -1,0 +1,14 @@
+// src/index.ts
+export * from "./client.js";
+export * from "./runs.js";
+export * from "./migrate.js";
+export * from "./simhash.js";
+export * from "./store-page.js";
+export * from "./mark-missing.js";
+export * from "./export-reports.js";
+export * from "./report-history.js";
+export * from "./events.js";
+export * from "./webhook-deliveries.js";
+export * from "./raw-snapshots.js";
+export * from "./test-database.js";
+//# sourceMappingURL=index.js.map

@@ -1,0 +1,1 @@
+//# sourceMappingURL=record.js.map

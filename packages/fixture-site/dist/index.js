@@ -1,0 +1,6 @@
+// src/index.ts
+import { startFixtureSite } from "./server.js";
+export {
+  startFixtureSite
+};
+//# sourceMappingURL=index.js.map

@@ -1,0 +1,38 @@
+// src/crawl/hanweb.ts
+var PROXY = /proxyUrl\s*:\s*['"]([^'"]*dataproxy\.jsp)['"]/i;
+var PER_PAGE = /perPage\s*:\s*['"]?(\d+)/i;
+var GROUP = /groupSize\s*:\s*['"]?(\d+)/i;
+var AJAX_PARAM = /ajaxParam\s*:\s*\{([^}]*)\}/i;
+var COLUMN_ID = /\bcolumnid\s*[:=]\s*['"]?(\d+)/i;
+function findDataproxy(html, pageUrl) {
+  const proxy = PROXY.exec(html)?.[1] ?? (/dataproxy\.jsp/i.test(html) && COLUMN_ID.test(html) ? "/module/web/jpage/dataproxy.jsp" : null);
+  if (!proxy) return null;
+  const params = new URLSearchParams();
+  const ajax = AJAX_PARAM.exec(html)?.[1];
+  if (ajax) {
+    for (const m of ajax.matchAll(/(\w+)\s*:\s*(?:'([^']*)'|"([^"]*)"|([^,\s]+))/g)) {
+      if (m[1]) params.set(m[1], m[2] ?? m[3] ?? m[4] ?? "");
+    }
+  } else {
+    const columnId = COLUMN_ID.exec(html)?.[1];
+    if (!columnId) return null;
+    params.set("columnid", columnId);
+  }
+  const perPage = Number(PER_PAGE.exec(html)?.[1] ?? 15);
+  const step = perPage * Number(GROUP.exec(html)?.[1] ?? 3);
+  return dataproxyGroup(new URL(proxy, pageUrl).href, params.toString(), 1, step, perPage);
+}
+function dataproxyGroup(proxyUrl, body, start, step, perPage = step) {
+  const url = new URL(proxyUrl);
+  url.search = "";
+  const end = start + step - 1;
+  url.searchParams.set("startrecord", String(start));
+  url.searchParams.set("endrecord", String(end));
+  url.searchParams.set("perpage", String(perPage));
+  return { url: url.href, method: "POST", body, start, end, step };
+}
+export {
+  dataproxyGroup,
+  findDataproxy
+};
+//# sourceMappingURL=hanweb.js.map

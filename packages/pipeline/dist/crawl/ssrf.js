@@ -1,0 +1,61 @@
+// src/crawl/ssrf.ts
+import { lookup as lookupCallback } from "node:dns";
+import { lookup } from "node:dns/promises";
+import { BlockList, isIP } from "node:net";
+var privateRanges = new BlockList();
+for (const [net, bits] of [
+  ["0.0.0.0", 8],
+  ["10.0.0.0", 8],
+  ["100.64.0.0", 10],
+  ["127.0.0.0", 8],
+  ["169.254.0.0", 16],
+  ["172.16.0.0", 12],
+  ["192.168.0.0", 16],
+  ["198.18.0.0", 15],
+  ["224.0.0.0", 4],
+  ["240.0.0.0", 4]
+]) privateRanges.addSubnet(net, bits, "ipv4");
+for (const [net, bits] of [["::1", 128], ["::", 128], ["fc00::", 7], ["fe80::", 10], ["ff00::", 8]]) {
+  privateRanges.addSubnet(net, bits, "ipv6");
+}
+var BlockedAddressError = class extends Error {
+  name = "BlockedAddressError";
+};
+function isPrivateAddress(address) {
+  const family = isIP(address);
+  if (family === 0) return false;
+  if (family === 6) {
+    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+    if (mapped?.[1]) return privateRanges.check(mapped[1], "ipv4");
+    return privateRanges.check(address, "ipv6");
+  }
+  return privateRanges.check(address, "ipv4");
+}
+async function assertPublicUrl(url) {
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  const addresses = isIP(host) ? [host] : (await lookup(host, { all: true })).map((a) => a.address);
+  const bad = addresses.find(isPrivateAddress);
+  if (bad) {
+    throw new BlockedAddressError(
+      `refused ${url.href}: ${host} resolves to private address ${bad} (set allowPrivateNetwork: true on the site or GOVWATCH_ALLOW_PRIVATE=1)`
+    );
+  }
+}
+function publicOnlyLookup(hostname, options, callback) {
+  lookupCallback(hostname, { ...options, all: true }, (err, addresses) => {
+    if (err) return callback(err, "");
+    const bad = addresses.find((a) => isPrivateAddress(a.address));
+    if (bad) return callback(new BlockedAddressError(`refused ${hostname}: resolves to private address ${bad.address}`), "");
+    if (options.all) return callback(null, addresses);
+    const first = addresses[0];
+    if (!first) return callback(Object.assign(new Error(`no address for ${hostname}`), { code: "ENOTFOUND" }), "");
+    callback(null, first.address, first.family);
+  });
+}
+export {
+  BlockedAddressError,
+  assertPublicUrl,
+  isPrivateAddress,
+  publicOnlyLookup
+};
+//# sourceMappingURL=ssrf.js.map

@@ -1,0 +1,27 @@
+// src/index.ts
+export * from "./runtime.js";
+export * from "./run-crawl.js";
+export * from "./scheduler.js";
+export * from "./event-relay.js";
+import { startWorker, stages } from "./workers/start-worker.js";
+import { crawlSite } from "./crawl/crawl-site.js";
+import { discoverFromXml } from "./crawl/feeds.js";
+import { findDataproxy } from "./crawl/hanweb.js";
+import { discoverLinks } from "./crawl/links.js";
+import { redisHostLimiter } from "./crawl/host-limiter.js";
+import { isPrivateAddress, assertPublicUrl } from "./crawl/ssrf.js";
+export * from "./serve.js";
+export * from "./http-api.js";
+export * from "./reextract.js";
+export {
+  assertPublicUrl,
+  crawlSite,
+  discoverFromXml,
+  discoverLinks,
+  findDataproxy,
+  isPrivateAddress,
+  redisHostLimiter,
+  stages,
+  startWorker
+};
+//# sourceMappingURL=index.js.map

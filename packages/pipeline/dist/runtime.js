@@ -1,0 +1,32 @@
+// src/runtime.ts
+import {
+  openQueues,
+  producerConnection
+} from "@govwatch/core";
+import { createDb } from "@govwatch/db";
+function createRuntime(config, log) {
+  const db = createDb(config.databaseUrl);
+  const redis = producerConnection(config.redisUrl);
+  redis.on("error", (err) => log.debug({ err: err.message }, "redis connection error"));
+  const queues = openQueues(redis, config.queuePrefix);
+  for (const q of [queues.crawl, queues.extract, queues.store, queues.events, queues.webhooks]) {
+    q.on("error", (err) => log.error({ queue: q.name, err: err.message }, "queue error"));
+  }
+  return {
+    config,
+    log,
+    db,
+    redis,
+    queues,
+    shutdown: new AbortController(),
+    async close() {
+      await queues.close();
+      redis.disconnect();
+      await db.close();
+    }
+  };
+}
+export {
+  createRuntime
+};
+//# sourceMappingURL=runtime.js.map

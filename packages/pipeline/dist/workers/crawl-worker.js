@@ -1,0 +1,81 @@
+// src/workers/crawl-worker.ts
+import { gzipBase64, sha256Hex } from "@govwatch/core";
+import { pageStates, startOrJoinRun } from "@govwatch/db";
+import { fetchPolicyOf, Site } from "@govwatch/sites";
+import { UnrecoverableError } from "bullmq";
+import { crawlSite } from "../crawl/crawl-site.js";
+import { BlockedAddressError } from "../crawl/ssrf.js";
+import { redisHostLimiter } from "../crawl/host-limiter.js";
+import { loadRobots } from "../crawl/robots.js";
+import { jobIdFor } from "./job-ids.js";
+async function processCrawl(rt, job, data) {
+  const parsed = Site.safeParse(data.site);
+  if (!parsed.success) throw new UnrecoverableError(`crawl job for ${data.siteId}: invalid site config: ${parsed.error.message}`);
+  const site = parsed.data;
+  let runId = data.runId;
+  if (!runId) {
+    runId = (await startOrJoinRun(rt.db.prisma, site.id, data.trigger)).runId;
+    await job.updateData({ ...data, runId });
+  }
+  const log = rt.log.child({ queue: "crawl", jobId: job.id, site: site.id, runId });
+  const states = await pageStates(rt.db.prisma, site.id);
+  log.info({ render: site.render }, "crawl started");
+  const meta = (page) => ({
+    runId,
+    siteId: site.id,
+    fetchUrl: page.url,
+    fetchedAt: (/* @__PURE__ */ new Date()).toISOString(),
+    status: page.status,
+    contentType: page.headers.get("content-type"),
+    etag: page.headers.get("etag"),
+    lastModified: page.headers.get("last-modified"),
+    rawSha256: sha256Hex(page.body)
+  });
+  const stats = await crawlSite(site, {
+    log,
+    limiter: redisHostLimiter(rt.redis, rt.config.queuePrefix),
+    signal: rt.shutdown.signal,
+    userAgent: rt.config.userAgent,
+    allowPrivateNetwork: rt.config.allowPrivateNetwork,
+    chromiumPath: rt.config.chromiumPath,
+    robots: (origin, fetchOptions) => loadRobots(origin, rt.redis, rt.config.queuePrefix, fetchOptions),
+    // A page that was gone, failed or blocked is fetched in full when it answers again, so the
+    // store sees it (and restores its report) even if its bytes did not change.
+    pageState: (canonical) => {
+      const state = states.get(canonical);
+      return state?.status === "ok" || state?.status === "notReport" ? state : void 0;
+    },
+    onPage: async (page) => {
+      const payload = {
+        ...meta(page),
+        bodyGzipBase64: gzipBase64(page.body),
+        encoding: site.encoding ?? null,
+        titleKeywords: site.titleKeywords,
+        fetchPolicy: fetchPolicyOf(site)
+      };
+      await rt.queues.extract.add("extract", payload, { jobId: jobIdFor(runId, page.url) });
+    },
+    // Recorded as failed with its reason; the challenge page itself is never stored as content.
+    onBlocked: async (page, reason) => {
+      await rt.queues.store.add("failed", { kind: "failed", ...meta(page), reason }, { jobId: `${jobIdFor(runId, page.url)}-store` });
+    },
+    onProgress: (s) => {
+      const progress = { runId, listPages: s.listPagesFetched, reportLinks: s.reportLinksFound, queued: s.pagesQueued };
+      void job.updateProgress(progress);
+    }
+  }).catch((err) => {
+    throw err instanceof BlockedAddressError ? new UnrecoverableError(err.message) : err;
+  });
+  for (const w of stats.warnings) log.warn(w);
+  log.info({ ...stats, seenUrls: stats.seenUrls.length }, "crawl finished");
+  await rt.queues.store.add(
+    "crawlFinished",
+    { kind: "crawlFinished", runId, siteId: site.id, stats },
+    { jobId: `${runId}-finished` }
+  );
+  return { runId, pagesQueued: stats.pagesQueued };
+}
+export {
+  processCrawl
+};
+//# sourceMappingURL=crawl-worker.js.map
