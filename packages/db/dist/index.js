@@ -11,4 +11,5 @@ export * from "./events.js";
 export * from "./webhook-deliveries.js";
 export * from "./raw-snapshots.js";
 export * from "./test-database.js";
+export * from "./check-database.js";
 //# sourceMappingURL=index.js.map

@@ -14,6 +14,7 @@ function findUp(from, marker) {
     if (dirname(dir) === dir) throw new Error(`no ${marker} above ${from}`);
   }
 }
+var migrationsDir = () => join(repoRoot(), "prisma/migrations");
 async function ensureDatabase(databaseUrl) {
   const url = new URL(databaseUrl);
   const name = decodeURIComponent(url.pathname.slice(1));
@@ -41,6 +42,7 @@ async function migrateDeploy(databaseUrl) {
 }
 export {
   ensureDatabase,
-  migrateDeploy
+  migrateDeploy,
+  migrationsDir
 };
 //# sourceMappingURL=migrate.js.map

@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import { checkDatabaseReady } from './check-database.ts';
 import { PrismaClient } from './generated/prisma/client.ts';
 
 export type { PrismaClient };
@@ -12,12 +13,7 @@ export function createDb(databaseUrl: string): Db {
   return { prisma, close: () => prisma.$disconnect() };
 }
 
-/** One line saying the database is unreachable, instead of a stack trace from deep inside a client. */
-export async function checkDatabase(db: Db, databaseUrl: string): Promise<void> {
-  try {
-    await db.prisma.$queryRaw`SELECT 1`;
-  } catch (err) {
-    const msg = (err as Error).message.split('\n').find((l) => l.trim()) ?? String(err);
-    throw new Error(`cannot reach PostgreSQL at ${databaseUrl} (${msg}); run: pnpm services`);
-  }
+/** One line saying what is wrong with the database and what to run, instead of a client's stack trace. */
+export async function checkDatabase(_db: Db, databaseUrl: string): Promise<void> {
+  await checkDatabaseReady(databaseUrl);
 }

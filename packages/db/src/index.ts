@@ -10,3 +10,4 @@ export * from './events.ts';
 export * from './webhook-deliveries.ts';
 export * from './raw-snapshots.ts';
 export * from './test-database.ts';
+export * from './check-database.ts';

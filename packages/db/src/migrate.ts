@@ -9,7 +9,7 @@ import pg from 'pg';
 
 const run = promisify(execFile);
 
-/** The workspace root (prisma.config.ts, the prisma CLI): searched upward, as the bundled CLI runs from elsewhere. */
+/** The workspace root (prisma.config.ts, the prisma CLI): searched upward from this module (src/ or dist/). */
 const repoRoot = () => findUp(dirname(fileURLToPath(import.meta.url)), 'pnpm-workspace.yaml');
 
 function findUp(from: string, marker: string): string {
@@ -18,6 +18,9 @@ function findUp(from: string, marker: string): string {
     if (dirname(dir) === dir) throw new Error(`no ${marker} above ${from}`);
   }
 }
+
+/** prisma/migrations of this checkout. */
+export const migrationsDir = () => join(repoRoot(), 'prisma/migrations');
 
 /** `migrate deploy` does not create the database; a fresh server has none. */
 export async function ensureDatabase(databaseUrl: string): Promise<boolean> {

@@ -1,5 +1,6 @@
 // src/run-crawl.ts
 import { failRun, runSummary, startOrJoinRun, upsertSites } from "@govwatch/db";
+import { liveWorkerCount } from "./liveness.js";
 import { stages, startWorker } from "./workers/start-worker.js";
 async function requestCrawl(rt, site, trigger) {
   await upsertSites(rt.db.prisma, [{ id: site.id, name: site.name, config: site }]);
@@ -25,8 +26,7 @@ async function requestCrawl(rt, site, trigger) {
 async function ensureWorkers(rt) {
   const started = [];
   for (const stage of stages) {
-    const live = await rt.queues[stage].getWorkers();
-    if (live.length === 0) {
+    if (await liveWorkerCount(rt.redis, rt.config.queuePrefix, stage) === 0) {
       rt.log.info({ stage }, "no live worker; running one in this process");
       started.push(startWorker(stage, rt));
     }
@@ -35,19 +35,41 @@ async function ensureWorkers(rt) {
 }
 async function waitForRun(rt, runId, opts = {}) {
   const deadline = Date.now() + (opts.timeoutMs ?? 6 * 36e5);
+  const stallMs = opts.stallMs ?? 3e4;
+  let lastState = "";
+  let lastChange = Date.now();
   for (; ; ) {
     const summary = await runSummary(rt.db.prisma, runId);
     if (!summary) throw new Error(`no crawl run ${runId}`);
     if (summary.status !== "running") return summary;
-    if (Date.now() > deadline) throw new Error(`crawl run ${runId} still running after the wait timeout`);
-    if (opts.onProgress) {
-      const job = await rt.queues.crawl.getJob(`crawl-${runId}`);
-      opts.onProgress(summary, job?.progress ?? {});
+    if (Date.now() > deadline) throw new WaitTimeoutError(runId);
+    const job = await rt.queues.crawl.getJob(`crawl-${runId}`);
+    const crawl = job?.progress ?? {};
+    opts.onProgress?.(summary, crawl);
+    const state = JSON.stringify([summary.pagesSettled, summary.pagesQueued, crawl]);
+    if (state !== lastState) {
+      lastState = state;
+      lastChange = Date.now();
+    } else if (opts.onStall && Date.now() - lastChange >= stallMs) {
+      const idle = [];
+      for (const stage of stages) if (await liveWorkerCount(rt.redis, rt.config.queuePrefix, stage) === 0) idle.push(stage);
+      await opts.onStall(idle, Date.now() - lastChange);
+      lastChange = Date.now();
     }
-    await new Promise((r) => setTimeout(r, opts.pollMs ?? 100));
+    const pause = Math.min(opts.pollMs ?? 100, Math.max(0, deadline - Date.now()));
+    await new Promise((r) => setTimeout(r, pause));
   }
 }
+var WaitTimeoutError = class extends Error {
+  constructor(runId) {
+    super(`crawl run ${runId} still running after the wait timeout (it goes on; see govwatch runs)`);
+    this.runId = runId;
+  }
+  runId;
+  name = "WaitTimeoutError";
+};
 export {
+  WaitTimeoutError,
   ensureWorkers,
   requestCrawl,
   waitForRun

@@ -3,8 +3,9 @@ import { failRun, runSummary, startOrJoinRun, upsertSites, type RunSummary } fro
 import type { Site } from '@govwatch/sites';
 import type { Worker } from 'bullmq';
 import type { Trigger } from '@govwatch/core';
+import { liveWorkerCount } from './liveness.ts';
 import type { Runtime } from './runtime.ts';
-import { stages, startWorker } from './workers/start-worker.ts';
+import { type StageName, stages, startWorker } from './workers/start-worker.ts';
 
 export async function requestCrawl(rt: Runtime, site: Site, trigger: Trigger): Promise<{ runId: string; joined: boolean }> {
   await upsertSites(rt.db.prisma, [{ id: site.id, name: site.name, config: site }]);
@@ -38,8 +39,7 @@ export async function requestCrawl(rt: Runtime, site: Site, trigger: Trigger): P
 export async function ensureWorkers(rt: Runtime): Promise<Worker[]> {
   const started: Worker[] = [];
   for (const stage of stages) {
-    const live = await rt.queues[stage].getWorkers();
-    if (live.length === 0) {
+    if ((await liveWorkerCount(rt.redis, rt.config.queuePrefix, stage)) === 0) {
       rt.log.info({ stage }, 'no live worker; running one in this process');
       started.push(startWorker(stage, rt));
     }
@@ -48,25 +48,56 @@ export async function ensureWorkers(rt: Runtime): Promise<Worker[]> {
 }
 
 /** What a crawl job reports as its progress (crawl-worker.ts) while its pages are being stored. */
-export type CrawlProgress = { listPages?: number; reportLinks?: number; queued?: number };
+export type CrawlProgress = {
+  listPages?: number;
+  reportLinks?: number;
+  /** Report pages sent on to extract → store. */
+  queued?: number;
+  /** Report pages the crawler found unchanged (304, identical bytes): done without the store. */
+  unchanged?: number;
+};
 
 export type WaitOptions = {
   pollMs?: number;
   timeoutMs?: number;
   onProgress?: (summary: RunSummary, crawl: CrawlProgress) => void;
+  /** No progress for stallMs: called with the stages that have no live worker in this deployment (maybe none). */
+  onStall?: (idleStages: StageName[], idleForMs: number) => Promise<void> | void;
+  stallMs?: number;
 };
 
 export async function waitForRun(rt: Runtime, runId: string, opts: WaitOptions = {}): Promise<RunSummary> {
   const deadline = Date.now() + (opts.timeoutMs ?? 6 * 3600_000);
+  const stallMs = opts.stallMs ?? 30_000;
+  let lastState = '';
+  let lastChange = Date.now();
   for (;;) {
     const summary = await runSummary(rt.db.prisma, runId);
     if (!summary) throw new Error(`no crawl run ${runId}`);
     if (summary.status !== 'running') return summary;
-    if (Date.now() > deadline) throw new Error(`crawl run ${runId} still running after the wait timeout`);
-    if (opts.onProgress) {
-      const job = await rt.queues.crawl.getJob(`crawl-${runId}`);
-      opts.onProgress(summary, (job?.progress as CrawlProgress) ?? {});
+    if (Date.now() > deadline) throw new WaitTimeoutError(runId);
+    const job = await rt.queues.crawl.getJob(`crawl-${runId}`);
+    const crawl = (job?.progress as CrawlProgress) ?? {};
+    opts.onProgress?.(summary, crawl);
+    const state = JSON.stringify([summary.pagesSettled, summary.pagesQueued, crawl]);
+    if (state !== lastState) {
+      lastState = state;
+      lastChange = Date.now();
+    } else if (opts.onStall && Date.now() - lastChange >= stallMs) {
+      const idle: StageName[] = [];
+      for (const stage of stages) if ((await liveWorkerCount(rt.redis, rt.config.queuePrefix, stage)) === 0) idle.push(stage);
+      await opts.onStall(idle, Date.now() - lastChange);
+      lastChange = Date.now(); // say it again only after another stallMs without progress
     }
-    await new Promise((r) => setTimeout(r, opts.pollMs ?? 100)); // a run row and a count of its pages by outcome
+    const pause = Math.min(opts.pollMs ?? 100, Math.max(0, deadline - Date.now()));
+    await new Promise((r) => setTimeout(r, pause)); // a run row and a count of its pages by outcome
+  }
+}
+
+/** `crawl --wait --timeout` ran out: the run goes on (in whichever workers serve it). */
+export class WaitTimeoutError extends Error {
+  override name = 'WaitTimeoutError';
+  constructor(readonly runId: string) {
+    super(`crawl run ${runId} still running after the wait timeout (it goes on; see govwatch runs)`);
   }
 }

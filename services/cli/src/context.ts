@@ -8,8 +8,8 @@ export type Context = {
   config: Config;
   log: Logger;
   sites(path?: string): { file: string; sites: Site[] };
-  /** Redis, PostgreSQL and the queues: for commands that crawl or run workers. */
-  runtime(): Promise<Runtime>;
+  /** Redis, PostgreSQL and the queues: for commands that crawl or run workers. migrate: apply pending migrations first. */
+  runtime(opts?: { migrate?: boolean }): Promise<Runtime>;
   /** PostgreSQL only: for commands that read or re-store reports (quicker to start, no Redis). */
   database(): Promise<{ config: Config; db: Db; close(): Promise<void> }>;
 };
@@ -25,19 +25,24 @@ export function createContext(defaultLogLevel: string): Context {
       const file = path ?? config.sitesPath;
       return { file, sites: loadSites(file) };
     },
-    async runtime() {
+    async runtime(opts = {}) {
       if (!rt) {
         // Loaded on first use: commands without Redis/PostgreSQL stay quick to start.
-        const { checkServices, createRuntime } = await import('@govwatch/pipeline');
+        const { checkRedis } = await import('@govwatch/core');
+        const { checkDatabaseReady, migrateDeploy } = await import('@govwatch/db');
+        const { createRuntime } = await import('@govwatch/pipeline');
+        // Each check says in one line what is missing, before anything opens a connection that logs.
+        await checkRedis(config.redisUrl);
+        if (opts.migrate) await migrateDeploy(config.databaseUrl);
+        await checkDatabaseReady(config.databaseUrl);
         rt = createRuntime(config, log);
-        await checkServices(rt);
       }
       return rt;
     },
     async database() {
-      const { checkDatabase, createDb } = await import('@govwatch/db');
+      const { checkDatabaseReady, createDb } = await import('@govwatch/db');
+      await checkDatabaseReady(config.databaseUrl);
       const db = createDb(config.databaseUrl);
-      await checkDatabase(db, config.databaseUrl);
       return { config, db, close: () => db.close() };
     },
   };

@@ -60,7 +60,7 @@ async function processCrawl(rt, job, data) {
       await rt.queues.store.add("failed", { kind: "failed", ...meta(page), reason }, { jobId: `${jobIdFor(runId, page.url)}-store` });
     },
     onProgress: (s) => {
-      const progress = { runId, listPages: s.listPagesFetched, reportLinks: s.reportLinksFound, queued: s.pagesQueued };
+      const progress = { runId, listPages: s.listPagesFetched, reportLinks: s.reportLinksFound, queued: s.pagesQueued, unchanged: s.notModified + s.unchangedBytes };
       void job.updateProgress(progress);
     }
   }).catch((err) => {

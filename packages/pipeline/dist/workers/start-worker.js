@@ -6,6 +6,7 @@ import { processExtract } from "./extract-worker.js";
 import { processStore } from "./store-worker.js";
 import { isFinalFailure, settleFinalFailure } from "./final-failure.js";
 import { processWebhook } from "../webhook-worker.js";
+import { startHeartbeat } from "../liveness.js";
 var stages = ["crawl", "extract", "store"];
 var handlers = {
   crawl: processCrawl,
@@ -41,8 +42,15 @@ function startWorker(stage, rt) {
     rt.log.warn({ queue: stage, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, "job failed");
     if (job && isFinalFailure(job, err)) void settleFinalFailure(rt, stage, job, err);
   });
+  const heartbeat = startHeartbeat(
+    rt.redis,
+    rt.config.queuePrefix,
+    stage,
+    (err) => rt.log.debug({ queue: stage, err: err.message }, "heartbeat failed")
+  );
   const close = worker.close.bind(worker);
   worker.close = async (force) => {
+    await heartbeat.stop();
     await close(force);
     await connection.quit().catch(() => connection.disconnect());
   };

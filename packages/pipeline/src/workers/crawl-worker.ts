@@ -67,7 +67,7 @@ export async function processCrawl(rt: Runtime, job: Job, data: Payload<'crawl'>
       await rt.queues.store.add('failed', { kind: 'failed', ...meta(page), reason }, { jobId: `${jobIdFor(runId, page.url)}-store` });
     },
     onProgress: (s) => {
-      const progress: CrawlProgress & { runId: string } = { runId, listPages: s.listPagesFetched, reportLinks: s.reportLinksFound, queued: s.pagesQueued };
+      const progress: CrawlProgress & { runId: string } = { runId, listPages: s.listPagesFetched, reportLinks: s.reportLinksFound, queued: s.pagesQueued, unchanged: s.notModified + s.unchangedBytes };
       void job.updateProgress(progress);
     },
   }).catch((err: Error) => {

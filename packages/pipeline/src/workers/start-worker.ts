@@ -8,6 +8,7 @@ import { processExtract } from './extract-worker.ts';
 import { processStore } from './store-worker.ts';
 import { isFinalFailure, settleFinalFailure } from './final-failure.ts';
 import { processWebhook } from '../webhook-worker.ts';
+import { startHeartbeat } from '../liveness.ts';
 
 export type StageName = Exclude<QueueName, 'events'>;
 /** The pipeline's stages; `webhooks` runs beside the event relay (serve.ts), not as a stage of a crawl. */
@@ -49,8 +50,13 @@ export function startWorker<Q extends StageName>(stage: Q, rt: Runtime): Worker 
     rt.log.warn({ queue: stage, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed');
     if (job && isFinalFailure(job, err)) void settleFinalFailure(rt, stage, job, err);
   });
+  // Liveness per deployment (liveness.ts): what `crawl --wait` reads to know a stage is served.
+  const heartbeat = startHeartbeat(rt.redis, rt.config.queuePrefix, stage, (err) =>
+    rt.log.debug({ queue: stage, err: err.message }, 'heartbeat failed'),
+  );
   const close = worker.close.bind(worker);
   worker.close = async (force?: boolean) => {
+    await heartbeat.stop();
     await close(force);
     await connection.quit().catch(() => connection.disconnect());
   };

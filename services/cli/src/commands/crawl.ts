@@ -1,5 +1,5 @@
 import { formatSummary, type RunSummary } from '@govwatch/db';
-import { ensureWorkers, requestCrawl, waitForRun, type Runtime } from '@govwatch/pipeline';
+import { ensureWorkers, requestCrawl, type Runtime, WaitTimeoutError, waitForRun } from '@govwatch/pipeline';
 import { findSite, type Site } from '@govwatch/sites';
 import { type Context, out } from '../context.ts';
 import { progressReporter } from './progress.ts';
@@ -27,9 +27,31 @@ export async function crawlAndMaybeWait(
   const workers = await ensureWorkers(rt);
   const progress = progressReporter();
   try {
-    return await waitForRun(rt, runId, { timeoutMs, onProgress: progress.update });
+    return await waitForRun(rt, runId, {
+      timeoutMs,
+      onProgress: progress.update,
+      // Workers can die (or be stopped) while we wait: say which stage is unserved, and serve it here.
+      onStall: async (idle, idleForMs) => {
+        if (idle.length === 0) return;
+        progress.note(
+          `no progress for ${Math.round(idleForMs / 1000)} s: no live ${idle.join(', ')} worker in this deployment ` +
+            `(prefix ${rt.config.queuePrefix}, ${redisLabel(rt.config.redisUrl)}); running one in this process`,
+        );
+        workers.push(...(await ensureWorkers(rt)));
+      },
+    });
+  } catch (err) {
+    // Out of time: hand a crawl this process runs back to the queue at once instead of finishing it first.
+    if (err instanceof WaitTimeoutError) rt.shutdown.abort();
+    throw err;
   } finally {
     progress.stop();
     await Promise.all(workers.map((w) => w.close()));
   }
+}
+
+/** redis://host:port/db without credentials, for messages. */
+function redisLabel(url: string): string {
+  const u = new URL(url);
+  return `redis ${u.host} db ${u.pathname.slice(1) || '0'}`;
 }

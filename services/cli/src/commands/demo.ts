@@ -1,6 +1,6 @@
 // A newcomer with no internet sees the whole pipeline work: serve the bundled fixture site on
 // 127.0.0.1, crawl it through crawl → extract → store, print what was stored.
-import { formatSummary, migrateDeploy } from '@govwatch/db';
+import { formatSummary } from '@govwatch/db';
 import { parseSites } from '@govwatch/sites';
 import { startFixtureSite } from '@govwatch/fixture-site';
 import { type Context, out } from '../context.ts';
@@ -10,8 +10,7 @@ export async function demoCommand(ctx: Context, opts: { keep?: boolean }) {
   const fixture = await startFixtureSite();
   process.stderr.write(`fixture government site serving on ${fixture.origin}\n`);
   try {
-    const rt = await ctx.runtime();
-    await migrateDeploy(rt.config.databaseUrl);
+    const rt = await ctx.runtime({ migrate: true });
     const site = parseSites(fixture.siteYaml(), 'fixture sites').find((s) => s.id === 'fixture-main');
     if (!site) throw new Error('fixture site file has no fixture-main site');
     const summary = await crawlAndMaybeWait(rt, site, 'demo', true, 10 * 60_000);

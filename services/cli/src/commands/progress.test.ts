@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import type { RunSummary } from '@govwatch/db';
 import { describe, expect, it } from 'vitest';
-import { progressReporter } from './progress.ts';
+import { progressFigures, progressReporter } from './progress.ts';
 
 const summary = (settled: number, queued: number): RunSummary => ({
   id: 'run', siteId: 'site', trigger: 'cli', status: 'running', startedAt: new Date(), finishedAt: null,
@@ -26,7 +26,8 @@ describe('crawl progress', () => {
     progress.stop();
     await new Promise((r) => setImmediate(r));
     expect(out.text()).toBe(
-      'progress: 3/10 pages stored, 2 list pages, 12 report links\nprogress: 7/7 pages stored, 5 list pages, 12 report links\n',
+      'progress: 3/12 report pages checked (3 stored, 0 unchanged), 2 list pages\n' +
+        'progress: 7/12 report pages checked (7 stored, 0 unchanged), 5 list pages\n',
     );
   });
 
@@ -37,7 +38,30 @@ describe('crawl progress', () => {
     progress.update(summary(9, 10), { listPages: 6, reportLinks: 12, queued: 10 });
     progress.stop();
     await new Promise((r) => setImmediate(r));
-    expect(out.text()).toContain('9/10 pages stored | list pages 6 | report links 12');
+    expect(out.text()).toContain('9/12 report pages checked | stored 9 | unchanged 0 | list pages 6');
     expect(out.text()).not.toContain('progress:');
+  });
+
+  it('counts report pages found unchanged by the crawler: an unchanged re-crawl is not 0/0', () => {
+    const f = progressFigures(summary(0, 0), { listPages: 4, reportLinks: 336, queued: 0, unchanged: 200 });
+    expect(f).toMatchObject({ checked: 200, total: 336, stored: 0, unchanged: 200 });
+  });
+
+  it('never moves a figure backwards when an older reading arrives', () => {
+    const first = progressFigures(summary(5, 10), { listPages: 6, reportLinks: 20, queued: 10, unchanged: 3 });
+    const older = progressFigures(summary(4, 9), { listPages: 2, reportLinks: 12, queued: 9, unchanged: 1 }, first);
+    expect(older).toEqual(first);
+  });
+
+  it('prints a note on its own line, the bar going on below it', async () => {
+    const out = capture(true);
+    const progress = progressReporter(out.stream, 0);
+    progress.update(summary(1, 4), { reportLinks: 4, queued: 4 });
+    progress.note('no live store worker');
+    progress.update(summary(2, 4), { reportLinks: 4, queued: 4 });
+    progress.stop();
+    await new Promise((r) => setImmediate(r));
+    expect(out.text()).toMatch(/no live store worker\n/);
+    expect(out.text()).toContain('2/4 report pages checked');
   });
 });

@@ -1,36 +1,67 @@
 // How `crawl --wait` (and `demo`) show a crawl going on: a progress bar on a terminal, a plain
 // line every few seconds otherwise (logs, CI). Both on stderr: stdout carries the summary.
+//
+// The bar counts report pages checked: stored (through extract → store) or found unchanged by
+// the crawler (304, identical bytes), which never reach the store. Counting only stored pages
+// showed 0/0 through a whole unchanged re-crawl. Every figure only grows: progress arrives from
+// several places (the crawl job, the run's rows) and an older reading must not move it back.
 import type { RunSummary } from '@govwatch/db';
 import type { CrawlProgress } from '@govwatch/pipeline';
 import cliProgress from 'cli-progress';
 
 type Stream = NodeJS.WritableStream & { isTTY?: boolean };
 
+export type ProgressFigures = { checked: number; total: number; stored: number; unchanged: number; list: number; links: number };
+
+/** Figures to show, never below the ones shown before (pure). */
+export function progressFigures(s: RunSummary, crawl: CrawlProgress, before?: ProgressFigures): ProgressFigures {
+  const max = (a: number, b = 0) => Math.max(a, b);
+  const stored = max(s.pagesSettled, before?.stored);
+  const unchanged = max(crawl.unchanged ?? 0, before?.unchanged);
+  const checked = stored + unchanged;
+  const list = max(crawl.listPages ?? 0, before?.list);
+  const links = max(crawl.reportLinks ?? 0, before?.links);
+  const total = Math.max(checked, links, unchanged + (crawl.queued ?? s.pagesQueued), before?.total ?? 0);
+  return { checked, total, stored, unchanged, list, links };
+}
+
 export function progressReporter(stream: Stream = process.stderr, plainEveryMs = 5000) {
   const bar = stream.isTTY
     ? new cliProgress.SingleBar(
-        { stream, format: '{bar} {value}/{total} pages stored | list pages {list} | report links {links}' },
+        {
+          stream,
+          format: '{bar} {value}/{total} report pages checked | stored {stored} | unchanged {unchanged} | list pages {list}',
+        },
         cliProgress.Presets.shades_classic,
       )
     : null;
-  let started = false;
+  let shown: ProgressFigures | undefined;
   let lastLine = Date.now(); // the first plain line after plainEveryMs: short crawls print only the summary
   return {
     update(s: RunSummary, crawl: CrawlProgress) {
-      const total = Math.max(crawl.queued ?? s.pagesQueued, s.pagesSettled);
-      const payload = { list: crawl.listPages ?? 0, links: crawl.reportLinks ?? 0 };
+      const started = shown !== undefined;
+      const f = progressFigures(s, crawl, shown);
+      shown = f;
+      const payload = { stored: f.stored, unchanged: f.unchanged, list: f.list };
       if (bar) {
-        if (!started) bar.start(total, s.pagesSettled, payload);
-        started = true;
-        bar.setTotal(total);
-        bar.update(s.pagesSettled, payload);
+        if (!started) bar.start(f.total, f.checked, payload);
+        bar.setTotal(f.total);
+        bar.update(f.checked, payload);
       } else if (Date.now() - lastLine >= plainEveryMs) {
         lastLine = Date.now();
-        stream.write(`progress: ${s.pagesSettled}/${total} pages stored, ${payload.list} list pages, ${payload.links} report links\n`);
+        stream.write(
+          `progress: ${f.checked}/${f.total} report pages checked (${f.stored} stored, ${f.unchanged} unchanged), ${f.list} list pages\n`,
+        );
       }
     },
+    /** A message on its own line, above the bar on a terminal. */
+    note(message: string) {
+      if (bar && shown) bar.stop();
+      stream.write(`${message}\n`);
+      if (bar && shown) bar.start(shown.total, shown.checked, { stored: shown.stored, unchanged: shown.unchanged, list: shown.list });
+    },
     stop() {
-      if (started) bar?.stop();
+      if (shown) bar?.stop();
     },
   };
 }

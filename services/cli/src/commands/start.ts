@@ -3,9 +3,9 @@ import type { Context } from '../context.ts';
 
 export async function startCommand(ctx: Context, opts: { sites?: string; migrate: boolean; api: boolean; port?: string }) {
   const { sites } = ctx.sites(opts.sites);
-  const rt = await ctx.runtime();
+  const rt = await ctx.runtime({ migrate: opts.migrate });
   const app = opts.api ? await buildApi(rt, sites) : null;
-  await serve(rt, { stages, sites, relay: true, migrate: opts.migrate, extraClosers: app ? [() => app.close()] : [] });
+  await serve(rt, { stages, sites, relay: true, extraClosers: app ? [() => app.close()] : [] });
   if (app) {
     const address = await app.listen({ port: Number(opts.port ?? rt.config.apiPort), host: '127.0.0.1' });
     rt.log.info({ address }, 'api listening');
