@@ -30,6 +30,7 @@ var Env = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional()
 });
 var ConfigError = class extends Error {
+  name = "ConfigError";
 };
 function loadConfig(env = process.env) {
   const parsed = Env.safeParse(env);

@@ -63,7 +63,9 @@ export type Config = {
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
 };
 
-export class ConfigError extends Error {}
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = Env.safeParse(env);

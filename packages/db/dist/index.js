@@ -12,4 +12,5 @@ export * from "./webhook-deliveries.js";
 export * from "./raw-snapshots.js";
 export * from "./test-database.js";
 export * from "./check-database.js";
+export * from "./report-ref.js";
 //# sourceMappingURL=index.js.map

@@ -38,7 +38,7 @@ async function reportHistory(prisma, reportId) {
 }
 var withNewline = (text) => text === "" || text.endsWith("\n") ? text : `${text}
 `;
-async function diffVersions(prisma, reportId, a, b) {
+async function versionPair(prisma, reportId, a, b) {
   const report = await prisma.report.findUnique({ where: { id: reportId }, select: { currentVersion: true } });
   if (!report) throw new NotFoundError(`no report ${reportId}`);
   const to = b ?? report.currentVersion;
@@ -53,6 +53,10 @@ async function diffVersions(prisma, reportId, a, b) {
     return { text: v.text, label: `v${version}`, fetchedAt: v.fetchedAt.toISOString() };
   };
   const [older, newer] = await Promise.all([load(from), load(to)]);
+  return { older, newer };
+}
+async function diffVersions(prisma, reportId, a, b) {
+  const { older, newer } = await versionPair(prisma, reportId, a, b);
   return createTwoFilesPatch(
     `${reportId}@${older.label}`,
     `${reportId}@${newer.label}`,
@@ -65,6 +69,7 @@ async function diffVersions(prisma, reportId, a, b) {
 export {
   NotFoundError,
   diffVersions,
-  reportHistory
+  reportHistory,
+  versionPair
 };
 //# sourceMappingURL=report-history.js.map

@@ -11,3 +11,4 @@ export * from './webhook-deliveries.ts';
 export * from './raw-snapshots.ts';
 export * from './test-database.ts';
 export * from './check-database.ts';
+export * from './report-ref.ts';

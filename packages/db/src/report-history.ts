@@ -71,7 +71,8 @@ const withNewline = (text: string) => (text === '' || text.endsWith('\n') ? text
  * version, a = the one before it (an empty text when b is the first). Throws NotFoundError for an
  * unknown report or version.
  */
-export async function diffVersions(prisma: PrismaClient, reportId: string, a?: number, b?: number): Promise<string> {
+/** The texts of versions a and b of a report (defaults: the one before the current, and the current). */
+export async function versionPair(prisma: PrismaClient, reportId: string, a?: number, b?: number) {
   const report = await prisma.report.findUnique({ where: { id: reportId }, select: { currentVersion: true } });
   if (!report) throw new NotFoundError(`no report ${reportId}`);
   const to = b ?? report.currentVersion;
@@ -86,6 +87,11 @@ export async function diffVersions(prisma: PrismaClient, reportId: string, a?: n
     return { text: v.text, label: `v${version}`, fetchedAt: v.fetchedAt.toISOString() };
   };
   const [older, newer] = await Promise.all([load(from), load(to)]);
+  return { older, newer };
+}
+
+export async function diffVersions(prisma: PrismaClient, reportId: string, a?: number, b?: number): Promise<string> {
+  const { older, newer } = await versionPair(prisma, reportId, a, b);
   return createTwoFilesPatch(
     `${reportId}@${older.label}`,
     `${reportId}@${newer.label}`,

@@ -3,42 +3,55 @@ import { readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
 import { Site, SiteFile } from "./site-schema.js";
 var SiteFileError = class extends Error {
+  constructor(problems) {
+    super(problems.length === 1 ? problems[0] : `${problems.length} errors in the site file:
+  ${problems.join("\n  ")}`);
+    this.problems = problems;
+  }
+  problems;
+  name = "SiteFileError";
 };
 function parseSites(text, file) {
   let doc;
   try {
     doc = parseYaml(text);
   } catch (err) {
-    throw new SiteFileError(`${file}: not valid YAML: ${err.message.split("\n")[0]}`);
+    throw new SiteFileError([`${file}: not valid YAML: ${err.message.split("\n")[0]}`]);
   }
   const top = SiteFile.safeParse(doc);
   if (!top.success) {
-    throw new SiteFileError(`${file}: expected a top-level "sites:" list (${top.error.issues[0]?.message})`);
+    throw new SiteFileError([`${file}: expected a top-level "sites:" list (${top.error.issues[0]?.message})`]);
   }
   const sites = [];
+  const problems = [];
   const seen = /* @__PURE__ */ new Set();
   top.data.sites.forEach((raw, index) => {
     const id = typeof raw === "object" && raw && "id" in raw ? String(raw.id) : `#${index + 1}`;
+    const at = `${file}: site ${id}`;
     const result = Site.safeParse(raw);
     if (!result.success) {
-      const issue = result.error.issues[0];
-      const field = issue?.path.join(".") || (issue?.code === "unrecognized_keys" ? issue.keys.join(", ") : "(site)");
-      const what = issue?.code === "unrecognized_keys" ? `unknown key(s) ${issue.keys.join(", ")}` : issue?.message;
-      throw new SiteFileError(`${file}: site ${id}: field ${field}: ${what}`);
+      for (const issue of result.error.issues) {
+        if (issue.code === "unrecognized_keys") problems.push(`${at}: field ${issue.keys.join(", ")}: unknown key(s) ${issue.keys.join(", ")}`);
+        else problems.push(`${at}: field ${issue.path.join(".") || "(site)"}: ${issue.message}`);
+      }
     }
-    if (seen.has(result.data.id)) throw new SiteFileError(`${file}: site ${id}: field id: duplicate id`);
-    seen.add(result.data.id);
+    const patterns = result.success ? result.data : raw;
     for (const key of ["reportLinkPattern", "listLinkPattern"]) {
-      const pattern = result.data[key];
-      if (pattern === void 0) continue;
+      const pattern = patterns?.[key];
+      if (typeof pattern !== "string") continue;
       try {
         new RegExp(pattern);
       } catch {
-        throw new SiteFileError(`${file}: site ${id}: field ${key}: not a valid regular expression`);
+        problems.push(`${at}: field ${key}: not a valid regular expression`);
       }
     }
-    sites.push(result.data);
+    if (!id.startsWith("#")) {
+      if (seen.has(id)) problems.push(`${at}: field id: duplicate id`);
+      seen.add(id);
+    }
+    if (result.success) sites.push(result.data);
   });
+  if (problems.length > 0) throw new SiteFileError(problems);
   return sites;
 }
 function loadSites(file) {
@@ -46,13 +59,13 @@ function loadSites(file) {
   try {
     text = readFileSync(file, "utf8");
   } catch (err) {
-    throw new SiteFileError(`${file}: cannot read site file (${err.code ?? err})`);
+    throw new SiteFileError([`${file}: cannot read site file (${err.code ?? err})`]);
   }
   return parseSites(text, file);
 }
 function findSite(sites, id, file) {
   const site = sites.find((s) => s.id === id);
-  if (!site) throw new SiteFileError(`${file}: no site with id ${id} (known: ${sites.map((s) => s.id).join(", ")})`);
+  if (!site) throw new SiteFileError([`${file}: no site with id ${id} (known: ${sites.map((s) => s.id).join(", ")})`]);
   return site;
 }
 export {

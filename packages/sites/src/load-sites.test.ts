@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSites } from './load-sites.ts';
+import { parseSites, SiteFileError } from './load-sites.ts';
 
 const good = `
 sites:
@@ -42,5 +42,41 @@ describe('parseSites', () => {
     const dup = `${good}${good.replace('sites:\n', '')}`;
     expect(() => parseSites(dup, 'a.yaml')).toThrow(/duplicate id/);
     expect(() => parseSites('foo: 1', 'a.yaml')).toThrow(/a\.yaml: expected a top-level "sites:" list/);
+  });
+
+  it('reports every error in the file at once, each naming file, site and field', () => {
+    const bad = `
+sites:
+  - id: one
+    name: 一
+    startUrls: [https://a.gov.cn/]
+    rendr: http
+    reportLinkPattern: "([a"
+  - id: two
+    startUrls: []
+    schedule: "61 2 * * *"
+  - id: one
+    name: 一又
+    startUrls: [https://b.gov.cn/]
+`;
+    let error: unknown;
+    try {
+      parseSites(bad, 'bad.yaml');
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(SiteFileError);
+    const problems = (error as SiteFileError).problems;
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^bad\.yaml: site one: field rendr: unknown key/),
+        expect.stringMatching(/^bad\.yaml: site one: field reportLinkPattern: not a valid regular expression/),
+        expect.stringMatching(/^bad\.yaml: site two: field name: /),
+        expect.stringMatching(/^bad\.yaml: site two: field startUrls: /),
+        expect.stringMatching(/^bad\.yaml: site two: field schedule: not a valid cron/),
+        expect.stringMatching(/^bad\.yaml: site one: field id: duplicate id/),
+      ]),
+    );
+    expect((error as Error).message).toMatch(/^6 errors in the site file:/);
   });
 });

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // govwatch CLI. Commands, options and output formats are a contract (DESIGN.md): extend, don't rename.
+import { createRequire } from 'node:module';
 import { Command } from 'commander';
 
 // Commands load their modules on use: `extract` or `sites` should not pay for crawlee and Playwright.
@@ -17,7 +18,18 @@ const commands = {
 };
 const context = () => import('./context.ts');
 
-const program = new Command('govwatch').description('watch government websites for new 法治政府建设 reports');
+// `govwatch export | head`: the reader has gone, which is no error of ours. Exit quietly, as cat does.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+}
+
+const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+const program = new Command('govwatch')
+  .description('watch government websites for new 法治政府建设 reports')
+  .version(version, '-V, --version', 'print the version');
 const sitesOption = ['--sites <path>', 'site file (default: $GOVWATCH_SITES or sites.yaml)'] as const;
 
 /** Run a command with a quiet or informative default log level; one clear line on error. */
@@ -29,7 +41,8 @@ function action<A extends unknown[]>(logLevel: string, fn: (ctx: Ctx, ...args: A
       await fn(createContext(logLevel), ...args);
     } catch (err) {
       process.stderr.write(`govwatch: ${(err as Error).message}\n`);
-      process.exit(1);
+      // Bad configuration (site file, environment) exits 2, as usage errors do: nothing was started.
+      process.exit(['SiteFileError', 'ConfigError'].includes((err as Error).name) ? 2 : 1);
     }
   };
 }
@@ -87,18 +100,22 @@ program
 program
   .command('history')
   .description('list the versions of a report')
-  .argument('<reportId>', 'report id')
+  .argument('<report>', 'report id, or any URL the report was seen at')
   .option('--json', 'print the history as one JSON object')
   .action(action('warn', async (ctx, reportId: string, opts) => (await commands.history()).historyCommand(ctx, reportId, opts)));
 
 program
   .command('diff')
-  .description('unified line diff of two versions of a report (default: the current one and the one before)')
-  .argument('<reportId>', 'report id')
+  .description('diff of two versions of a report (default: the current one and the one before): unified by line, or --word')
+  .argument('<report>', 'report id, or any URL the report was seen at')
   .argument('[a]', 'older version number')
   .argument('[b]', 'newer version number (default: the current version)')
-  .action(action('warn', async (ctx, reportId: string, a: string | undefined, b: string | undefined) =>
-        (await commands.history()).diffCommand(ctx, reportId, a, b)));
+  .option('--word', 'show the changed words inside each changed paragraph ([-old-]{+new+}), not whole lines')
+  .action(
+    action('warn', async (ctx, reportId: string, a: string | undefined, b: string | undefined, opts: { word?: boolean }) =>
+      (await commands.history()).diffCommand(ctx, reportId, a, b, opts),
+    ),
+  );
 
 program
   .command('events')
@@ -130,6 +147,8 @@ program
 program
   .command('demo')
   .description('serve the bundled fixture site on 127.0.0.1, crawl it through the pipeline, print what was stored')
+  .option('--keep', 'keep serving the fixture site afterwards (until Ctrl-C), with a site file to try crawl, history and diff by hand')
+  .option('--port <port>', 'serve the fixture site on this port (default: any free port)')
   .action(
     action('warn', async (ctx, opts) => {
       await (await commands.demo()).demoCommand(ctx, opts);

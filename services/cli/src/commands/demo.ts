@@ -1,13 +1,16 @@
 // A newcomer with no internet sees the whole pipeline work: serve the bundled fixture site on
 // 127.0.0.1, crawl it through crawl → extract → store, print what was stored.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { formatSummary } from '@govwatch/db';
 import { parseSites } from '@govwatch/sites';
 import { startFixtureSite } from '@govwatch/fixture-site';
 import { type Context, out } from '../context.ts';
 import { crawlAndMaybeWait } from './crawl.ts';
 
-export async function demoCommand(ctx: Context, opts: { keep?: boolean }) {
-  const fixture = await startFixtureSite();
+export async function demoCommand(ctx: Context, opts: { keep?: boolean; port?: string }) {
+  const fixture = await startFixtureSite({ port: opts.port ? Number(opts.port) : 0 });
   process.stderr.write(`fixture government site serving on ${fixture.origin}\n`);
   try {
     const rt = await ctx.runtime({ migrate: true });
@@ -26,9 +29,31 @@ export async function demoCommand(ctx: Context, opts: { keep?: boolean }) {
       await out(`- ${r.publishedAt ?? '????-??-??'}  ${r.title}  [${r.agency ?? '?'} · ${r.reportYear ?? '?'}年 · v${r.currentVersion} · ${text.length} chars]`);
       await out(`    ${text.slice(0, 60).replace(/\n/g, ' ')}…`);
     }
-    if (!opts.keep) await out('\n(the fixture site stops now; `govwatch export` prints the stored records as JSON)');
     await rt.close();
+    if (opts.keep) await keepServing(fixture.origin, fixture.siteYaml(), reports[0]?.canonicalUrl);
+    else await out('\n(the fixture site stops now; `govwatch export` prints the stored records as JSON; `demo --keep` keeps it serving)');
   } finally {
     await fixture.close();
   }
+}
+
+/** Serve until Ctrl-C, with a site file and the commands to try on the fixture site by hand. */
+async function keepServing(origin: string, siteYaml: string, reportUrl: string | undefined) {
+  const dir = mkdtempSync(join(tmpdir(), 'govwatch-demo-'));
+  const file = join(dir, 'sites.yaml');
+  writeFileSync(file, siteYaml);
+  await out(`\nThe fixture site keeps serving on ${origin} until Ctrl-C. Its site file: ${file}`);
+  await out('Try, in another terminal:');
+  await out(`  pnpm -s govwatch sites --sites ${file}`);
+  await out(`  pnpm -s govwatch crawl --site fixture-main --wait --sites ${file}`);
+  await out(`  pnpm -s govwatch crawl --site fixture-jsonly --wait --sites ${file}    # render: browser (Chromium)`);
+  if (reportUrl) {
+    await out(`  pnpm -s govwatch history ${reportUrl}`);
+    await out(`  pnpm -s govwatch diff ${reportUrl} --word`);
+  }
+  await out('  pnpm -s govwatch export | head -c 600');
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
 }

@@ -1,12 +1,20 @@
-// `govwatch history REPORT_ID` and `govwatch diff REPORT_ID [A B]`.
-import { diffVersions, NotFoundError, reportHistory } from '@govwatch/db';
+// `govwatch history REPORT` and `govwatch diff REPORT [A B] [--word]`: REPORT is an id or any URL the report was seen at.
+import { diffVersions, NotFoundError, type PrismaClient, reportHistory, resolveReportRef, versionPair } from '@govwatch/db';
 import { type Context, out } from '../context.ts';
+import { colourStyle, plainStyle, wordDiff } from './word-diff.ts';
 
-export async function historyCommand(ctx: Context, reportId: string, opts: { json?: boolean }) {
+async function reportIdOf(prisma: PrismaClient, ref: string): Promise<string> {
+  const id = await resolveReportRef(prisma, ref);
+  if (!id) throw new Error(`no report ${ref}${/^https?:/i.test(ref) ? ' (no stored report was seen at that URL)' : ''}`);
+  return id;
+}
+
+export async function historyCommand(ctx: Context, ref: string, opts: { json?: boolean }) {
   const rt = await ctx.database();
   try {
+    const reportId = await reportIdOf(rt.db.prisma, ref);
     const h = await reportHistory(rt.db.prisma, reportId);
-    if (!h) throw new Error(`no report ${reportId}`);
+    if (!h) throw new Error(`no report ${ref}`);
     if (opts.json) return void (await out(JSON.stringify(h)));
     await out(`report ${h.id} (${h.status}, current version ${h.currentVersion}, site ${h.siteId})`);
     await out(`  ${h.title ?? '(no title)'}`);
@@ -27,12 +35,20 @@ function versionArg(name: string, value: string | undefined): number | undefined
   return n;
 }
 
-export async function diffCommand(ctx: Context, reportId: string, a: string | undefined, b: string | undefined) {
+export async function diffCommand(ctx: Context, ref: string, a: string | undefined, b: string | undefined, opts: { word?: boolean } = {}) {
   const from = versionArg('A', a);
   const to = versionArg('B', b);
   const rt = await ctx.database();
   try {
-    const patch = await diffVersions(rt.db.prisma, reportId, from, to);
+    const reportId = await reportIdOf(rt.db.prisma, ref);
+    let patch: string;
+    if (opts.word) {
+      const { older, newer } = await versionPair(rt.db.prisma, reportId, from, to);
+      const header = `${reportId}: ${older.label} → ${newer.label}\n`;
+      patch = header + wordDiff(older.text, newer.text, process.stdout.isTTY ? colourStyle : plainStyle);
+    } else {
+      patch = await diffVersions(rt.db.prisma, reportId, from, to);
+    }
     await new Promise<void>((resolve) => process.stdout.write(patch, () => resolve()));
   } catch (err) {
     if (err instanceof NotFoundError) throw new Error(err.message);

@@ -8,23 +8,45 @@ export type Output = {
   close(): Promise<void>;
 };
 
-function writeTo(stream: Writable, chunk: string | Uint8Array): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onError = (err: Error) => reject(err);
-    stream.once('error', onError);
-    const flushed = stream.write(chunk, () => stream.off('error', onError));
-    if (flushed) resolve();
-    else stream.once('drain', resolve);
+/**
+ * Writes that wait for 'drain' when the stream's buffer is full. One 'error' listener for the
+ * stream's life: a listener per write piled up faster than writes completed on a pipe
+ * (MaxListenersExceededWarning on long exports).
+ */
+export function writerFor(stream: Writable): (chunk: string | Uint8Array) => Promise<void> {
+  let failed: Error | undefined;
+  let waiting: { resolve(): void; reject(err: Error): void } | undefined;
+  stream.on('error', (err) => {
+    failed = err;
+    waiting?.reject(err);
   });
+  stream.on('drain', () => waiting?.resolve());
+  return (chunk) => {
+    if (failed) return Promise.reject(failed);
+    if (stream.write(chunk)) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      waiting = {
+        resolve: () => {
+          waiting = undefined;
+          resolve();
+        },
+        reject,
+      };
+    });
+  };
 }
+
+let stdoutWriter: ((chunk: string | Uint8Array) => Promise<void>) | undefined;
 
 export function openOutput(file?: string): Output {
   if (!file) {
-    return { write: (chunk) => writeTo(process.stdout, chunk), close: async () => undefined };
+    stdoutWriter ??= writerFor(process.stdout);
+    return { write: stdoutWriter, close: async () => undefined };
   }
   const stream = createWriteStream(file);
+  const write = writerFor(stream);
   return {
-    write: (chunk) => writeTo(stream, chunk),
+    write,
     close: () =>
       new Promise((resolve, reject) => {
         stream.once('error', reject);

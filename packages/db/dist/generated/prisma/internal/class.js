@@ -13,8 +13,8 @@ var config = {
     },
     "config": {
       "importFileExtension": "ts",
-      "moduleFormat": "esm",
-      "engineType": "client"
+      "engineType": "client",
+      "moduleFormat": "esm"
     },
     "binaryTargets": [
       {
