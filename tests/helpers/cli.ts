@@ -31,3 +31,34 @@ export function runCli(args: string[], env: Record<string, string>, timeoutMs = 
     );
   });
 }
+
+/** The text a terminal would show: escape sequences dropped, each line as its last redraw (after \r) left it. */
+export function screenOf(raw: string): string {
+  return raw
+    .replace(/\x1b\[\d*G/g, '\r') // cursor to a column: the bar redrawing its line
+    .replace(/\x1b\[[0-9;?]*[A-Za-z]|\x1b[78]/g, '')
+    .split('\n')
+    .map((line) => line.replace(/\r+$/, '').split('\r').at(-1) ?? '')
+    .join('\n');
+}
+
+/**
+ * The CLI in a pseudo-terminal (util-linux `script`), as a person runs it in a terminal window:
+ * stdout and stderr are a TTY, so the logger and the progress bar take their terminal forms.
+ * Resolves with everything the terminal received (`screen`: as it would read).
+ */
+export function runCliInTerminal(args: string[], env: Record<string, string>, timeoutMs = 180_000): Promise<CliResult & { screen: string }> {
+  const quoted = cliArgv(args).map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
+  const command = `stty cols 120 rows 40; exec '${process.execPath}' ${quoted}`;
+  return new Promise((resolve) => {
+    execFile(
+      'script',
+      ['-qefc', command, '/dev/null'],
+      { cwd: repoRoot, env: userEnv({ TERM: 'xterm-256color', ...env }), timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr, screen: screenOf(stdout) });
+      },
+    );
+  });
+}

@@ -4,6 +4,6 @@ import { createTestDatabase as create, type TestDatabase } from '@govwatch/db';
 export type { TestDatabase };
 
 /** A fresh, migrated database on the server of DATABASE_URL (default: local PostgreSQL). */
-export function createTestDatabase(): Promise<TestDatabase> {
-  return create(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres');
+export function createTestDatabase(opts: { migrate?: boolean } = {}): Promise<TestDatabase> {
+  return create(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres', opts);
 }

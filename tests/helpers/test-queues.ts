@@ -8,8 +8,8 @@ export function testPrefix(): string {
   return `test-${randomUUID()}`;
 }
 
-export async function dropPrefix(prefix: string): Promise<void> {
-  const redis = new Redis(redisUrl);
+export async function dropPrefix(prefix: string, url = redisUrl): Promise<void> {
+  const redis = new Redis(url);
   try {
     let cursor = '0';
     do {

@@ -13,13 +13,13 @@ async function admin(serverUrl, sql) {
     await client.end();
   }
 }
-async function createTestDatabase(serverUrl) {
+async function createTestDatabase(serverUrl, opts = {}) {
   const name = `govwatch_test_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
   await admin(serverUrl, `CREATE DATABASE "${name}"`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   try {
-    await migrateDeploy(url.toString());
+    if (opts.migrate !== false) await migrateDeploy(url.toString());
   } catch (err) {
     await admin(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     throw err;

@@ -19,15 +19,15 @@ async function admin(serverUrl: string, sql: string): Promise<void> {
 
 /**
  * CREATE DATABASE govwatch_test_<random> on the server of `serverUrl` (any database on it), apply
- * the migrations with `prisma migrate deploy`, and hand back its URL and a drop().
+ * the migrations with `prisma migrate deploy` (unless migrate: false), and hand back its URL and a drop().
  */
-export async function createTestDatabase(serverUrl: string): Promise<TestDatabase> {
+export async function createTestDatabase(serverUrl: string, opts: { migrate?: boolean } = {}): Promise<TestDatabase> {
   const name = `govwatch_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
   await admin(serverUrl, `CREATE DATABASE "${name}"`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   try {
-    await migrateDeploy(url.toString());
+    if (opts.migrate !== false) await migrateDeploy(url.toString());
   } catch (err) {
     await admin(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     throw err;

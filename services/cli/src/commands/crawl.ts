@@ -27,7 +27,7 @@ export async function crawlAndMaybeWait(
   const workers = await ensureWorkers(rt);
   const progress = progressReporter();
   try {
-    return await waitForRun(rt, runId, {
+    const summary = await waitForRun(rt, runId, {
       timeoutMs,
       onProgress: progress.update,
       // Workers can die (or be stopped) while we wait: say which stage is unserved, and serve it here.
@@ -40,6 +40,8 @@ export async function crawlAndMaybeWait(
         workers.push(...(await ensureWorkers(rt)));
       },
     });
+    progress.finish(summary);
+    return summary;
   } catch (err) {
     // Out of time: hand a crawl this process runs back to the queue at once instead of finishing it first.
     if (err instanceof WaitTimeoutError) rt.shutdown.abort();

@@ -54,6 +54,16 @@ export function progressReporter(stream: Stream = process.stderr, plainEveryMs =
         );
       }
     },
+    /** The run is over: the bar shows its final figures, full (every page that will be checked was). */
+    finish(s: RunSummary) {
+      if (!shown || !bar) return;
+      const stats = s.stats as { notModified?: number; unchangedBytes?: number };
+      const unchanged = (stats.notModified ?? 0) + (stats.unchangedBytes ?? 0);
+      const f = progressFigures(s, { unchanged }, shown);
+      shown = { ...f, total: f.checked };
+      bar.setTotal(f.checked);
+      bar.update(f.checked, { stored: f.stored, unchanged: f.unchanged, list: f.list });
+    },
     /** A message on its own line, above the bar on a terminal. */
     note(message: string) {
       if (bar && shown) bar.stop();
