@@ -5,8 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf 'setup: %s\n' "$*"; }
 
-if ! command -v pnpm >/dev/null || [ "$(pnpm -v | cut -d. -f1)" != 10 ]; then
-  step "installing pnpm 10"
+# pnpm 10 and 12 both install this workspace; pnpm 11 does not run on Node 20 at all (it needs 22).
+if ! pnpm -v >/dev/null 2>&1; then
+  step "installing pnpm 10 (no pnpm that runs on this Node: $(node -v))"
   npm i -g pnpm@10.34.9 >/dev/null 2>&1
 fi
 step "installing dependencies (pnpm install --frozen-lockfile)"

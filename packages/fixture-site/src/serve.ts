@@ -1,5 +1,5 @@
 // Serve the fixture government site until interrupted:
-//   pnpm --filter @govwatch/fixture-site serve -- [--port 18080] [--host 127.0.0.1] [--reports 500] [--news 4] [--page-size 10] [--latency 0] [--sites-yaml PATH]
+//   pnpm --filter @govwatch/fixture-site serve [--port 18080] [--host 127.0.0.1] [--reports 500] [--news 4] [--page-size 10] [--latency 0] [--sites-yaml PATH]
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { startFixtureSite } from './index.ts';
