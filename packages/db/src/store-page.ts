@@ -12,7 +12,8 @@
 // trips one (or a serialization failure / deadlock) is retried from the start.
 import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
-import { canonicalUrl, type StoreFailedJob, type StoreRecordJob } from '@govwatch/core';
+import { canonicalUrl } from '@govwatch/core';
+import type { StoreFailedJob, StoreRecordJob } from '@govwatch/jobs';
 import { Prisma, type PrismaClient } from './generated/prisma/client.ts';
 import { hammingDistance, NEAR_DUPLICATE_MAX_DISTANCE, NEAR_DUPLICATE_MIN_JACCARD, shingleJaccard, simhash } from './simhash.ts';
 

@@ -4,7 +4,8 @@
 // twice and a re-run changes nothing. Each site's pass is a CrawlRun with trigger `reextract`,
 // whose CrawlRunPage rows hold every page's outcome.
 import { gunzipSync } from 'node:zlib';
-import { type Logger, parsePayload, type Payload } from '@govwatch/core';
+import type { Logger } from '@govwatch/core';
+import { parsePayload, type Payload } from '@govwatch/jobs';
 import {
   finishCrawl,
   latestPageSnapshotRefs,

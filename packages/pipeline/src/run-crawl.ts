@@ -1,16 +1,16 @@
 // On-demand crawls: start (or join) a run, make sure every stage has a worker, wait for the end.
 import { failRun, runSummary, startOrJoinRun, upsertSites, type RunSummary } from '@govwatch/db';
 import type { Site } from '@govwatch/sites';
+import { CrawlProgress, jobIds, stages, type Trigger } from '@govwatch/jobs';
 import type { Worker } from 'bullmq';
-import type { Trigger } from '@govwatch/core';
 import type { Runtime } from './runtime.ts';
-import { stages, startWorker } from './workers/start-worker.ts';
+import { startWorker } from './workers/start-worker.ts';
 
 export async function requestCrawl(rt: Runtime, site: Site, trigger: Trigger): Promise<{ runId: string; joined: boolean }> {
   await upsertSites(rt.db.prisma, [{ id: site.id, name: site.name, config: site }]);
   const run = await startOrJoinRun(rt.db.prisma, site.id, trigger);
-  const jobId = `crawl-${run.runId}`;
-  const data = { runId: run.runId, siteId: site.id, trigger, site: site as unknown as Record<string, unknown> };
+  const jobId = jobIds.crawl(run.runId);
+  const data = { runId: run.runId, siteId: site.id, trigger, site };
   if (!run.joined) {
     try {
       await rt.queues.crawl.add('crawl', data, { jobId });
@@ -23,10 +23,10 @@ export async function requestCrawl(rt: Runtime, site: Site, trigger: Trigger): P
     // Joining a run started on request whose job vanished (its process died between the two
     // writes): queue it again. Same job id, so a job that does exist is not duplicated.
     const joined = await rt.db.prisma.crawlRun.findUnique({ where: { id: run.runId }, select: { trigger: true, crawlDone: true } });
-    // The crawl job queues `${runId}-finished` before it completes, so between the two one of them exists.
+    // The crawl job queues its crawlFinished job before it completes, so between the two one of them exists.
     const orphaned =
       joined && !joined.crawlDone && ['cli', 'api', 'demo'].includes(joined.trigger) &&
-      !(await rt.queues.crawl.getJob(jobId)) && !(await rt.queues.store.getJob(`${run.runId}-finished`));
+      !(await rt.queues.crawl.getJob(jobId)) && !(await rt.queues.store.getJob(jobIds.store.crawlFinished(run.runId)));
     if (orphaned) {
       await rt.queues.crawl.add('crawl', { ...data, trigger: joined.trigger as Trigger }, { jobId });
     }
@@ -47,9 +47,6 @@ export async function ensureWorkers(rt: Runtime): Promise<Worker[]> {
   return started;
 }
 
-/** What a crawl job reports as its progress (crawl-worker.ts) while its pages are being stored. */
-export type CrawlProgress = { listPages?: number; reportLinks?: number; queued?: number };
-
 export type WaitOptions = {
   pollMs?: number;
   timeoutMs?: number;
@@ -64,8 +61,9 @@ export async function waitForRun(rt: Runtime, runId: string, opts: WaitOptions =
     if (summary.status !== 'running') return summary;
     if (Date.now() > deadline) throw new Error(`crawl run ${runId} still running after the wait timeout`);
     if (opts.onProgress) {
-      const job = await rt.queues.crawl.getJob(`crawl-${runId}`);
-      opts.onProgress(summary, (job?.progress as CrawlProgress) ?? {});
+      const job = await rt.queues.crawl.getJob(jobIds.crawl(runId));
+      const progress = CrawlProgress.safeParse(job?.progress);
+      opts.onProgress(summary, progress.success ? progress.data : {});
     }
     await new Promise((r) => setTimeout(r, opts.pollMs ?? 100)); // a run row and a count of its pages by outcome
   }
