@@ -1,7 +1,7 @@
 // On-demand crawls: start (or join) a run, make sure every stage has a worker, wait for the end.
-import { failRun, runSummary, startOrJoinRun, upsertSites, type RunSummary } from '@govwatch/db';
+import { failRun, runOrigin, runSummary, startOrJoinRun, upsertSites, type RunSummary } from '@govwatch/db';
 import type { Site } from '@govwatch/sites';
-import { CrawlProgress, jobIds, stages, type Trigger } from '@govwatch/jobs';
+import { CrawlProgress, jobIds, stages, Trigger } from '@govwatch/jobs';
 import type { Worker } from 'bullmq';
 import type { Runtime } from './runtime.ts';
 import { startWorker } from './workers/start-worker.ts';
@@ -22,13 +22,13 @@ export async function requestCrawl(rt: Runtime, site: Site, trigger: Trigger): P
   } else {
     // Joining a run started on request whose job vanished (its process died between the two
     // writes): queue it again. Same job id, so a job that does exist is not duplicated.
-    const joined = await rt.db.prisma.crawlRun.findUnique({ where: { id: run.runId }, select: { trigger: true, crawlDone: true } });
+    const joined = await runOrigin(rt.db.prisma, run.runId);
     // The crawl job queues its crawlFinished job before it completes, so between the two one of them exists.
     const orphaned =
       joined && !joined.crawlDone && ['cli', 'api', 'demo'].includes(joined.trigger) &&
       !(await rt.queues.crawl.getJob(jobId)) && !(await rt.queues.store.getJob(jobIds.store.crawlFinished(run.runId)));
     if (orphaned) {
-      await rt.queues.crawl.add('crawl', { ...data, trigger: joined.trigger as Trigger }, { jobId });
+      await rt.queues.crawl.add('crawl', { ...data, trigger: Trigger.parse(joined.trigger) }, { jobId });
     }
   }
   return run;
