@@ -3,7 +3,7 @@
 // every outcome in a CrawlRun of trigger reextract.
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import type { StoreFailedJob, StoreRecordJob } from '@govwatch/core';
+import type { StoreFailedJob, StoreRecordJob } from '@govwatch/jobs';
 import { createDb, type Db, markMissing, storePage } from '@govwatch/db';
 import { contentHashOf, extract } from '@govwatch/extract';
 import { reextract } from '@govwatch/pipeline';

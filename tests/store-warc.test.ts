@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFile } from 'node:child_process';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { StoreRecordJob } from '@govwatch/core';
+import type { StoreRecordJob } from '@govwatch/jobs';
 import { createDb, type Db, storePage } from '@govwatch/db';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

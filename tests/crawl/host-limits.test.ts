@@ -3,7 +3,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openQueues, producerConnection } from '@govwatch/core';
+import { producerConnection } from '@govwatch/core';
+import { openQueues } from '@govwatch/jobs';
 import { redisHostLimiter } from '@govwatch/pipeline';
 import { parseSites } from '@govwatch/sites';
 import { Redis } from 'ioredis';
@@ -184,7 +185,7 @@ describe('host rate with three crawler processes', () => {
     // Wait until the three workers are connected, so each takes one job at the same time.
     for (let i = 0; i < 200 && (await queues.crawl.getWorkers()).length < 3; i++) await new Promise((r) => setTimeout(r, 100));
     for (const site of sites) {
-      await queues.crawl.add('crawl', { runId: `run-${site.id}`, siteId: site.id, trigger: 'cli', site: site as unknown as Record<string, unknown> });
+      await queues.crawl.add('crawl', { runId: `run-${site.id}`, siteId: site.id, trigger: 'cli', site });
     }
     // No store worker runs: each crawl's end shows as a crawlFinished job waiting in `store`.
     const finished = async () => (await queues.store.getJobs(['waiting'])).filter((j) => j.name === 'crawlFinished').length;

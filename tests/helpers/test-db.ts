@@ -1,5 +1,5 @@
-// Each integration test file makes its own database (see packages/db/src/test-database.ts).
-import { createTestDatabase as create, type TestDatabase } from '@govwatch/db';
+// Each integration test file makes its own database (see packages/db/src/testing.ts).
+import { createTestDatabase as create, type TestDatabase } from '@govwatch/db/testing';
 
 export type { TestDatabase };
 

@@ -1,7 +1,6 @@
 // src/index.ts
 export * from "./config.js";
 export * from "./logger.js";
-export * from "./jobs.js";
 export * from "./queues.js";
 export * from "./gzip.js";
 export * from "./shutdown.js";

@@ -1,6 +1,5 @@
 export * from './config.ts';
 export * from './logger.ts';
-export * from './jobs.ts';
 export * from './queues.ts';
 export * from './gzip.ts';
 export * from './shutdown.ts';

@@ -1,6 +1,7 @@
 // src/mark-missing.ts
 import { canonicalUrl } from "@govwatch/core";
-import { eventPayload, lockStore } from "./store-page.js";
+import { writeReportEvent } from "./outbox.js";
+import { lockStore } from "./store/locks.js";
 async function markMissing(prisma, siteId, seenCanonicalUrls, runId, threshold = 3) {
   const seen = [
     ...new Set(
@@ -36,16 +37,10 @@ async function markMissing(prisma, siteId, seenCanonicalUrls, runId, threshold =
         const changed = await tx.report.updateMany({ where: { id: reportId, status: "active" }, data: { status: "removed" } });
         if (changed.count === 0) continue;
         const report = await tx.report.findUniqueOrThrow({ where: { id: reportId } });
-        await tx.event.create({
-          data: {
-            type: "report.removed",
-            reportId,
-            payload: eventPayload(report, {
-              version: report.currentVersion,
-              runId,
-              urls: gone.filter((g) => g.reportId === reportId).map((g) => g.url)
-            })
-          }
+        await writeReportEvent(tx, "report.removed", report, {
+          version: report.currentVersion,
+          runId,
+          urls: gone.filter((g) => g.reportId === reportId).map((g) => g.url)
         });
         removed.push(reportId);
       }

@@ -66,10 +66,27 @@ async function diffVersions(prisma, reportId, a, b) {
     newer.fetchedAt
   );
 }
+async function siteReports(prisma, siteId) {
+  const reports = await prisma.report.findMany({
+    where: { siteId },
+    orderBy: { publishedAt: "asc" },
+    include: { versions: { orderBy: { version: "desc" }, take: 1, select: { text: true } } }
+  });
+  return reports.map((r) => ({
+    canonicalUrl: r.canonicalUrl,
+    title: r.title,
+    agency: r.agency,
+    reportYear: r.reportYear,
+    publishedAt: r.publishedAt,
+    currentVersion: r.currentVersion,
+    text: r.versions[0]?.text ?? ""
+  }));
+}
 export {
   NotFoundError,
   diffVersions,
   reportHistory,
+  siteReports,
   versionPair
 };
 //# sourceMappingURL=report-history.js.map

@@ -106,6 +106,9 @@ function formatSummary(s) {
   for (const w of st.warnings ?? []) lines.push(`  warning: ${w}`);
   return lines.join("\n");
 }
+async function runOrigin(prisma, runId) {
+  return prisma.crawlRun.findUnique({ where: { id: runId }, select: { trigger: true, crawlDone: true } });
+}
 export {
   completeRunIfSettled,
   failRun,
@@ -113,6 +116,7 @@ export {
   formatSummary,
   listRuns,
   pageStates,
+  runOrigin,
   runSummary,
   settleAsFailed,
   startOrJoinRun,

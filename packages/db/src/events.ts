@@ -1,4 +1,4 @@
-// Outbox reads for the relay: rows are written in the store transaction (store-page.ts,
+// Outbox reads for the relay: rows are written in the store transaction (outbox.ts,
 // mark-missing.ts); the relay delivers them and then marks them relayed (at least once).
 import type { PrismaClient } from './generated/prisma/client.ts';
 

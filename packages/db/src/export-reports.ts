@@ -1,25 +1,14 @@
 // `govwatch export`: every stored report as one flat row — the record keys of DESIGN.md taken from
 // the report's current version, plus id, siteId, version, status, firstSeenAt, updatedAt, urls.
 // Rows come in (updatedAt, id) order with keyset paging, so memory stays flat however many there are.
+import type { Attachment, RecordContract, Section } from '@govwatch/extract';
 import type { PrismaClient } from './generated/prisma/client.ts';
 
-export type ExportSection = { level: 1 | 2 | 3; heading: string };
-export type ExportAttachment = { url: string; name: string };
-
-export type ExportRow = {
+/** The record contract (the extractor's own schema), plus where the report stands. */
+export type ExportRow = RecordContract & {
   id: string;
   siteId: string;
-  url: string;
   isReport: true;
-  title: string | null;
-  publishedAt: string | null;
-  source: string | null;
-  agency: string | null;
-  reportYear: number | null;
-  text: string;
-  sections: ExportSection[];
-  attachments: ExportAttachment[];
-  contentHash: string;
   version: number;
   status: string;
   firstSeenAt: string;
@@ -77,8 +66,8 @@ export async function* exportReports(prisma: PrismaClient, options: ExportOption
         agency: r.agency,
         reportYear: r.reportYear,
         text: v.text,
-        sections: v.sections as ExportSection[],
-        attachments: v.attachments as ExportAttachment[],
+        sections: v.sections as Section[],
+        attachments: v.attachments as Attachment[],
         contentHash: v.contentHash,
         version: r.currentVersion,
         status: r.status,

@@ -3,7 +3,8 @@
 // gone is removed, with its report.removed event in the same transaction.
 import { canonicalUrl } from '@govwatch/core';
 import type { PrismaClient } from './generated/prisma/client.ts';
-import { eventPayload, lockStore } from './store-page.ts';
+import { writeReportEvent } from './outbox.ts';
+import { lockStore } from './store/locks.ts';
 
 export type MarkMissingResult = {
   /** Pages counted missing by this run (0 when the run was already counted). */
@@ -64,16 +65,10 @@ export async function markMissing(
         const changed = await tx.report.updateMany({ where: { id: reportId, status: 'active' }, data: { status: 'removed' } });
         if (changed.count === 0) continue;
         const report = await tx.report.findUniqueOrThrow({ where: { id: reportId } });
-        await tx.event.create({
-          data: {
-            type: 'report.removed',
-            reportId,
-            payload: eventPayload(report, {
-              version: report.currentVersion,
-              runId,
-              urls: gone.filter((g) => g.reportId === reportId).map((g) => g.url),
-            }),
-          },
+        await writeReportEvent(tx, 'report.removed', report, {
+          version: report.currentVersion,
+          runId,
+          urls: gone.filter((g) => g.reportId === reportId).map((g) => g.url),
         });
         removed.push(reportId);
       }

@@ -101,3 +101,32 @@ export async function diffVersions(prisma: PrismaClient, reportId: string, a?: n
     newer.fetchedAt,
   );
 }
+
+export type SiteReport = {
+  canonicalUrl: string;
+  title: string | null;
+  agency: string | null;
+  reportYear: number | null;
+  publishedAt: string | null;
+  currentVersion: number;
+  /** Text of the latest version. */
+  text: string;
+};
+
+/** Every report of a site, oldest publication first, with its latest version's text. */
+export async function siteReports(prisma: PrismaClient, siteId: string): Promise<SiteReport[]> {
+  const reports = await prisma.report.findMany({
+    where: { siteId },
+    orderBy: { publishedAt: 'asc' },
+    include: { versions: { orderBy: { version: 'desc' }, take: 1, select: { text: true } } },
+  });
+  return reports.map((r) => ({
+    canonicalUrl: r.canonicalUrl,
+    title: r.title,
+    agency: r.agency,
+    reportYear: r.reportYear,
+    publishedAt: r.publishedAt,
+    currentVersion: r.currentVersion,
+    text: r.versions[0]?.text ?? '',
+  }));
+}

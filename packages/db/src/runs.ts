@@ -155,3 +155,8 @@ export function formatSummary(s: RunSummary): string {
   for (const w of (st.warnings as string[]) ?? []) lines.push(`  warning: ${w}`);
   return lines.join('\n');
 }
+
+/** How a run was started and whether its crawl is done (null: no such run). */
+export async function runOrigin(prisma: PrismaClient, runId: string): Promise<{ trigger: string; crawlDone: boolean } | null> {
+  return prisma.crawlRun.findUnique({ where: { id: runId }, select: { trigger: true, crawlDone: true } });
+}

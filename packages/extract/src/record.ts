@@ -1,32 +1,49 @@
 // The record contract of ../shared/DESIGN.md: `govwatch extract` prints exactly these keys (and may add more).
-export type Section = { level: 1 | 2 | 3; heading: string };
-export type Attachment = { url: string; name: string };
+// Declared once, as zod schemas: the store job's payload (@govwatch/jobs) and the export rows
+// (@govwatch/db) are built from these, so the shape cannot drift between stages.
+import { z } from 'zod';
 
-export type PageKind = 'report' | 'article' | 'list' | 'deleted' | 'empty' | 'challenge' | 'notFound';
+export const Section = z.object({ level: z.union([z.literal(1), z.literal(2), z.literal(3)]), heading: z.string() });
+export type Section = z.infer<typeof Section>;
+export const Attachment = z.object({ url: z.string(), name: z.string() });
+export type Attachment = z.infer<typeof Attachment>;
 
-export type ExtractedRecord = {
-  url: string;
-  isReport: boolean;
-  title: string | null;
-  publishedAt: string | null; // YYYY-MM-DD
-  source: string | null;
-  agency: string | null;
-  reportYear: number | null;
-  text: string;
-  sections: Section[];
-  attachments: Attachment[];
-  contentHash: string; // sha256 hex of normalized text
-  // Extensions beyond the contract.
-  pageKind: PageKind;
-  reasons: string[];
+export const PageKind = z.enum(['report', 'article', 'list', 'deleted', 'empty', 'challenge', 'notFound']);
+export type PageKind = z.infer<typeof PageKind>;
+
+export const TextSource = z.enum(['page', 'attachment']);
+export type TextSource = z.infer<typeof TextSource>;
+export const TextAttachment = Attachment.extend({ kind: z.enum(['pdf', 'docx']) });
+export type TextAttachment = z.infer<typeof TextAttachment>;
+
+/** The contract keys of a record (DESIGN.md): extend, never rename. */
+export const RecordContract = z.object({
+  url: z.string(),
+  isReport: z.boolean(),
+  title: z.string().nullable(),
+  /** YYYY-MM-DD */
+  publishedAt: z.string().nullable(),
+  source: z.string().nullable(),
+  agency: z.string().nullable(),
+  reportYear: z.number().int().nullable(),
+  text: z.string(),
+  sections: z.array(Section),
+  attachments: z.array(Attachment),
+  /** sha256 hex of normalized text */
+  contentHash: z.string(),
+});
+export type RecordContract = z.infer<typeof RecordContract>;
+
+/** What the extractor makes of a page: the contract keys and its extensions. */
+export const ExtractedRecord = RecordContract.extend({
+  pageKind: PageKind,
+  reasons: z.array(z.string()),
   /** Where `text` comes from: the page body, or (the body only pointing to it) an attachment. */
-  textSource: TextSource;
+  textSource: TextSource,
   /** The attachment the text was read from, when textSource is 'attachment'. */
-  textAttachment?: TextAttachment;
-};
-
-export type TextSource = 'page' | 'attachment';
-export type TextAttachment = Attachment & { kind: 'pdf' | 'docx' };
+  textAttachment: TextAttachment.optional(),
+});
+export type ExtractedRecord = z.infer<typeof ExtractedRecord>;
 
 export type ExtractInput = {
   /** Raw response body. */

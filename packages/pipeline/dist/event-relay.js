@@ -1,6 +1,6 @@
 // src/event-relay.ts
+import { jobIds } from "@govwatch/jobs";
 import { markRelayed, pendingEvents } from "@govwatch/db";
-import { webhookJobId } from "./webhook-request.js";
 var toJob = (e) => ({
   id: String(e.id),
   type: e.type,
@@ -12,7 +12,7 @@ async function relayOnce(rt, batch = 100) {
   const events = await pendingEvents(rt.db.prisma, batch);
   if (events.length === 0) return 0;
   const jobs = events.map(toJob);
-  await rt.queues.events.addBulk(jobs.map((data) => ({ name: data.type, data, opts: { jobId: `event-${data.id}` } })));
+  await rt.queues.events.addBulk(jobs.map((data) => ({ name: data.type, data, opts: { jobId: jobIds.events(data.id) } })));
   const { urls, attempts, backoffMs } = rt.config.webhooks;
   if (urls.length > 0) {
     await rt.queues.webhooks.addBulk(
@@ -20,7 +20,7 @@ async function relayOnce(rt, batch = 100) {
         (event) => urls.map((url) => ({
           name: event.type,
           data: { url, event },
-          opts: { jobId: webhookJobId(event.id, url), attempts, backoff: { type: "exponential", delay: backoffMs } }
+          opts: { jobId: jobIds.webhooks(event.id, url), attempts, backoff: { type: "exponential", delay: backoffMs } }
         }))
       )
     );

@@ -1,11 +1,12 @@
 // src/run-crawl.ts
-import { failRun, runSummary, startOrJoinRun, upsertSites } from "@govwatch/db";
+import { failRun, runOrigin, runSummary, startOrJoinRun, upsertSites } from "@govwatch/db";
+import { CrawlProgress, jobIds, stages, Trigger } from "@govwatch/jobs";
 import { liveWorkerCount } from "./liveness.js";
-import { stages, startWorker } from "./workers/start-worker.js";
+import { startWorker } from "./workers/start-worker.js";
 async function requestCrawl(rt, site, trigger) {
   await upsertSites(rt.db.prisma, [{ id: site.id, name: site.name, config: site }]);
   const run = await startOrJoinRun(rt.db.prisma, site.id, trigger);
-  const jobId = `crawl-${run.runId}`;
+  const jobId = jobIds.crawl(run.runId);
   const data = { runId: run.runId, siteId: site.id, trigger, site };
   if (!run.joined) {
     try {
@@ -15,10 +16,10 @@ async function requestCrawl(rt, site, trigger) {
       throw err;
     }
   } else {
-    const joined = await rt.db.prisma.crawlRun.findUnique({ where: { id: run.runId }, select: { trigger: true, crawlDone: true } });
-    const orphaned = joined && !joined.crawlDone && ["cli", "api", "demo"].includes(joined.trigger) && !await rt.queues.crawl.getJob(jobId) && !await rt.queues.store.getJob(`${run.runId}-finished`);
+    const joined = await runOrigin(rt.db.prisma, run.runId);
+    const orphaned = joined && !joined.crawlDone && ["cli", "api", "demo"].includes(joined.trigger) && !await rt.queues.crawl.getJob(jobId) && !await rt.queues.store.getJob(jobIds.store.crawlFinished(run.runId));
     if (orphaned) {
-      await rt.queues.crawl.add("crawl", { ...data, trigger: joined.trigger }, { jobId });
+      await rt.queues.crawl.add("crawl", { ...data, trigger: Trigger.parse(joined.trigger) }, { jobId });
     }
   }
   return run;
@@ -43,8 +44,9 @@ async function waitForRun(rt, runId, opts = {}) {
     if (!summary) throw new Error(`no crawl run ${runId}`);
     if (summary.status !== "running") return summary;
     if (Date.now() > deadline) throw new WaitTimeoutError(runId);
-    const job = await rt.queues.crawl.getJob(`crawl-${runId}`);
-    const crawl = job?.progress ?? {};
+    const job = await rt.queues.crawl.getJob(jobIds.crawl(runId));
+    const parsed = CrawlProgress.safeParse(job?.progress);
+    const crawl = parsed.success ? parsed.data : {};
     opts.onProgress?.(summary, crawl);
     const state = JSON.stringify([summary.pagesSettled, summary.pagesQueued, crawl]);
     if (state !== lastState) {

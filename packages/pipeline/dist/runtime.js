@@ -1,8 +1,6 @@
 // src/runtime.ts
-import {
-  openQueues,
-  producerConnection
-} from "@govwatch/core";
+import { producerConnection } from "@govwatch/core";
+import { openQueues } from "@govwatch/jobs";
 import { createDb } from "@govwatch/db";
 function createRuntime(config, log) {
   const db = createDb(config.databaseUrl);

@@ -1,15 +1,16 @@
 // src/scheduler.ts
+import { isCrawlSchedule, jobIds } from "@govwatch/jobs";
 async function syncSchedules(rt, sites) {
-  const wanted = new Set(sites.map((s) => `site-${s.id}`));
+  const wanted = new Set(sites.map((s) => jobIds.crawlSchedule(s.id)));
   for (const site of sites) {
     await rt.queues.crawl.upsertJobScheduler(
-      `site-${site.id}`,
+      jobIds.crawlSchedule(site.id),
       { pattern: site.schedule, tz: rt.config.timezone },
       { name: "crawl", data: { siteId: site.id, trigger: "schedule", site } }
     );
   }
   for (const scheduler of await rt.queues.crawl.getJobSchedulers()) {
-    if (scheduler.key.startsWith("site-") && !wanted.has(scheduler.key)) await rt.queues.crawl.removeJobScheduler(scheduler.key);
+    if (isCrawlSchedule(scheduler.key) && !wanted.has(scheduler.key)) await rt.queues.crawl.removeJobScheduler(scheduler.key);
   }
 }
 export {

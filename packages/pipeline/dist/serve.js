@@ -14,7 +14,7 @@ async function serve(rt, opts) {
     await syncSchedules(rt, opts.sites);
     rt.log.info({ sites: opts.sites.length, tz: rt.config.timezone }, "schedules synced");
   }
-  const stages = opts.relay && !opts.stages.includes("webhooks") ? [...opts.stages, "webhooks"] : opts.stages;
+  const stages = opts.relay ? [...opts.stages, "webhooks"] : opts.stages;
   const workers = stages.map((stage) => startWorker(stage, rt));
   const relay = opts.relay ? startEventRelay(rt) : null;
   rt.log.info({ stages, relay: Boolean(relay), webhooks: rt.config.webhooks.urls.length }, "govwatch running");

@@ -1,6 +1,6 @@
 // src/webhook-request.ts
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { sha256Hex } from "@govwatch/core";
+import { jobIds } from "@govwatch/jobs";
 var SIGNATURE_HEADER = "X-Govwatch-Signature";
 var EVENT_HEADER = "X-Govwatch-Event";
 var DELIVERY_HEADER = "X-Govwatch-Delivery";
@@ -26,7 +26,7 @@ function webhookRequest(event, secret, userAgent) {
     }
   };
 }
-var webhookJobId = (eventId, url) => `webhook-${eventId}-${sha256Hex(url).slice(0, 16)}`;
+var webhookJobId = jobIds.webhooks;
 export {
   DELIVERY_HEADER,
   EVENT_HEADER,

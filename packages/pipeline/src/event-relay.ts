@@ -1,10 +1,9 @@
 // Outbox relay: moves committed Event rows to the `events` queue and, for each webhook URL of the
 // config, one job on the `webhooks` queue (at least once; job ids are derived from the event id,
 // so a relay that crashed between add and mark does not duplicate while the job exists).
-import type { EventJob } from '@govwatch/core';
+import { type EventJob, jobIds } from '@govwatch/jobs';
 import { markRelayed, type OutboxEvent, pendingEvents } from '@govwatch/db';
 import type { Runtime } from './runtime.ts';
-import { webhookJobId } from './webhook-request.ts';
 
 const toJob = (e: OutboxEvent): EventJob => ({
   id: String(e.id),
@@ -18,7 +17,7 @@ export async function relayOnce(rt: Runtime, batch = 100): Promise<number> {
   const events = await pendingEvents(rt.db.prisma, batch);
   if (events.length === 0) return 0;
   const jobs = events.map(toJob);
-  await rt.queues.events.addBulk(jobs.map((data) => ({ name: data.type, data, opts: { jobId: `event-${data.id}` } })));
+  await rt.queues.events.addBulk(jobs.map((data) => ({ name: data.type, data, opts: { jobId: jobIds.events(data.id) } })));
   const { urls, attempts, backoffMs } = rt.config.webhooks;
   if (urls.length > 0) {
     await rt.queues.webhooks.addBulk(
@@ -26,7 +25,7 @@ export async function relayOnce(rt: Runtime, batch = 100): Promise<number> {
         urls.map((url) => ({
           name: event.type,
           data: { url, event },
-          opts: { jobId: webhookJobId(event.id, url), attempts, backoff: { type: 'exponential', delay: backoffMs } },
+          opts: { jobId: jobIds.webhooks(event.id, url), attempts, backoff: { type: 'exponential', delay: backoffMs } },
         })),
       ),
     );

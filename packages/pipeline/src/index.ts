@@ -2,7 +2,9 @@ export * from './runtime.ts';
 export * from './run-crawl.ts';
 export * from './scheduler.ts';
 export * from './event-relay.ts';
-export { startWorker, stages, type StageName } from './workers/start-worker.ts';
+export { startWorker } from './workers/start-worker.ts';
+// The job contract's names the CLI and services use, re-exported where they always were.
+export { type CrawlProgress, type StageName, stages, type WorkerQueue } from '@govwatch/jobs';
 export { crawlSite, type CrawlStats } from './crawl/crawl-site.ts';
 export { discoverFromXml } from './crawl/feeds.ts';
 export { findDataproxy } from './crawl/hanweb.ts';

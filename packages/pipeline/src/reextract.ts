@@ -3,18 +3,24 @@
 // content hash is the same (unchanged) and adds one where the text changed, so nothing is stored
 // twice and a re-run changes nothing. Each site's pass is a CrawlRun with trigger `reextract`,
 // whose CrawlRunPage rows hold every page's outcome.
-import { gunzipSync } from 'node:zlib';
-import { type Logger, parsePayload, type Payload } from '@govwatch/core';
+import { gunzip, type Logger } from '@govwatch/core';
+import { parsePayload, type Payload } from '@govwatch/jobs';
 import {
   finishCrawl,
+  type KeptAttachment,
+  keptAttachmentTexts,
   latestPageSnapshotRefs,
   type PageSnapshotRef,
   type PrismaClient,
   type StoreOutcome,
+  recordPageFailure,
+  sitesWithSnapshots,
   snapshotBytes,
+  startReextractRun,
+  storedSiteConfig,
   storePage,
 } from '@govwatch/db';
-import { type AttachmentText, extract, textAttachmentOf, withAttachmentText } from '@govwatch/extract';
+import { extract, textAttachmentOf, withAttachmentText } from '@govwatch/extract';
 
 export type ReextractSummary = {
   siteId: string;
@@ -28,28 +34,6 @@ export type ReextractSummary = {
 };
 
 type SiteOptions = { titleKeywords?: string[]; encoding?: string | null };
-type KeptAttachment = AttachmentText & { url: string };
-
-/**
- * Re-extraction reads no files: where a page's report took its text from an attachment, the text
- * stored from that attachment is kept, or an attachment-only page would become an empty version.
- */
-async function attachmentTexts(prisma: PrismaClient, pageUrls: string[]): Promise<Map<string, KeptAttachment>> {
-  const pages = await prisma.page.findMany({
-    where: { url: { in: pageUrls }, reportId: { not: null } },
-    select: { url: true, report: { select: { versions: { orderBy: { version: 'desc' }, take: 1, select: { text: true, record: true } } } } },
-  });
-  const kept = new Map<string, KeptAttachment>();
-  for (const page of pages) {
-    const version = page.report?.versions[0];
-    const record = version?.record as { textSource?: string; textAttachment?: { url?: string; kind?: AttachmentText['kind'] } } | undefined;
-    const file = record?.textAttachment;
-    if (version && record?.textSource === 'attachment' && file?.url && file.kind) {
-      kept.set(page.url, { text: version.text, kind: file.kind, url: file.url });
-    }
-  }
-  return kept;
-}
 
 /** Extract one snapshot into the store job the pipeline would have made of it. */
 export function reextractJob(
@@ -74,7 +58,7 @@ export function reextractJob(
   let job: Payload<'store'>;
   try {
     let record = extract({
-      bytes: gunzipSync(gzip),
+      bytes: gunzip(gzip),
       url: ref.fetchUrl,
       contentType: ref.contentType,
       encoding: site.encoding ?? null,
@@ -98,12 +82,12 @@ export async function reextractSite(
   siteId: string,
   opts: { log?: Logger; batchSize?: number } = {},
 ): Promise<ReextractSummary> {
-  const site = await prisma.site.findUnique({ where: { id: siteId } });
-  if (!site) throw new Error(`no site ${siteId} in the database`);
-  const config = (site.config ?? {}) as SiteOptions;
+  const stored = await storedSiteConfig(prisma, siteId);
+  if (!stored) throw new Error(`no site ${siteId} in the database`);
+  const config = stored as SiteOptions;
   const refs = await latestPageSnapshotRefs(prisma, siteId);
-  const run = await prisma.crawlRun.create({ data: { siteId, trigger: 'reextract' } });
-  const summary: ReextractSummary = { siteId, runId: run.id, pages: refs.length, changed: 0, unchanged: 0, failed: 0, outcomes: {} };
+  const runId = await startReextractRun(prisma, siteId);
+  const summary: ReextractSummary = { siteId, runId, pages: refs.length, changed: 0, unchanged: 0, failed: 0, outcomes: {} };
   const count = (key: StoreOutcome | 'error') => {
     summary.outcomes[key] = (summary.outcomes[key] ?? 0) + 1;
   };
@@ -112,12 +96,12 @@ export async function reextractSite(
   for (let i = 0; i < refs.length; i += batchSize) {
     const batch = refs.slice(i, i + batchSize);
     const bytes = await snapshotBytes(prisma, [...new Set(batch.map((r) => r.sha256))]);
-    const kept = await attachmentTexts(prisma, batch.map((r) => r.pageUrl));
+    const kept = await keptAttachmentTexts(prisma, batch.map((r) => r.pageUrl));
     for (const ref of batch) {
       const gzip = bytes.get(ref.sha256);
       try {
         if (!gzip) throw new Error(`snapshot ${ref.sha256} vanished`);
-        const job = reextractJob(ref, gzip, run.id, config, kept.get(ref.pageUrl));
+        const job = reextractJob(ref, gzip, runId, config, kept.get(ref.pageUrl));
         if (job.kind === 'crawlFinished') throw new Error('unreachable');
         const { outcome } = await storePage(prisma, job);
         count(outcome);
@@ -129,15 +113,12 @@ export async function reextractSite(
         count('error');
         summary.failed++;
         opts.log?.warn({ site: siteId, url: ref.pageUrl, err: (err as Error).message }, 'reextract failed for a page');
-        await prisma.crawlRunPage.createMany({
-          data: [{ runId: run.id, url: ref.pageUrl, outcome: 'failed', reason: `reextract: ${(err as Error).message}` }],
-          skipDuplicates: true,
-        });
+        await recordPageFailure(prisma, runId, ref.pageUrl, `reextract: ${(err as Error).message}`);
       }
     }
   }
   const { outcomes: _o, siteId: _s, runId: _r, ...figures } = summary;
-  await finishCrawl(prisma, run.id, { pagesQueued: refs.length, reextract: figures, durationMs: Date.now() - started });
+  await finishCrawl(prisma, runId, { pagesQueued: refs.length, reextract: figures, durationMs: Date.now() - started });
   return summary;
 }
 
@@ -145,7 +126,7 @@ export async function reextractSite(
 export async function reextract(prisma: PrismaClient, opts: { siteId?: string; log?: Logger } = {}): Promise<ReextractSummary[]> {
   const siteIds = opts.siteId
     ? [opts.siteId]
-    : (await prisma.page.findMany({ where: { lastRawSha256: { not: null } }, distinct: ['siteId'], select: { siteId: true } })).map((p) => p.siteId);
+    : await sitesWithSnapshots(prisma);
   const out: ReextractSummary[] = [];
   for (const siteId of siteIds.sort()) out.push(await reextractSite(prisma, siteId, { log: opts.log }));
   return out;

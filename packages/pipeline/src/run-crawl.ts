@@ -1,17 +1,17 @@
 // On-demand crawls: start (or join) a run, make sure every stage has a worker, wait for the end.
-import { failRun, runSummary, startOrJoinRun, upsertSites, type RunSummary } from '@govwatch/db';
+import { failRun, runOrigin, runSummary, startOrJoinRun, upsertSites, type RunSummary } from '@govwatch/db';
 import type { Site } from '@govwatch/sites';
+import { CrawlProgress, jobIds, type StageName, stages, Trigger } from '@govwatch/jobs';
 import type { Worker } from 'bullmq';
-import type { Trigger } from '@govwatch/core';
 import { liveWorkerCount } from './liveness.ts';
 import type { Runtime } from './runtime.ts';
-import { type StageName, stages, startWorker } from './workers/start-worker.ts';
+import { startWorker } from './workers/start-worker.ts';
 
 export async function requestCrawl(rt: Runtime, site: Site, trigger: Trigger): Promise<{ runId: string; joined: boolean }> {
   await upsertSites(rt.db.prisma, [{ id: site.id, name: site.name, config: site }]);
   const run = await startOrJoinRun(rt.db.prisma, site.id, trigger);
-  const jobId = `crawl-${run.runId}`;
-  const data = { runId: run.runId, siteId: site.id, trigger, site: site as unknown as Record<string, unknown> };
+  const jobId = jobIds.crawl(run.runId);
+  const data = { runId: run.runId, siteId: site.id, trigger, site };
   if (!run.joined) {
     try {
       await rt.queues.crawl.add('crawl', data, { jobId });
@@ -23,13 +23,13 @@ export async function requestCrawl(rt: Runtime, site: Site, trigger: Trigger): P
   } else {
     // Joining a run started on request whose job vanished (its process died between the two
     // writes): queue it again. Same job id, so a job that does exist is not duplicated.
-    const joined = await rt.db.prisma.crawlRun.findUnique({ where: { id: run.runId }, select: { trigger: true, crawlDone: true } });
-    // The crawl job queues `${runId}-finished` before it completes, so between the two one of them exists.
+    const joined = await runOrigin(rt.db.prisma, run.runId);
+    // The crawl job queues its crawlFinished job before it completes, so between the two one of them exists.
     const orphaned =
       joined && !joined.crawlDone && ['cli', 'api', 'demo'].includes(joined.trigger) &&
-      !(await rt.queues.crawl.getJob(jobId)) && !(await rt.queues.store.getJob(`${run.runId}-finished`));
+      !(await rt.queues.crawl.getJob(jobId)) && !(await rt.queues.store.getJob(jobIds.store.crawlFinished(run.runId)));
     if (orphaned) {
-      await rt.queues.crawl.add('crawl', { ...data, trigger: joined.trigger as Trigger }, { jobId });
+      await rt.queues.crawl.add('crawl', { ...data, trigger: Trigger.parse(joined.trigger) }, { jobId });
     }
   }
   return run;
@@ -46,16 +46,6 @@ export async function ensureWorkers(rt: Runtime): Promise<Worker[]> {
   }
   return started;
 }
-
-/** What a crawl job reports as its progress (crawl-worker.ts) while its pages are being stored. */
-export type CrawlProgress = {
-  listPages?: number;
-  reportLinks?: number;
-  /** Report pages sent on to extract → store. */
-  queued?: number;
-  /** Report pages the crawler found unchanged (304, identical bytes): done without the store. */
-  unchanged?: number;
-};
 
 export type WaitOptions = {
   pollMs?: number;
@@ -76,8 +66,9 @@ export async function waitForRun(rt: Runtime, runId: string, opts: WaitOptions =
     if (!summary) throw new Error(`no crawl run ${runId}`);
     if (summary.status !== 'running') return summary;
     if (Date.now() > deadline) throw new WaitTimeoutError(runId);
-    const job = await rt.queues.crawl.getJob(`crawl-${runId}`);
-    const crawl = (job?.progress as CrawlProgress) ?? {};
+    const job = await rt.queues.crawl.getJob(jobIds.crawl(runId));
+    const parsed = CrawlProgress.safeParse(job?.progress);
+    const crawl = parsed.success ? parsed.data : {};
     opts.onProgress?.(summary, crawl);
     const state = JSON.stringify([summary.pagesSettled, summary.pagesQueued, crawl]);
     if (state !== lastState) {

@@ -1,11 +1,6 @@
 // What every worker needs, built once per process from the validated config.
-import {
-  openQueues,
-  producerConnection,
-  type Config,
-  type Logger,
-  type Queues,
-} from '@govwatch/core';
+import { producerConnection, type Config, type Logger } from '@govwatch/core';
+import { openQueues, type Queues } from '@govwatch/jobs';
 import { createDb, type Db } from '@govwatch/db';
 import type { Redis } from 'ioredis';
 

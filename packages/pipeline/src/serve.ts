@@ -6,7 +6,8 @@ import type { Worker } from 'bullmq';
 import { startEventRelay } from './event-relay.ts';
 import type { Runtime } from './runtime.ts';
 import { syncSchedules } from './scheduler.ts';
-import { startWorker, type StageName } from './workers/start-worker.ts';
+import type { StageName, WorkerQueue } from '@govwatch/jobs';
+import { startWorker } from './workers/start-worker.ts';
 
 export type ServeOptions = {
   stages: StageName[];
@@ -28,7 +29,7 @@ export async function serve(rt: Runtime, opts: ServeOptions): Promise<{ workers:
     rt.log.info({ sites: opts.sites.length, tz: rt.config.timezone }, 'schedules synced');
   }
   // The process that relays the outbox also delivers its webhooks (start, worker store).
-  const stages: StageName[] = opts.relay && !opts.stages.includes('webhooks') ? [...opts.stages, 'webhooks'] : opts.stages;
+  const stages: WorkerQueue[] = opts.relay ? [...opts.stages, 'webhooks'] : opts.stages;
   const workers = stages.map((stage) => startWorker(stage, rt));
   const relay = opts.relay ? startEventRelay(rt) : null;
   rt.log.info({ stages, relay: Boolean(relay), webhooks: rt.config.webhooks.urls.length }, 'govwatch running');

@@ -1,6 +1,6 @@
 // What a webhook delivery sends: the JSON body, its HMAC-SHA256 signature and the headers. Pure.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { sha256Hex, type EventJob } from '@govwatch/core';
+import { type EventJob, jobIds } from '@govwatch/jobs';
 
 export const SIGNATURE_HEADER = 'X-Govwatch-Signature';
 export const EVENT_HEADER = 'X-Govwatch-Event';
@@ -33,5 +33,5 @@ export function webhookRequest(event: EventJob, secret: string, userAgent: strin
   };
 }
 
-/** One job per event and URL; BullMQ ids may not contain ":", so the URL goes in as a hash. */
-export const webhookJobId = (eventId: string, url: string): string => `webhook-${eventId}-${sha256Hex(url).slice(0, 16)}`;
+/** One job per event and URL (built in @govwatch/jobs with every other job id). */
+export const webhookJobId = jobIds.webhooks;

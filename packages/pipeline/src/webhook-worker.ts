@@ -2,7 +2,7 @@
 // refused connection throws, so BullMQ retries with exponential backoff (attempts and delay from
 // GOVWATCH_WEBHOOK_ATTEMPTS / _BACKOFF_MS); the last attempt marks the delivery dead. Every
 // attempt is recorded in WebhookDelivery, which `govwatch events --failed` reads.
-import type { Payload } from '@govwatch/core';
+import type { Payload } from '@govwatch/jobs';
 import { recordDeliveryAttempt } from '@govwatch/db';
 import type { Job } from 'bullmq';
 import type { Runtime } from './runtime.ts';

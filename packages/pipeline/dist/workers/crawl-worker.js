@@ -1,17 +1,15 @@
 // src/workers/crawl-worker.ts
 import { gzipBase64, sha256Hex } from "@govwatch/core";
 import { pageStates, startOrJoinRun } from "@govwatch/db";
-import { fetchPolicyOf, Site } from "@govwatch/sites";
+import { jobIds } from "@govwatch/jobs";
+import { fetchPolicyOf } from "@govwatch/sites";
 import { UnrecoverableError } from "bullmq";
 import { crawlSite } from "../crawl/crawl-site.js";
 import { BlockedAddressError } from "../crawl/ssrf.js";
 import { redisHostLimiter } from "../crawl/host-limiter.js";
 import { loadRobots } from "../crawl/robots.js";
-import { jobIdFor } from "./job-ids.js";
 async function processCrawl(rt, job, data) {
-  const parsed = Site.safeParse(data.site);
-  if (!parsed.success) throw new UnrecoverableError(`crawl job for ${data.siteId}: invalid site config: ${parsed.error.message}`);
-  const site = parsed.data;
+  const site = data.site;
   let runId = data.runId;
   if (!runId) {
     runId = (await startOrJoinRun(rt.db.prisma, site.id, data.trigger)).runId;
@@ -53,11 +51,11 @@ async function processCrawl(rt, job, data) {
         titleKeywords: site.titleKeywords,
         fetchPolicy: fetchPolicyOf(site)
       };
-      await rt.queues.extract.add("extract", payload, { jobId: jobIdFor(runId, page.url) });
+      await rt.queues.extract.add("extract", payload, { jobId: jobIds.extract(runId, page.url) });
     },
     // Recorded as failed with its reason; the challenge page itself is never stored as content.
     onBlocked: async (page, reason) => {
-      await rt.queues.store.add("failed", { kind: "failed", ...meta(page), reason }, { jobId: `${jobIdFor(runId, page.url)}-store` });
+      await rt.queues.store.add("failed", { kind: "failed", ...meta(page), reason }, { jobId: jobIds.store.blocked(runId, page.url) });
     },
     onProgress: (s) => {
       const progress = { runId, listPages: s.listPagesFetched, reportLinks: s.reportLinksFound, queued: s.pagesQueued, unchanged: s.notModified + s.unchangedBytes };
@@ -71,7 +69,7 @@ async function processCrawl(rt, job, data) {
   await rt.queues.store.add(
     "crawlFinished",
     { kind: "crawlFinished", runId, siteId: site.id, stats },
-    { jobId: `${runId}-finished` }
+    { jobId: jobIds.store.crawlFinished(runId) }
   );
   return { runId, pagesQueued: stats.pagesQueued };
 }

@@ -1,5 +1,6 @@
 // src/workers/extract-worker.ts
 import { gunzipBase64 } from "@govwatch/core";
+import { jobIds } from "@govwatch/jobs";
 import { attachmentText, extract, textAttachmentOf, withAttachmentText } from "@govwatch/extract";
 import { errorKind } from "../crawl/crawl-context.js";
 import { fetchOptionsFor, fetchPage, HttpStatusError } from "../crawl/fetch-page.js";
@@ -9,7 +10,7 @@ var MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 async function processExtract(rt, job, data) {
   const { bodyGzipBase64, encoding, titleKeywords, fetchPolicy: _policy, ...meta } = data;
   const send = async (next) => {
-    await rt.queues.store.add(next.kind, next, { jobId: `${job.id}-store` });
+    await rt.queues.store.add(next.kind, next, { jobId: jobIds.store.fromExtract(String(job.id)) });
     return { kind: next.kind };
   };
   let record;

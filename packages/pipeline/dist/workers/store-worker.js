@@ -6,7 +6,7 @@ async function processStore(rt, job, data) {
   const prisma = rt.db.prisma;
   if (data.kind === "crawlFinished") {
     let reportsRemoved = 0;
-    if (data.stats.discoveryComplete === true && Array.isArray(data.stats.seenUrls)) {
+    if (data.stats.discoveryComplete === true && data.stats.seenUrls) {
       const missing = await markMissing(prisma, data.siteId, data.stats.seenUrls, data.runId, MISSING_THRESHOLD);
       reportsRemoved = missing.removed.length;
     }

@@ -1,27 +1,14 @@
 // What both phases of a crawl share: the site's rules, politeness, figures and error counting.
 import type { Logger } from '@govwatch/core';
+import type { CrawlStats } from '@govwatch/jobs';
 import { fetchPolicyOf, type Site } from '@govwatch/sites';
 import { type FetchOptions, fetchOptionsFor, HttpStatusError } from './fetch-page.ts';
 import type { HostLimiter } from './host-limiter.ts';
 import type { LinkRules } from './links.ts';
 import { type Robots, withCrawlDelay } from './robots.ts';
 
-export type CrawlStats = {
-  listPagesFetched: number;
-  reportLinksFound: number;
-  pagesFetched: number;
-  notModified: number;
-  unchangedBytes: number;
-  pagesQueued: number;
-  bytes: number;
-  robotsDisallowed: number;
-  browserRetries: number;
-  errors: Record<string, number>;
-  discoveryComplete: boolean;
-  seenUrls: string[];
-  warnings: string[];
-  durationMs: number;
-};
+// The crawl's figures are part of the job contract (they travel on the crawlFinished job).
+export type { CrawlStats } from '@govwatch/jobs';
 
 export type CrawlContext = {
   log: Logger;

@@ -5,7 +5,7 @@ import { assertPublicUrl, publicOnlyLookup } from './ssrf.ts';
 
 // Connections of crawls that must stay off private networks resolve through the guarded lookup.
 const publicOnly = new Agent({ connect: { lookup: publicOnlyLookup } });
-import type { FetchPolicy } from '@govwatch/core';
+import type { FetchPolicy } from '@govwatch/jobs';
 import type { HostLimiter, HostLimits } from './host-limiter.ts';
 
 export type FetchOptions = {

@@ -1,6 +1,7 @@
-import { type FetchMeta, gzipBase64, type Payload, sha256Hex } from '@govwatch/core';
+import { gzipBase64, sha256Hex } from '@govwatch/core';
 import { pageStates, startOrJoinRun } from '@govwatch/db';
-import { fetchPolicyOf, Site } from '@govwatch/sites';
+import { type CrawlProgress, type FetchMeta, jobIds, type Payload } from '@govwatch/jobs';
+import { fetchPolicyOf } from '@govwatch/sites';
 import type { Job } from 'bullmq';
 import { UnrecoverableError } from 'bullmq';
 import { crawlSite } from '../crawl/crawl-site.ts';
@@ -8,14 +9,11 @@ import { BlockedAddressError } from '../crawl/ssrf.ts';
 import type { FetchedPage } from '../crawl/fetch-page.ts';
 import { redisHostLimiter } from '../crawl/host-limiter.ts';
 import { loadRobots } from '../crawl/robots.ts';
-import type { CrawlProgress } from '../run-crawl.ts';
 import type { Runtime } from '../runtime.ts';
-import { jobIdFor } from './job-ids.ts';
 
 export async function processCrawl(rt: Runtime, job: Job, data: Payload<'crawl'>) {
-  const parsed = Site.safeParse(data.site);
-  if (!parsed.success) throw new UnrecoverableError(`crawl job for ${data.siteId}: invalid site config: ${parsed.error.message}`);
-  const site = parsed.data;
+  // Validated by the catalog's schema (an invalid site config fails the job at once, unretried).
+  const site = data.site;
   let runId = data.runId;
   if (!runId) {
     // A scheduled job starts its run here; recording it on the job lets a retry reuse the run and
@@ -60,14 +58,14 @@ export async function processCrawl(rt: Runtime, job: Job, data: Payload<'crawl'>
         titleKeywords: site.titleKeywords,
         fetchPolicy: fetchPolicyOf(site),
       };
-      await rt.queues.extract.add('extract', payload, { jobId: jobIdFor(runId, page.url) });
+      await rt.queues.extract.add('extract', payload, { jobId: jobIds.extract(runId, page.url) });
     },
     // Recorded as failed with its reason; the challenge page itself is never stored as content.
     onBlocked: async (page, reason) => {
-      await rt.queues.store.add('failed', { kind: 'failed', ...meta(page), reason }, { jobId: `${jobIdFor(runId, page.url)}-store` });
+      await rt.queues.store.add('failed', { kind: 'failed', ...meta(page), reason }, { jobId: jobIds.store.blocked(runId, page.url) });
     },
     onProgress: (s) => {
-      const progress: CrawlProgress & { runId: string } = { runId, listPages: s.listPagesFetched, reportLinks: s.reportLinksFound, queued: s.pagesQueued, unchanged: s.notModified + s.unchangedBytes };
+      const progress: CrawlProgress = { runId, listPages: s.listPagesFetched, reportLinks: s.reportLinksFound, queued: s.pagesQueued, unchanged: s.notModified + s.unchangedBytes };
       void job.updateProgress(progress);
     },
   }).catch((err: Error) => {
@@ -78,8 +76,8 @@ export async function processCrawl(rt: Runtime, job: Job, data: Payload<'crawl'>
   log.info({ ...stats, seenUrls: stats.seenUrls.length }, 'crawl finished');
   await rt.queues.store.add(
     'crawlFinished',
-    { kind: 'crawlFinished', runId, siteId: site.id, stats: stats as unknown as Record<string, unknown> },
-    { jobId: `${runId}-finished` },
+    { kind: 'crawlFinished', runId, siteId: site.id, stats },
+    { jobId: jobIds.store.crawlFinished(runId) },
   );
   return { runId, pagesQueued: stats.pagesQueued };
 }

@@ -1,4 +1,5 @@
-import { gunzipBase64, type Logger, type Payload } from '@govwatch/core';
+import { gunzipBase64, type Logger } from '@govwatch/core';
+import { jobIds, type Payload } from '@govwatch/jobs';
 import { attachmentText, type ExtractedRecord, extract, textAttachmentOf, withAttachmentText } from '@govwatch/extract';
 import type { Job } from 'bullmq';
 import { errorKind } from '../crawl/crawl-context.ts';
@@ -19,7 +20,7 @@ export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 export async function processExtract(rt: Runtime, job: Job, data: Payload<'extract'>) {
   const { bodyGzipBase64, encoding, titleKeywords, fetchPolicy: _policy, ...meta } = data;
   const send = async (next: Payload<'store'>) => {
-    await rt.queues.store.add(next.kind, next, { jobId: `${job.id}-store` });
+    await rt.queues.store.add(next.kind, next, { jobId: jobIds.store.fromExtract(String(job.id)) });
     return { kind: next.kind };
   };
   let record: ExtractedRecord;

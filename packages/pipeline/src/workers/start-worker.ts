@@ -1,58 +1,55 @@
-// BullMQ workers for every stage, built from one typed handler map: a queue without a handler
-// fails to compile.
-import { parsePayload, workerConnection, type Payload, type QueueName } from '@govwatch/core';
+// BullMQ workers for every queue govwatch works, built from one handler map typed against the
+// catalog: a queue without a handler fails to compile.
+import { workerConnection } from '@govwatch/core';
+import { parsePayload, type Payload, type WorkerQueue } from '@govwatch/jobs';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Runtime } from '../runtime.ts';
+import { processWebhook } from '../webhook-worker.ts';
 import { processCrawl } from './crawl-worker.ts';
 import { processExtract } from './extract-worker.ts';
-import { processStore } from './store-worker.ts';
 import { isFinalFailure, settleFinalFailure } from './final-failure.ts';
-import { processWebhook } from '../webhook-worker.ts';
 import { startHeartbeat } from '../liveness.ts';
+import { processStore } from './store-worker.ts';
 
-export type StageName = Exclude<QueueName, 'events'>;
-/** The pipeline's stages; `webhooks` runs beside the event relay (serve.ts), not as a stage of a crawl. */
-export const stages: StageName[] = ['crawl', 'extract', 'store'];
-
-type Handler<Q extends StageName> = (rt: Runtime, job: Job, data: Payload<Q>) => Promise<unknown>;
-const handlers: { [Q in StageName]: Handler<Q> } = {
+type Handler<Q extends WorkerQueue> = (rt: Runtime, job: Job, data: Payload<Q>) => Promise<unknown>;
+const handlers: { [Q in WorkerQueue]: Handler<Q> } = {
   crawl: processCrawl,
   extract: processExtract,
   store: processStore,
   webhooks: processWebhook,
 };
 
-export function startWorker<Q extends StageName>(stage: Q, rt: Runtime): Worker {
+export function startWorker<Q extends WorkerQueue>(queue: Q, rt: Runtime): Worker {
   const connection = workerConnection(rt.config.redisUrl);
   const worker = new Worker(
-    stage,
+    queue,
     async (job: Job) => {
       let data: Payload<Q>;
       try {
-        data = parsePayload(stage, job.data);
+        data = parsePayload(queue, job.data);
       } catch (err) {
         throw new UnrecoverableError((err as Error).message);
       }
-      return handlers[stage](rt, job, data);
+      return handlers[queue](rt, job, data);
     },
     {
       connection,
       prefix: rt.config.queuePrefix,
-      concurrency: rt.config.concurrency[stage],
+      concurrency: rt.config.concurrency[queue],
       // A crawl can run for a long time; its lock is renewed while the process lives, and a job
       // whose process died is picked up again after the lock expires (no job is lost).
-      lockDuration: stage === 'crawl' ? 120_000 : 30_000,
-      name: `govwatch-${stage}`,
+      lockDuration: queue === 'crawl' ? 120_000 : 30_000,
+      name: `govwatch-${queue}`,
     },
   );
-  worker.on('error', (err) => rt.log.error({ queue: stage, err: err.message }, 'worker error'));
+  worker.on('error', (err) => rt.log.error({ queue, err: err.message }, 'worker error'));
   worker.on('failed', (job, err) => {
-    rt.log.warn({ queue: stage, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed');
-    if (job && isFinalFailure(job, err)) void settleFinalFailure(rt, stage, job, err);
+    rt.log.warn({ queue, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed');
+    if (job && isFinalFailure(job, err)) void settleFinalFailure(rt, queue, job, err);
   });
   // Liveness per deployment (liveness.ts): what `crawl --wait` reads to know a stage is served.
-  const heartbeat = startHeartbeat(rt.redis, rt.config.queuePrefix, stage, (err) =>
-    rt.log.debug({ queue: stage, err: err.message }, 'heartbeat failed'),
+  const heartbeat = startHeartbeat(rt.redis, rt.config.queuePrefix, queue, (err) =>
+    rt.log.debug({ queue, err: err.message }, 'heartbeat failed'),
   );
   const close = worker.close.bind(worker);
   worker.close = async (force?: boolean) => {

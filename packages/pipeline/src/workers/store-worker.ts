@@ -1,4 +1,4 @@
-import type { Payload } from '@govwatch/core';
+import type { Payload } from '@govwatch/jobs';
 import { completeRunIfSettled, finishCrawl, markMissing, StoreInputError, storePage } from '@govwatch/db';
 import { type Job, UnrecoverableError } from 'bullmq';
 import type { Runtime } from '../runtime.ts';
@@ -11,8 +11,8 @@ export async function processStore(rt: Runtime, job: Job, data: Payload<'store'>
   if (data.kind === 'crawlFinished') {
     let reportsRemoved = 0;
     // Only a complete discovery can say a page is missing; a failed list page proves nothing.
-    if (data.stats.discoveryComplete === true && Array.isArray(data.stats.seenUrls)) {
-      const missing = await markMissing(prisma, data.siteId, data.stats.seenUrls as string[], data.runId, MISSING_THRESHOLD);
+    if (data.stats.discoveryComplete === true && data.stats.seenUrls) {
+      const missing = await markMissing(prisma, data.siteId, data.stats.seenUrls, data.runId, MISSING_THRESHOLD);
       reportsRemoved = missing.removed.length;
     }
     const { seenUrls: _omit, ...stats } = data.stats;

@@ -3,7 +3,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatSummary } from '@govwatch/db';
+import { formatSummary, siteReports } from '@govwatch/db';
 import { parseSites } from '@govwatch/sites';
 import { startFixtureSite } from '@govwatch/fixture-site';
 import { type Context, out } from '../context.ts';
@@ -18,16 +18,11 @@ export async function demoCommand(ctx: Context, opts: { keep?: boolean; port?: s
     if (!site) throw new Error('fixture site file has no fixture-main site');
     const summary = await crawlAndMaybeWait(rt, site, 'demo', true, 10 * 60_000);
     if (summary) await out(formatSummary(summary));
-    const reports = await rt.db.prisma.report.findMany({
-      where: { siteId: site.id },
-      orderBy: { publishedAt: 'asc' },
-      include: { versions: { orderBy: { version: 'desc' }, take: 1 } },
-    });
+    const reports = await siteReports(rt.db.prisma, site.id);
     await out(`\n${reports.length} report(s) stored for ${site.id}:`);
     for (const r of reports) {
-      const text = r.versions[0]?.text ?? '';
-      await out(`- ${r.publishedAt ?? '????-??-??'}  ${r.title}  [${r.agency ?? '?'} · ${r.reportYear ?? '?'}年 · v${r.currentVersion} · ${text.length} chars]`);
-      await out(`    ${text.slice(0, 60).replace(/\n/g, ' ')}…`);
+      await out(`- ${r.publishedAt ?? '????-??-??'}  ${r.title}  [${r.agency ?? '?'} · ${r.reportYear ?? '?'}年 · v${r.currentVersion} · ${r.text.length} chars]`);
+      await out(`    ${r.text.slice(0, 60).replace(/\n/g, ' ')}…`);
     }
     await rt.close();
     if (opts.keep) await keepServing(fixture.origin, fixture.siteYaml(), reports[0]?.canonicalUrl);

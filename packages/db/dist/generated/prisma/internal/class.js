@@ -8,13 +8,13 @@ var config = {
       "value": "prisma-client"
     },
     "output": {
-      "value": "/work/main/packages/db/src/generated/prisma",
+      "value": "/work/wt/integrate/packages/db/src/generated/prisma",
       "fromEnvVar": null
     },
     "config": {
-      "importFileExtension": "ts",
+      "moduleFormat": "esm",
       "engineType": "client",
-      "moduleFormat": "esm"
+      "importFileExtension": "ts"
     },
     "binaryTargets": [
       {
@@ -24,7 +24,7 @@ var config = {
       }
     ],
     "previewFeatures": [],
-    "sourceFilePath": "/work/main/prisma/schema.prisma",
+    "sourceFilePath": "/work/wt/integrate/prisma/schema.prisma",
     "isCustomOutput": true
   },
   "relativePath": "../../../../../prisma",

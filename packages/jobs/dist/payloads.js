@@ -1,4 +1,6 @@
-// src/jobs.ts
+// src/payloads.ts
+import { ExtractedRecord, RecordContract } from "@govwatch/extract";
+import { Site } from "@govwatch/sites";
 import { z } from "zod";
 var Trigger = z.enum(["schedule", "cli", "api", "demo", "reextract"]);
 var CrawlJob = z.object({
@@ -6,8 +8,34 @@ var CrawlJob = z.object({
   runId: z.string().min(1).optional(),
   siteId: z.string().min(1),
   trigger: Trigger,
-  /** The site's configuration as the requester read it (validated again by the worker). */
-  site: z.record(z.string(), z.unknown())
+  /** The site's configuration as the requester read it, validated again when the job runs. */
+  site: Site
+});
+var CrawlProgress = z.object({
+  runId: z.string().optional(),
+  listPages: z.number().optional(),
+  reportLinks: z.number().optional(),
+  /** Report pages sent on to extract → store. */
+  queued: z.number().optional(),
+  /** Report pages the crawler found unchanged (304, identical bytes): done without the store. */
+  unchanged: z.number().optional()
+});
+var CrawlStats = z.object({
+  listPagesFetched: z.number(),
+  reportLinksFound: z.number(),
+  pagesFetched: z.number(),
+  notModified: z.number(),
+  unchangedBytes: z.number(),
+  pagesQueued: z.number(),
+  bytes: z.number(),
+  robotsDisallowed: z.number(),
+  browserRetries: z.number(),
+  errors: z.record(z.string(), z.number()),
+  /** Only a complete discovery can say a page is missing; a failed list page proves nothing. */
+  discoveryComplete: z.boolean(),
+  seenUrls: z.array(z.string()),
+  warnings: z.array(z.string()),
+  durationMs: z.number()
 });
 var FetchMeta = z.object({
   runId: z.string().min(1),
@@ -36,26 +64,16 @@ var ExtractJob = FetchMeta.extend({
   /** Absent on jobs from before it existed: attachments are then fetched from the page's host only. */
   fetchPolicy: FetchPolicy.optional()
 });
-var SectionSchema = z.object({ level: z.union([z.literal(1), z.literal(2), z.literal(3)]), heading: z.string() });
-var AttachmentSchema = z.object({ url: z.string(), name: z.string() });
-var RecordSchema = z.looseObject({
-  url: z.string(),
-  isReport: z.boolean(),
-  title: z.string().nullable(),
-  publishedAt: z.string().nullable(),
-  source: z.string().nullable(),
-  agency: z.string().nullable(),
-  reportYear: z.number().int().nullable(),
-  text: z.string(),
-  sections: z.array(SectionSchema),
-  attachments: z.array(AttachmentSchema),
-  contentHash: z.string()
+var StoredRecord = z.looseObject({
+  ...RecordContract.shape,
+  ...ExtractedRecord.pick({ pageKind: true, reasons: true, textSource: true, textAttachment: true }).partial().shape
 });
+var FinishedStats = z.looseObject(CrawlStats.partial().shape);
 var StoreJob = z.discriminatedUnion("kind", [
   FetchMeta.extend({
     kind: z.literal("record"),
     bodyGzipBase64: z.string(),
-    record: RecordSchema
+    record: StoredRecord
   }),
   FetchMeta.extend({
     kind: z.literal("failed"),
@@ -66,7 +84,7 @@ var StoreJob = z.discriminatedUnion("kind", [
     kind: z.literal("crawlFinished"),
     runId: z.string().min(1),
     siteId: z.string().min(1),
-    stats: z.record(z.string(), z.unknown())
+    stats: FinishedStats
   })
 ]);
 var EventJob = z.object({
@@ -82,13 +100,16 @@ var WebhookJob = z.object({
 });
 export {
   CrawlJob,
+  CrawlProgress,
+  CrawlStats,
   EventJob,
   ExtractJob,
   FetchMeta,
   FetchPolicy,
-  RecordSchema,
+  FinishedStats,
   StoreJob,
+  StoredRecord,
   Trigger,
   WebhookJob
 };
-//# sourceMappingURL=jobs.js.map
+//# sourceMappingURL=payloads.js.map

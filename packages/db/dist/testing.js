@@ -1,4 +1,4 @@
-// src/test-database.ts
+// src/testing.ts
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { migrateDeploy } from "./migrate.js";
@@ -33,4 +33,4 @@ async function createTestDatabase(serverUrl, opts = {}) {
 export {
   createTestDatabase
 };
-//# sourceMappingURL=test-database.js.map
+//# sourceMappingURL=testing.js.map

@@ -1,5 +1,8 @@
 // Payload schemas of every queue. Workers parse their payload with these before doing anything,
-// so a malformed job fails once with a clear reason instead of half-running.
+// so a malformed job fails once with a clear reason instead of half-running. Each schema is
+// built from the type its producer already owns (Site, the extractor's record), declared once.
+import { ExtractedRecord, RecordContract } from '@govwatch/extract';
+import { Site } from '@govwatch/sites';
 import { z } from 'zod';
 
 export const Trigger = z.enum(['schedule', 'cli', 'api', 'demo', 'reextract']);
@@ -11,10 +14,42 @@ export const CrawlJob = z.object({
   runId: z.string().min(1).optional(),
   siteId: z.string().min(1),
   trigger: Trigger,
-  /** The site's configuration as the requester read it (validated again by the worker). */
-  site: z.record(z.string(), z.unknown()),
+  /** The site's configuration as the requester read it, validated again when the job runs. */
+  site: Site,
 });
 export type CrawlJob = z.infer<typeof CrawlJob>;
+
+/** What a crawl job reports as its progress (job.updateProgress) and `crawl --wait` shows. */
+export const CrawlProgress = z.object({
+  runId: z.string().optional(),
+  listPages: z.number().optional(),
+  reportLinks: z.number().optional(),
+  /** Report pages sent on to extract → store. */
+  queued: z.number().optional(),
+  /** Report pages the crawler found unchanged (304, identical bytes): done without the store. */
+  unchanged: z.number().optional(),
+});
+export type CrawlProgress = z.infer<typeof CrawlProgress>;
+
+/** The crawler's own figures for one crawl (fetched, 304s, bytes, errors by kind). */
+export const CrawlStats = z.object({
+  listPagesFetched: z.number(),
+  reportLinksFound: z.number(),
+  pagesFetched: z.number(),
+  notModified: z.number(),
+  unchangedBytes: z.number(),
+  pagesQueued: z.number(),
+  bytes: z.number(),
+  robotsDisallowed: z.number(),
+  browserRetries: z.number(),
+  errors: z.record(z.string(), z.number()),
+  /** Only a complete discovery can say a page is missing; a failed list page proves nothing. */
+  discoveryComplete: z.boolean(),
+  seenUrls: z.array(z.string()),
+  warnings: z.array(z.string()),
+  durationMs: z.number(),
+});
+export type CrawlStats = z.infer<typeof CrawlStats>;
 
 /** Conditional-GET state of a page, as fetched. */
 export const FetchMeta = z.object({
@@ -55,29 +90,31 @@ export const ExtractJob = FetchMeta.extend({
 });
 export type ExtractJob = z.infer<typeof ExtractJob>;
 
-const SectionSchema = z.object({ level: z.union([z.literal(1), z.literal(2), z.literal(3)]), heading: z.string() });
-const AttachmentSchema = z.object({ url: z.string(), name: z.string() });
-
-export const RecordSchema = z.looseObject({
-  url: z.string(),
-  isReport: z.boolean(),
-  title: z.string().nullable(),
-  publishedAt: z.string().nullable(),
-  source: z.string().nullable(),
-  agency: z.string().nullable(),
-  reportYear: z.number().int().nullable(),
-  text: z.string(),
-  sections: z.array(SectionSchema),
-  attachments: z.array(AttachmentSchema),
-  contentHash: z.string(),
+/**
+ * The record a store job carries: the extractor's record, whose extensions (pageKind, reasons,
+ * textSource) are optional on the wire — records made by hand (tests, older jobs) carry the
+ * contract keys only — and whose unknown keys are kept (stored in the version's `record`).
+ */
+export const StoredRecord = z.looseObject({
+  ...RecordContract.shape,
+  ...ExtractedRecord.pick({ pageKind: true, reasons: true, textSource: true, textAttachment: true }).partial().shape,
 });
+export type StoredRecord = z.infer<typeof StoredRecord>;
+
+/**
+ * The crawl's figures as a crawlFinished job carries them: every key optional (a job queued by
+ * an older version, or by hand, may carry fewer) and unknown keys kept, since they are stored
+ * as the run's stats.
+ */
+export const FinishedStats = z.looseObject(CrawlStats.partial().shape);
+export type FinishedStats = z.infer<typeof FinishedStats>;
 
 /** store: the outcome of extracting one page, or the end of a crawl. */
 export const StoreJob = z.discriminatedUnion('kind', [
   FetchMeta.extend({
     kind: z.literal('record'),
     bodyGzipBase64: z.string(),
-    record: RecordSchema,
+    record: StoredRecord,
   }),
   FetchMeta.extend({
     kind: z.literal('failed'),
@@ -88,12 +125,13 @@ export const StoreJob = z.discriminatedUnion('kind', [
     kind: z.literal('crawlFinished'),
     runId: z.string().min(1),
     siteId: z.string().min(1),
-    stats: z.record(z.string(), z.unknown()),
+    stats: FinishedStats,
   }),
 ]);
 export type StoreJob = z.infer<typeof StoreJob>;
 export type StoreRecordJob = Extract<StoreJob, { kind: 'record' }>;
 export type StoreFailedJob = Extract<StoreJob, { kind: 'failed' }>;
+export type CrawlFinishedJob = Extract<StoreJob, { kind: 'crawlFinished' }>;
 
 /** events: a relayed outbox row, for downstream consumers. */
 export const EventJob = z.object({
@@ -105,7 +143,7 @@ export const EventJob = z.object({
 });
 export type EventJob = z.infer<typeof EventJob>;
 
-/** webhooks: one event to one webhook URL (job id `webhook-<event id>-<url hash>`). */
+/** webhooks: one event to one webhook URL. */
 export const WebhookJob = z.object({
   url: z.string().url(),
   event: EventJob,

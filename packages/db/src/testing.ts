@@ -1,4 +1,5 @@
 // A throw-away database with every migration applied: each integration test file gets its own.
+// Test support only, so it is the subpath export @govwatch/db/testing, not part of the main API.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { migrateDeploy } from './migrate.ts';
