@@ -1,8 +1,7 @@
 // Runs one crawl (discovery + conditional fetches) in-process against the fixture site, with the
 // real Redis limiter and robots cache; pages handed on are collected instead of queued.
 import { createLogger } from '@govwatch/core';
-import { crawlSite, type CrawlStats, redisHostLimiter } from '@govwatch/pipeline';
-import { loadRobots } from '../../packages/pipeline/src/crawl/robots.ts';
+import { crawlSite, type CrawlStats, createFetcher } from '@govwatch/pipeline';
 import { parseSites, type Site } from '@govwatch/sites';
 import { Redis } from 'ioredis';
 import type { FixtureSite, SiteYamlOptions } from '@govwatch/fixture-site';
@@ -26,11 +25,11 @@ export async function crawlOnce(
   try {
     collected.stats = await crawlSite(site, {
       log: createLogger('silent'),
-      limiter: redisHostLimiter(redis, prefix),
-      userAgent: 'govwatch/0.1 (+https://example.org/govwatch-tests)',
-      allowPrivateNetwork: opts.allowPrivateNetwork ?? false,
+      fetcher: createFetcher(redis, prefix, {
+        userAgent: 'govwatch/0.1 (+https://example.org/govwatch-tests)',
+        allowPrivateNetwork: opts.allowPrivateNetwork ?? false,
+      }),
       chromiumPath: '/usr/bin/chromium',
-      robots: (origin, fetchOptions) => loadRobots(origin, redis, prefix, fetchOptions),
       pageState: (canonical) => opts.states?.get(canonical),
       onPage: async (page) => {
         collected.pages.push({ url: page.url, body: page.body });

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { redisHostLimiter } from '@govwatch/pipeline';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fetchPage, type FetchOptions } from '../../packages/pipeline/src/crawl/fetch-page.ts';
+import { fetchPage, type FetchOptions } from '../../packages/pipeline/src/fetch/fetch-page.ts';
 import { dropPrefix, redisUrl, testPrefix } from '../helpers/test-queues.ts';
 
 let server: Server;

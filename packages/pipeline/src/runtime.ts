@@ -8,6 +8,7 @@ import {
 } from '@govwatch/core';
 import { createDb, type Db } from '@govwatch/db';
 import type { Redis } from 'ioredis';
+import { createFetcher, type Fetcher } from './fetch/fetcher.ts';
 
 export type Runtime = {
   config: Config;
@@ -16,6 +17,8 @@ export type Runtime = {
   /** Fail-fast connection for producers, the host limiter and robots cache. */
   redis: Redis;
   queues: Queues;
+  /** Polite fetching (host limiter, robots cache), one per process. */
+  fetcher: Fetcher;
   /** Aborted when the process starts shutting down: long jobs (crawls) stop and hand their job back. */
   shutdown: AbortController;
   close(): Promise<void>;
@@ -35,6 +38,7 @@ export function createRuntime(config: Config, log: Logger): Runtime {
     db,
     redis,
     queues,
+    fetcher: createFetcher(redis, config.queuePrefix, { userAgent: config.userAgent, allowPrivateNetwork: config.allowPrivateNetwork }),
     shutdown: new AbortController(),
     async close() {
       await queues.close();

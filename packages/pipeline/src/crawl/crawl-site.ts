@@ -10,11 +10,10 @@ import type { Site } from '@govwatch/sites';
 import { BasicCrawler, Configuration, LogLevel, log as crawleeLog, type Request, RequestQueue } from '@crawlee/basic';
 import type { Page, Response as PlaywrightResponse } from 'playwright';
 import { guardPage, launchOptions } from './browser.ts';
-import { HttpStatusError, OffSiteError, parseRetryAfter, prepareRetry } from './fetch-page.ts';
+import { assertPublicUrl, HttpStatusError, OffSiteError, parseRetryAfter, prepareRetry } from '../fetch/index.ts';
 import { type ContextDeps, type CrawlContext, type CrawlStats, createCrawlContext } from './crawl-context.ts';
 import { type Enqueue, type ListData, listKey, listRoute } from './list-route.ts';
 import { type ReportSink, reportRoute } from './report-route.ts';
-import { assertPublicUrl } from './ssrf.ts';
 
 crawleeLog.setLevel(LogLevel.OFF); // we log through pino; stdout belongs to the CLI
 

@@ -5,10 +5,9 @@ import { decodeHtml } from '@govwatch/extract';
 import type { Site } from '@govwatch/sites';
 import type { CrawlContext } from './crawl-context.ts';
 import { discoverFromXml, looksLikeXml } from './feeds.ts';
-import { fetchPage } from './fetch-page.ts';
+import { fetchPage, isChallenge } from '../fetch/index.ts';
 import { dataproxyGroup, findDataproxy } from './hanweb.ts';
 import { discoverLinks } from './links.ts';
-import { isChallenge } from './report-route.ts';
 
 export type ListData = {
   label: 'list';

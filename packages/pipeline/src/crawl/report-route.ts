@@ -4,7 +4,7 @@
 import { canonicalUrl, sha256Hex } from '@govwatch/core';
 import { lazyBrowser, renderInBrowser } from './browser.ts';
 import type { CrawlContext } from './crawl-context.ts';
-import { type FetchedPage, fetchPage, HttpStatusError } from './fetch-page.ts';
+import { type FetchedPage, fetchPage, HttpStatusError, isChallenge } from '../fetch/index.ts';
 
 export type PageState = { etag: string | null; lastModified: string | null; lastRawSha256: string | null };
 
@@ -15,13 +15,6 @@ export type ReportSink = {
   /** A page that could not be fetched as content (blocked by a WAF challenge). */
   onBlocked(page: FetchedPage, reason: string): Promise<void>;
 };
-
-const CHALLENGE = /__jsl_clearance|acw_sc__v2|Please enable JavaScript and cookies|请开启JavaScript并刷新该页/i;
-
-export function isChallenge(body: Buffer): boolean {
-  // Challenge pages are small and script-only; a long report that mentions a cookie name is not one.
-  return body.length < 30_000 && CHALLENGE.test(body.toString('latin1')) && !/<p[\s>][^<]{200,}/i.test(body.toString('utf8'));
-}
 
 export function reportRoute(ctx: CrawlContext, sink: ReportSink) {
   const { stats } = ctx;

@@ -4,10 +4,7 @@ import { fetchPolicyOf, Site } from '@govwatch/sites';
 import type { Job } from 'bullmq';
 import { UnrecoverableError } from 'bullmq';
 import { crawlSite } from '../crawl/crawl-site.ts';
-import { BlockedAddressError } from '../crawl/ssrf.ts';
-import type { FetchedPage } from '../crawl/fetch-page.ts';
-import { redisHostLimiter } from '../crawl/host-limiter.ts';
-import { loadRobots } from '../crawl/robots.ts';
+import { BlockedAddressError, type FetchedPage } from '../fetch/index.ts';
 import type { CrawlProgress } from '../run-crawl.ts';
 import type { Runtime } from '../runtime.ts';
 import { jobIdFor } from './job-ids.ts';
@@ -40,12 +37,9 @@ export async function processCrawl(rt: Runtime, job: Job, data: Payload<'crawl'>
   });
   const stats = await crawlSite(site, {
     log,
-    limiter: redisHostLimiter(rt.redis, rt.config.queuePrefix),
+    fetcher: rt.fetcher,
     signal: rt.shutdown.signal,
-    userAgent: rt.config.userAgent,
-    allowPrivateNetwork: rt.config.allowPrivateNetwork,
     chromiumPath: rt.config.chromiumPath,
-    robots: (origin, fetchOptions) => loadRobots(origin, rt.redis, rt.config.queuePrefix, fetchOptions),
     // A page that was gone, failed or blocked is fetched in full when it answers again, so the
     // store sees it (and restores its report) even if its bytes did not change.
     pageState: (canonical) => {
