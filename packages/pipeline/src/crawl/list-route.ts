@@ -7,7 +7,7 @@ import type { CrawlContext } from './crawl-context.ts';
 import { discoverFromXml, looksLikeXml } from './feeds.ts';
 import { fetchPage, isChallenge } from '../fetch/index.ts';
 import { dataproxyGroup, findDataproxy } from './hanweb.ts';
-import { discoverLinks } from './links.ts';
+import { discoverLinksYielding } from './links.ts';
 
 export type ListData = {
   label: 'list';
@@ -51,7 +51,7 @@ export function listRoute(site: Site, ctx: CrawlContext, enqueue: Enqueue) {
       ctx.countError(Object.assign(new Error(`list page ${pageUrl} is a WAF challenge`), { name: 'BlockedError' }));
       return;
     }
-    const found = discoverLinks(body, pageUrl, rules);
+    const found = await discoverLinksYielding(body, pageUrl, rules);
     for (const r of found.reports) await enqueue.report(r);
     ctx.progress();
     if (data.depth >= site.maxDepth) {

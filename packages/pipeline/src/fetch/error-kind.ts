@@ -9,6 +9,7 @@ export function errorKind(err: unknown): string {
   if (e?.name === 'OffSiteError') return 'off_site';
   if (e?.name === 'RobotsDisallowedError') return 'robots';
   if (e?.name === 'TooLargeError') return 'too_large';
+  if (e?.name === 'RedirectError') return 'redirects';
   if (e?.name === 'BlockedError') return 'blocked';
   return 'network';
 }
