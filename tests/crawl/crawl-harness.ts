@@ -18,7 +18,14 @@ export function siteOf(fixture: FixtureSite, id: string, options: SiteYamlOption
 export async function crawlOnce(
   site: Site,
   prefix: string,
-  opts: { allowPrivateNetwork?: boolean; states?: Map<string, { etag: string | null; lastModified: string | null; lastRawSha256: string | null }> } = {},
+  opts: {
+    allowPrivateNetwork?: boolean;
+    states?: Map<string, { etag: string | null; lastModified: string | null; lastRawSha256: string | null }>;
+    /** Runs before a page is collected: throwing stands for a queue that refused the job. */
+    beforeHandOn?: (url: string) => void;
+    /** Canonical URLs an earlier attempt of the run settled. */
+    settled?: Set<string>;
+  } = {},
 ): Promise<Collected> {
   const redis = new Redis(redisUrl);
   const collected: Collected = { pages: [], blocked: [], stats: undefined as unknown as CrawlStats };
@@ -31,7 +38,9 @@ export async function crawlOnce(
       }),
       chromiumPath: '/usr/bin/chromium',
       pageState: (canonical) => opts.states?.get(canonical),
+      settledInRun: (canonical) => opts.settled?.has(canonical) ?? false,
       onPage: async (page) => {
+        opts.beforeHandOn?.(page.url);
         collected.pages.push({ url: page.url, body: page.body });
       },
       onBlocked: async (page) => {

@@ -11,6 +11,8 @@ export type CrawlStats = {
   notModified: number;
   unchangedBytes: number;
   pagesQueued: number;
+  /** Of pagesQueued: settled by an earlier attempt of this run's crawl job, so not fetched again. */
+  alreadySettled: number;
   bytes: number;
   robotsDisallowed: number;
   browserRetries: number;
@@ -38,7 +40,7 @@ export type CrawlContext = {
 export function emptyStats(): CrawlStats {
   return {
     listPagesFetched: 0, reportLinksFound: 0, pagesFetched: 0, notModified: 0, unchangedBytes: 0,
-    pagesQueued: 0, bytes: 0, robotsDisallowed: 0, browserRetries: 0, errors: {}, discoveryComplete: true,
+    pagesQueued: 0, alreadySettled: 0, bytes: 0, robotsDisallowed: 0, browserRetries: 0, errors: {}, discoveryComplete: true,
     seenUrls: [], warnings: [], durationMs: 0,
   };
 }

@@ -1,5 +1,5 @@
 import { type FetchMeta, gzipBase64, type Payload, sha256Hex } from '@govwatch/core';
-import { pageStates, startOrJoinRun } from '@govwatch/db';
+import { pageStates, settledUrls, startOrJoinRun } from '@govwatch/db';
 import { fetchPolicyOf, Site } from '@govwatch/sites';
 import type { Job } from 'bullmq';
 import { UnrecoverableError } from 'bullmq';
@@ -22,6 +22,7 @@ export async function processCrawl(rt: Runtime, job: Job, data: Payload<'crawl'>
   }
   const log = rt.log.child({ queue: 'crawl', jobId: job.id, site: site.id, runId });
   const states = await pageStates(rt.db.prisma, site.id);
+  const settled = await settledUrls(rt.db.prisma, runId); // by an earlier attempt of this job
   log.info({ render: site.render }, 'crawl started');
 
   const meta = (page: FetchedPage): FetchMeta => ({
@@ -46,6 +47,7 @@ export async function processCrawl(rt: Runtime, job: Job, data: Payload<'crawl'>
       const state = states.get(canonical);
       return state?.status === 'ok' || state?.status === 'notReport' ? state : undefined;
     },
+    settledInRun: (canonical) => settled.has(canonical),
     onPage: async (page) => {
       const payload: Payload<'extract'> = {
         ...meta(page),
