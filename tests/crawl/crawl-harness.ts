@@ -1,8 +1,7 @@
 // Runs one crawl (discovery + conditional fetches) in-process against the fixture site, with the
 // real Redis limiter and robots cache; pages handed on are collected instead of queued.
 import { createLogger } from '@govwatch/core';
-import { crawlSite, type CrawlStats, redisHostLimiter } from '@govwatch/pipeline';
-import { loadRobots } from '../../packages/pipeline/src/crawl/robots.ts';
+import { crawlSite, type CrawlStats, createFetcher } from '@govwatch/pipeline';
 import { parseSites, type Site } from '@govwatch/sites';
 import { Redis } from 'ioredis';
 import type { FixtureSite, SiteYamlOptions } from '@govwatch/fixture-site';
@@ -19,20 +18,29 @@ export function siteOf(fixture: FixtureSite, id: string, options: SiteYamlOption
 export async function crawlOnce(
   site: Site,
   prefix: string,
-  opts: { allowPrivateNetwork?: boolean; states?: Map<string, { etag: string | null; lastModified: string | null; lastRawSha256: string | null }> } = {},
+  opts: {
+    allowPrivateNetwork?: boolean;
+    states?: Map<string, { etag: string | null; lastModified: string | null; lastRawSha256: string | null }>;
+    /** Runs before a page is collected: throwing stands for a queue that refused the job. */
+    beforeHandOn?: (url: string) => void;
+    /** Canonical URLs an earlier attempt of the run settled. */
+    settled?: Set<string>;
+  } = {},
 ): Promise<Collected> {
   const redis = new Redis(redisUrl);
   const collected: Collected = { pages: [], blocked: [], stats: undefined as unknown as CrawlStats };
   try {
     collected.stats = await crawlSite(site, {
       log: createLogger('silent'),
-      limiter: redisHostLimiter(redis, prefix),
-      userAgent: 'govwatch/0.1 (+https://example.org/govwatch-tests)',
-      allowPrivateNetwork: opts.allowPrivateNetwork ?? false,
+      fetcher: createFetcher(redis, prefix, {
+        userAgent: 'govwatch/0.1 (+https://example.org/govwatch-tests)',
+        allowPrivateNetwork: opts.allowPrivateNetwork ?? false,
+      }),
       chromiumPath: '/usr/bin/chromium',
-      robots: (origin, fetchOptions) => loadRobots(origin, redis, prefix, fetchOptions),
       pageState: (canonical) => opts.states?.get(canonical),
+      settledInRun: (canonical) => opts.settled?.has(canonical) ?? false,
       onPage: async (page) => {
+        opts.beforeHandOn?.(page.url);
         collected.pages.push({ url: page.url, body: page.body });
       },
       onBlocked: async (page) => {

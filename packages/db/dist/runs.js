@@ -89,6 +89,10 @@ async function pageStates(prisma, siteId) {
   });
   return new Map(pages.map((p) => [p.url, p]));
 }
+async function settledUrls(prisma, runId) {
+  const rows = await prisma.crawlRunPage.findMany({ where: { runId }, select: { url: true } });
+  return new Set(rows.map((r) => r.url));
+}
 async function settleAsFailed(prisma, runId, url, reason) {
   await prisma.crawlRunPage.createMany({ data: [{ runId, url, outcome: "failed", reason }], skipDuplicates: true });
   await completeRunIfSettled(prisma, runId);
@@ -119,6 +123,7 @@ export {
   runOrigin,
   runSummary,
   settleAsFailed,
+  settledUrls,
   startOrJoinRun,
   upsertSites
 };

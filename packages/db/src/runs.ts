@@ -133,6 +133,12 @@ export async function pageStates(prisma: PrismaClient, siteId: string) {
   return new Map(pages.map((p) => [p.url, p]));
 }
 
+/** Canonical URLs already settled in a run: what an earlier attempt of its crawl job handed on. */
+export async function settledUrls(prisma: PrismaClient, runId: string): Promise<Set<string>> {
+  const rows = await prisma.crawlRunPage.findMany({ where: { runId }, select: { url: true } });
+  return new Set(rows.map((r) => r.url));
+}
+
 /** A store job that gave up after all attempts still settles its page, so the run can finish. */
 export async function settleAsFailed(prisma: PrismaClient, runId: string, url: string, reason: string): Promise<void> {
   await prisma.crawlRunPage.createMany({ data: [{ runId, url, outcome: 'failed', reason }], skipDuplicates: true });

@@ -39,6 +39,8 @@ export const CrawlStats = z.object({
   notModified: z.number(),
   unchangedBytes: z.number(),
   pagesQueued: z.number(),
+  /** Of pagesQueued: settled by an earlier attempt of this run's crawl job, so not fetched again. */
+  alreadySettled: z.number().default(0),
   bytes: z.number(),
   robotsDisallowed: z.number(),
   browserRetries: z.number(),

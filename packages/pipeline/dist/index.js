@@ -9,14 +9,16 @@ import { crawlSite } from "./crawl/crawl-site.js";
 import { discoverFromXml } from "./crawl/feeds.js";
 import { findDataproxy } from "./crawl/hanweb.js";
 import { discoverLinks } from "./crawl/links.js";
-import { redisHostLimiter } from "./crawl/host-limiter.js";
-import { isPrivateAddress, assertPublicUrl } from "./crawl/ssrf.js";
+import { redisHostLimiter } from "./fetch/host-limiter.js";
+import { isPrivateAddress, assertPublicUrl } from "./fetch/ssrf.js";
+import { createFetcher } from "./fetch/fetcher.js";
 export * from "./serve.js";
 export * from "./http-api.js";
 export * from "./reextract.js";
 export {
   assertPublicUrl,
   crawlSite,
+  createFetcher,
   discoverFromXml,
   discoverLinks,
   findDataproxy,

@@ -2,6 +2,7 @@
 import { producerConnection } from "@govwatch/core";
 import { openQueues } from "@govwatch/jobs";
 import { createDb } from "@govwatch/db";
+import { createFetcher } from "./fetch/fetcher.js";
 function createRuntime(config, log) {
   const db = createDb(config.databaseUrl);
   const redis = producerConnection(config.redisUrl);
@@ -16,6 +17,7 @@ function createRuntime(config, log) {
     db,
     redis,
     queues,
+    fetcher: createFetcher(redis, config.queuePrefix, { userAgent: config.userAgent, allowPrivateNetwork: config.allowPrivateNetwork }),
     shutdown: new AbortController(),
     async close() {
       await queues.close();

@@ -3,6 +3,7 @@ import { producerConnection, type Config, type Logger } from '@govwatch/core';
 import { openQueues, type Queues } from '@govwatch/jobs';
 import { createDb, type Db } from '@govwatch/db';
 import type { Redis } from 'ioredis';
+import { createFetcher, type Fetcher } from './fetch/fetcher.ts';
 
 export type Runtime = {
   config: Config;
@@ -11,6 +12,8 @@ export type Runtime = {
   /** Fail-fast connection for producers, the host limiter and robots cache. */
   redis: Redis;
   queues: Queues;
+  /** Polite fetching (host limiter, robots cache), one per process. */
+  fetcher: Fetcher;
   /** Aborted when the process starts shutting down: long jobs (crawls) stop and hand their job back. */
   shutdown: AbortController;
   close(): Promise<void>;
@@ -30,6 +33,7 @@ export function createRuntime(config: Config, log: Logger): Runtime {
     db,
     redis,
     queues,
+    fetcher: createFetcher(redis, config.queuePrefix, { userAgent: config.userAgent, allowPrivateNetwork: config.allowPrivateNetwork }),
     shutdown: new AbortController(),
     async close() {
       await queues.close();

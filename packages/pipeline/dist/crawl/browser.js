@@ -1,5 +1,5 @@
 // src/crawl/browser.ts
-import { assertPublicUrl } from "./ssrf.js";
+import { assertPublicUrl } from "../fetch/ssrf.js";
 async function guardPage(page, guard) {
   await page.route("**/*", async (route) => {
     const request = route.request();

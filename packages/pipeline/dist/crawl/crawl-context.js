@@ -1,18 +1,6 @@
 // src/crawl/crawl-context.ts
 import { fetchPolicyOf } from "@govwatch/sites";
-import { fetchOptionsFor, HttpStatusError } from "./fetch-page.js";
-import { withCrawlDelay } from "./robots.js";
-function errorKind(err) {
-  if (err instanceof HttpStatusError) return `http_${err.status}`;
-  const e = err;
-  if (e?.name === "TimeoutError" || /timeout/i.test(e?.message ?? "")) return "timeout";
-  if (e?.name === "BlockedAddressError") return "private_address";
-  if (e?.name === "OffSiteError") return "off_site";
-  if (e?.name === "RobotsDisallowedError") return "robots";
-  if (e?.name === "TooLargeError") return "too_large";
-  if (e?.name === "BlockedError") return "blocked";
-  return "network";
-}
+import { errorKind, withCrawlDelay } from "../fetch/index.js";
 function emptyStats() {
   return {
     listPagesFetched: 0,
@@ -21,6 +9,7 @@ function emptyStats() {
     notModified: 0,
     unchangedBytes: 0,
     pagesQueued: 0,
+    alreadySettled: 0,
     bytes: 0,
     robotsDisallowed: 0,
     browserRetries: 0,
@@ -33,12 +22,12 @@ function emptyStats() {
 }
 function createCrawlContext(site, deps) {
   const stats = emptyStats();
-  const fetchOptions = fetchOptionsFor(fetchPolicyOf(site), deps);
+  const fetchOptions = deps.fetcher.optionsFor(fetchPolicyOf(site));
   const robotsByOrigin = /* @__PURE__ */ new Map();
   const robotsFor = (origin) => {
     let robots = robotsByOrigin.get(origin);
     if (!robots) {
-      robots = deps.robots(origin, fetchOptions).then((r) => {
+      robots = deps.fetcher.robots(origin, fetchOptions).then((r) => {
         fetchOptions.limits = withCrawlDelay(fetchOptions.limits, r);
         return r;
       });
@@ -54,7 +43,7 @@ function createCrawlContext(site, deps) {
       reportLinkPattern: site.reportLinkPattern ? new RegExp(site.reportLinkPattern) : void 0,
       listLinkPattern: site.listLinkPattern ? new RegExp(site.listLinkPattern) : void 0
     },
-    limiter: deps.limiter,
+    limiter: deps.fetcher.limiter,
     fetchOptions,
     chromiumPath: deps.chromiumPath,
     onSite: (url) => fetchOptions.isAllowedHost(new URL(url).host),
@@ -74,7 +63,6 @@ function createCrawlContext(site, deps) {
 }
 export {
   createCrawlContext,
-  emptyStats,
-  errorKind
+  emptyStats
 };
 //# sourceMappingURL=crawl-context.js.map

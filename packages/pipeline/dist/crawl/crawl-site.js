@@ -3,11 +3,10 @@ import { randomUUID } from "node:crypto";
 import { canonicalUrl } from "@govwatch/core";
 import { BasicCrawler, Configuration, LogLevel, log as crawleeLog, RequestQueue } from "@crawlee/basic";
 import { guardPage, launchOptions } from "./browser.js";
-import { HttpStatusError, OffSiteError, parseRetryAfter, prepareRetry } from "./fetch-page.js";
+import { assertPublicUrl, HttpStatusError, OffSiteError, parseRetryAfter, prepareRetry } from "../fetch/index.js";
 import { createCrawlContext } from "./crawl-context.js";
 import { listKey, listRoute } from "./list-route.js";
 import { reportRoute } from "./report-route.js";
-import { assertPublicUrl } from "./ssrf.js";
 crawleeLog.setLevel(LogLevel.OFF);
 var CrawlInterruptedError = class extends Error {
   name = "CrawlInterruptedError";
@@ -18,6 +17,20 @@ async function crawlSite(site, deps) {
   if (!ctx.fetchOptions.allowPrivateNetwork) for (const url of site.startUrls) await assertPublicUrl(new URL(url));
   const config = new Configuration({ persistStorage: false, purgeOnStart: false });
   const queue = await RequestQueue.open(`crawl-${randomUUID()}`, { config });
+  let queuedRequests = 0;
+  const cutShort = () => {
+    ctx.stats.discoveryComplete = false;
+    const warning = `stopped at maxPages (${site.maxPages}) for site ${site.id}`;
+    if (!ctx.stats.warnings.includes(warning)) ctx.stats.warnings.push(warning);
+  };
+  const takeBudget = () => {
+    if (queuedRequests >= site.maxPages) {
+      cutShort();
+      return false;
+    }
+    queuedRequests++;
+    return true;
+  };
   const reports = /* @__PURE__ */ new Map();
   const seenLists = /* @__PURE__ */ new Set();
   const enqueue = {
@@ -28,6 +41,7 @@ async function crawlSite(site, deps) {
       if (!ctx.onSite(url) || !await ctx.allowedByRobots(url)) return;
       const userData = { label: "list", ...data };
       const raw = site.render === "http" || post !== void 0 || /\.xml($|\?)/i.test(url);
+      if (!takeBudget()) return;
       await queue.addRequest({
         url,
         uniqueKey,
@@ -44,6 +58,7 @@ async function crawlSite(site, deps) {
       reports.set(key, link);
       ctx.stats.reportLinksFound = reports.size;
       if (!await ctx.allowedByRobots(link.url)) return;
+      if (!takeBudget()) return;
       await queue.addRequest({ url: link.url, uniqueKey: key, userData: { label: "report" }, skipNavigation: true });
     }
   };
@@ -57,11 +72,7 @@ async function crawlSite(site, deps) {
   }
   let fetched = 0;
   const route = async (request) => {
-    if (request.retryCount === 0 && ++fetched > site.maxPages) {
-      if (fetched === site.maxPages + 1) ctx.stats.warnings.push(`stopped at maxPages (${site.maxPages}) for site ${site.id}`);
-      ctx.stats.discoveryComplete = false;
-      return;
-    }
+    if (request.retryCount === 0 && ++fetched > site.maxPages) return cutShort();
     const data = request.userData;
     try {
       if (data.label === "report") return await reportPages.handle(request);

@@ -2,10 +2,9 @@
 import { canonicalUrl } from "@govwatch/core";
 import { decodeHtml } from "@govwatch/extract";
 import { discoverFromXml, looksLikeXml } from "./feeds.js";
-import { fetchPage } from "./fetch-page.js";
+import { fetchPage, isChallenge } from "../fetch/index.js";
 import { dataproxyGroup, findDataproxy } from "./hanweb.js";
-import { discoverLinks } from "./links.js";
-import { isChallenge } from "./report-route.js";
+import { discoverLinksYielding } from "./links.js";
 function listRoute(site, ctx, enqueue) {
   const { stats, rules } = ctx;
   const enqueueProxyGroup = async (p, depth) => {
@@ -28,7 +27,7 @@ function listRoute(site, ctx, enqueue) {
       ctx.countError(Object.assign(new Error(`list page ${pageUrl} is a WAF challenge`), { name: "BlockedError" }));
       return;
     }
-    const found = discoverLinks(body, pageUrl, rules);
+    const found = await discoverLinksYielding(body, pageUrl, rules);
     for (const r of found.reports) await enqueue.report(r);
     ctx.progress();
     if (data.depth >= site.maxDepth) {

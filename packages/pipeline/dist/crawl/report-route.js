@@ -1,24 +1,28 @@
 // src/crawl/report-route.ts
 import { canonicalUrl, sha256Hex } from "@govwatch/core";
 import { lazyBrowser, renderInBrowser } from "./browser.js";
-import { fetchPage, HttpStatusError } from "./fetch-page.js";
-var CHALLENGE = /__jsl_clearance|acw_sc__v2|Please enable JavaScript and cookies|请开启JavaScript并刷新该页/i;
-function isChallenge(body) {
-  return body.length < 3e4 && CHALLENGE.test(body.toString("latin1")) && !/<p[\s>][^<]{200,}/i.test(body.toString("utf8"));
-}
+import { fetchPage, HttpStatusError, isChallenge } from "../fetch/index.js";
 function reportRoute(ctx, sink) {
   const { stats } = ctx;
   const queued = /* @__PURE__ */ new Set();
   const gone = /* @__PURE__ */ new Set();
   const browser = lazyBrowser(ctx.chromiumPath);
-  const handOn = async (page) => {
-    const finalKey = canonicalUrl(page.url);
-    if (queued.has(finalKey)) return;
-    queued.add(finalKey);
-    await sink.onPage(page);
+  const once = async (key, send) => {
+    if (queued.has(key)) return;
+    queued.add(key);
+    try {
+      await send();
+    } catch (err) {
+      queued.delete(key);
+      throw err;
+    }
     stats.pagesQueued++;
     ctx.progress();
   };
+  const handOn = (page) => once(canonicalUrl(page.url), () => sink.onPage(page));
+  const settledBefore = (key) => once(key, async () => {
+    stats.alreadySettled++;
+  });
   const passChallenge = async (page) => {
     stats.browserRetries++;
     try {
@@ -39,17 +43,16 @@ function reportRoute(ctx, sink) {
   const challenged = async (page) => {
     const passed = await passChallenge(page);
     if (passed) return handOn(passed);
-    const key = canonicalUrl(page.url);
-    if (queued.has(key)) return;
-    queued.add(key);
-    stats.errors.blocked = (stats.errors.blocked ?? 0) + 1;
-    await sink.onBlocked(page, "blocked: WAF challenge page, also after a browser retry");
-    stats.pagesQueued++;
+    await once(canonicalUrl(page.url), async () => {
+      await sink.onBlocked(page, "blocked: WAF challenge page, also after a browser retry");
+      stats.errors.blocked = (stats.errors.blocked ?? 0) + 1;
+    });
   };
   return {
     gone,
     close: () => browser.close(),
     async handle(request) {
+      if (sink.settledInRun?.(request.uniqueKey)) return settledBefore(request.uniqueKey);
       const state = sink.pageState(request.uniqueKey);
       let page;
       try {
@@ -65,6 +68,8 @@ function reportRoute(ctx, sink) {
         throw err;
       }
       stats.pagesFetched++;
+      const finalKey = canonicalUrl(page.url);
+      if (finalKey !== request.uniqueKey && sink.settledInRun?.(finalKey)) return settledBefore(finalKey);
       if (page.status === 304) {
         stats.notModified++;
         return;
@@ -83,7 +88,6 @@ function reportRoute(ctx, sink) {
   };
 }
 export {
-  isChallenge,
   reportRoute
 };
 //# sourceMappingURL=report-route.js.map

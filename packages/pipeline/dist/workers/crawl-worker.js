@@ -1,13 +1,11 @@
 // src/workers/crawl-worker.ts
 import { gzipBase64, sha256Hex } from "@govwatch/core";
-import { pageStates, startOrJoinRun } from "@govwatch/db";
+import { pageStates, settledUrls, startOrJoinRun } from "@govwatch/db";
 import { jobIds } from "@govwatch/jobs";
 import { fetchPolicyOf } from "@govwatch/sites";
 import { UnrecoverableError } from "bullmq";
 import { crawlSite } from "../crawl/crawl-site.js";
-import { BlockedAddressError } from "../crawl/ssrf.js";
-import { redisHostLimiter } from "../crawl/host-limiter.js";
-import { loadRobots } from "../crawl/robots.js";
+import { BlockedAddressError } from "../fetch/index.js";
 async function processCrawl(rt, job, data) {
   const site = data.site;
   let runId = data.runId;
@@ -17,6 +15,7 @@ async function processCrawl(rt, job, data) {
   }
   const log = rt.log.child({ queue: "crawl", jobId: job.id, site: site.id, runId });
   const states = await pageStates(rt.db.prisma, site.id);
+  const settled = await settledUrls(rt.db.prisma, runId);
   log.info({ render: site.render }, "crawl started");
   const meta = (page) => ({
     runId,
@@ -31,18 +30,16 @@ async function processCrawl(rt, job, data) {
   });
   const stats = await crawlSite(site, {
     log,
-    limiter: redisHostLimiter(rt.redis, rt.config.queuePrefix),
+    fetcher: rt.fetcher,
     signal: rt.shutdown.signal,
-    userAgent: rt.config.userAgent,
-    allowPrivateNetwork: rt.config.allowPrivateNetwork,
     chromiumPath: rt.config.chromiumPath,
-    robots: (origin, fetchOptions) => loadRobots(origin, rt.redis, rt.config.queuePrefix, fetchOptions),
     // A page that was gone, failed or blocked is fetched in full when it answers again, so the
     // store sees it (and restores its report) even if its bytes did not change.
     pageState: (canonical) => {
       const state = states.get(canonical);
       return state?.status === "ok" || state?.status === "notReport" ? state : void 0;
     },
+    settledInRun: (canonical) => settled.has(canonical),
     onPage: async (page) => {
       const payload = {
         ...meta(page),

@@ -2,10 +2,7 @@
 import { gunzipBase64 } from "@govwatch/core";
 import { jobIds } from "@govwatch/jobs";
 import { attachmentText, extract, textAttachmentOf, withAttachmentText } from "@govwatch/extract";
-import { errorKind } from "../crawl/crawl-context.js";
-import { fetchOptionsFor, fetchPage, HttpStatusError } from "../crawl/fetch-page.js";
-import { redisHostLimiter } from "../crawl/host-limiter.js";
-import { loadRobots, withCrawlDelay } from "../crawl/robots.js";
+import { errorKind, fetchPage, HttpStatusError, withCrawlDelay } from "../fetch/index.js";
 var MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 async function processExtract(rt, job, data) {
   const { bodyGzipBase64, encoding, titleKeywords, fetchPolicy: _policy, ...meta } = data;
@@ -46,11 +43,7 @@ function attachmentFetchOptions(rt, data) {
     requestsPerSecond: 1,
     maxConcurrency: 2
   };
-  const options = fetchOptionsFor(policy, {
-    userAgent: rt.config.userAgent,
-    limiter: redisHostLimiter(rt.redis, rt.config.queuePrefix),
-    allowPrivateNetwork: rt.config.allowPrivateNetwork
-  });
+  const options = rt.fetcher.optionsFor(policy);
   return { ...options, timeoutMs: 6e4 };
 }
 async function withTextFromAttachment(rt, log, job, data, record) {
@@ -60,7 +53,7 @@ async function withTextFromAttachment(rt, log, job, data, record) {
     const options = attachmentFetchOptions(rt, data);
     const url = new URL(attachment.url);
     if (!options.isAllowedHost(url.host)) throw new AttachmentError(`off-site host ${url.host}`);
-    const robots = await loadRobots(url.origin, rt.redis, rt.config.queuePrefix, options);
+    const robots = await rt.fetcher.robots(url.origin, options);
     if (!robots.isAllowed(url.href)) throw new AttachmentError("disallowed by robots.txt");
     const file = await fetchPage(url.href, { ...options, limits: withCrawlDelay(options.limits, robots), maxBytes: MAX_ATTACHMENT_BYTES });
     const got = await attachmentText(file.body, attachment.name.includes(".") ? attachment.name : url.pathname).catch((err) => {

@@ -1,7 +1,7 @@
 // Debian's Chromium, as the machines here cannot download Playwright's browser builds.
 // Playwright loads only when a page needs a browser: most sites never do.
 import type { Browser, LaunchOptions, Page } from 'playwright';
-import { assertPublicUrl } from './ssrf.ts';
+import { assertPublicUrl } from '../fetch/ssrf.ts';
 
 export type BrowserGuard = { allowPrivateNetwork: boolean; isAllowedHost(host: string): boolean };
 

@@ -2,10 +2,8 @@
 import type { Logger } from '@govwatch/core';
 import type { CrawlStats } from '@govwatch/jobs';
 import { fetchPolicyOf, type Site } from '@govwatch/sites';
-import { type FetchOptions, fetchOptionsFor, HttpStatusError } from './fetch-page.ts';
-import type { HostLimiter } from './host-limiter.ts';
+import { errorKind, type FetchOptions, type Fetcher, type HostLimiter, type Robots, withCrawlDelay } from '../fetch/index.ts';
 import type { LinkRules } from './links.ts';
-import { type Robots, withCrawlDelay } from './robots.ts';
 
 // The crawl's figures are part of the job contract (they travel on the crawlFinished job).
 export type { CrawlStats } from '@govwatch/jobs';
@@ -24,33 +22,19 @@ export type CrawlContext = {
   progress(): void;
 };
 
-export function errorKind(err: unknown): string {
-  if (err instanceof HttpStatusError) return `http_${err.status}`;
-  const e = err as Error;
-  if (e?.name === 'TimeoutError' || /timeout/i.test(e?.message ?? '')) return 'timeout';
-  if (e?.name === 'BlockedAddressError') return 'private_address';
-  if (e?.name === 'OffSiteError') return 'off_site';
-  if (e?.name === 'RobotsDisallowedError') return 'robots';
-  if (e?.name === 'TooLargeError') return 'too_large';
-  if (e?.name === 'BlockedError') return 'blocked';
-  return 'network';
-}
-
 export function emptyStats(): CrawlStats {
   return {
     listPagesFetched: 0, reportLinksFound: 0, pagesFetched: 0, notModified: 0, unchangedBytes: 0,
-    pagesQueued: 0, bytes: 0, robotsDisallowed: 0, browserRetries: 0, errors: {}, discoveryComplete: true,
+    pagesQueued: 0, alreadySettled: 0, bytes: 0, robotsDisallowed: 0, browserRetries: 0, errors: {}, discoveryComplete: true,
     seenUrls: [], warnings: [], durationMs: 0,
   };
 }
 
 export type ContextDeps = {
   log: Logger;
-  limiter: HostLimiter;
-  userAgent: string;
-  allowPrivateNetwork: boolean;
+  /** The process's polite fetcher (host limiter, robots cache). */
+  fetcher: Fetcher;
   chromiumPath: string;
-  robots: (origin: string, fetchOptions: FetchOptions) => Promise<Robots>;
   onProgress?: (stats: CrawlStats) => void;
   /** Aborting stops the crawl after its in-flight requests; crawlSite then throws CrawlInterruptedError. */
   signal?: AbortSignal;
@@ -58,12 +42,12 @@ export type ContextDeps = {
 
 export function createCrawlContext(site: Site, deps: ContextDeps): CrawlContext {
   const stats = emptyStats();
-  const fetchOptions = fetchOptionsFor(fetchPolicyOf(site), deps);
+  const fetchOptions = deps.fetcher.optionsFor(fetchPolicyOf(site));
   const robotsByOrigin = new Map<string, Promise<Robots>>();
   const robotsFor = (origin: string) => {
     let robots = robotsByOrigin.get(origin);
     if (!robots) {
-      robots = deps.robots(origin, fetchOptions).then((r) => {
+      robots = deps.fetcher.robots(origin, fetchOptions).then((r) => {
         fetchOptions.limits = withCrawlDelay(fetchOptions.limits, r);
         return r;
       });
@@ -79,7 +63,7 @@ export function createCrawlContext(site: Site, deps: ContextDeps): CrawlContext 
       reportLinkPattern: site.reportLinkPattern ? new RegExp(site.reportLinkPattern) : undefined,
       listLinkPattern: site.listLinkPattern ? new RegExp(site.listLinkPattern) : undefined,
     },
-    limiter: deps.limiter,
+    limiter: deps.fetcher.limiter,
     fetchOptions,
     chromiumPath: deps.chromiumPath,
     onSite: (url) => fetchOptions.isAllowedHost(new URL(url).host),

@@ -10,11 +10,10 @@ import type { Site } from '@govwatch/sites';
 import { BasicCrawler, Configuration, LogLevel, log as crawleeLog, type Request, RequestQueue } from '@crawlee/basic';
 import type { Page, Response as PlaywrightResponse } from 'playwright';
 import { guardPage, launchOptions } from './browser.ts';
-import { HttpStatusError, OffSiteError, parseRetryAfter, prepareRetry } from './fetch-page.ts';
+import { assertPublicUrl, HttpStatusError, OffSiteError, parseRetryAfter, prepareRetry } from '../fetch/index.ts';
 import { type ContextDeps, type CrawlContext, type CrawlStats, createCrawlContext } from './crawl-context.ts';
 import { type Enqueue, type ListData, listKey, listRoute } from './list-route.ts';
 import { type ReportSink, reportRoute } from './report-route.ts';
-import { assertPublicUrl } from './ssrf.ts';
 
 crawleeLog.setLevel(LogLevel.OFF); // we log through pino; stdout belongs to the CLI
 
@@ -37,6 +36,24 @@ export async function crawlSite(site: Site, deps: CrawlDeps): Promise<CrawlStats
   const config = new Configuration({ persistStorage: false, purgeOnStart: false });
   const queue = await RequestQueue.open(`crawl-${randomUUID()}`, { config });
 
+  // The page budget is counted here, not by crawlee's maxRequestsPerCrawl: that one stops silently
+  // (a crawl cut short must not look complete) and counts retries against the budget. A link is
+  // queued only while the budget has room: a list of 40,000 links with maxPages 200 queued them
+  // all (37 s to drain and 528 MB, or over 600 s and 1.1 GB).
+  let queuedRequests = 0;
+  const cutShort = () => {
+    ctx.stats.discoveryComplete = false; // pages not fetched are not missing
+    const warning = `stopped at maxPages (${site.maxPages}) for site ${site.id}`;
+    if (!ctx.stats.warnings.includes(warning)) ctx.stats.warnings.push(warning);
+  };
+  const takeBudget = () => {
+    if (queuedRequests >= site.maxPages) {
+      cutShort();
+      return false;
+    }
+    queuedRequests++;
+    return true;
+  };
   const reports = new Map<string, { url: string; title: string }>();
   // Every list page links every other page of its column: look at each link once.
   const seenLists = new Set<string>();
@@ -49,6 +66,7 @@ export async function crawlSite(site: Site, deps: CrawlDeps): Promise<CrawlStats
       const userData: ListData = { label: 'list', ...data };
       // XML and POSTs are always fetched with our client, even in a browser crawl.
       const raw = site.render === 'http' || post !== undefined || /\.xml($|\?)/i.test(url);
+      if (!takeBudget()) return;
       await queue.addRequest({
         url,
         uniqueKey,
@@ -65,6 +83,7 @@ export async function crawlSite(site: Site, deps: CrawlDeps): Promise<CrawlStats
       reports.set(key, link);
       ctx.stats.reportLinksFound = reports.size;
       if (!(await ctx.allowedByRobots(link.url))) return;
+      if (!takeBudget()) return;
       await queue.addRequest({ url: link.url, uniqueKey: key, userData: { label: 'report' } satisfies ReportData, skipNavigation: true });
     },
   };
@@ -78,15 +97,10 @@ export async function crawlSite(site: Site, deps: CrawlDeps): Promise<CrawlStats
     }
   }
 
-  // The page budget is counted here, not by crawlee's maxRequestsPerCrawl: that one stops silently
-  // (a crawl cut short must not look complete) and counts retries against the budget.
+  // A second guard on the budget (every queued request took its share of it already).
   let fetched = 0;
   const route = async (request: Request) => {
-    if (request.retryCount === 0 && ++fetched > site.maxPages) {
-      if (fetched === site.maxPages + 1) ctx.stats.warnings.push(`stopped at maxPages (${site.maxPages}) for site ${site.id}`);
-      ctx.stats.discoveryComplete = false; // pages not fetched are not missing
-      return;
-    }
+    if (request.retryCount === 0 && ++fetched > site.maxPages) return cutShort();
     const data = request.userData as ListData | ReportData;
     try {
       if (data.label === 'report') return await reportPages.handle(request);

@@ -5,10 +5,9 @@ import { decodeHtml } from '@govwatch/extract';
 import type { Site } from '@govwatch/sites';
 import type { CrawlContext } from './crawl-context.ts';
 import { discoverFromXml, looksLikeXml } from './feeds.ts';
-import { fetchPage } from './fetch-page.ts';
+import { fetchPage, isChallenge } from '../fetch/index.ts';
 import { dataproxyGroup, findDataproxy } from './hanweb.ts';
-import { discoverLinks } from './links.ts';
-import { isChallenge } from './report-route.ts';
+import { discoverLinksYielding } from './links.ts';
 
 export type ListData = {
   label: 'list';
@@ -52,7 +51,7 @@ export function listRoute(site: Site, ctx: CrawlContext, enqueue: Enqueue) {
       ctx.countError(Object.assign(new Error(`list page ${pageUrl} is a WAF challenge`), { name: 'BlockedError' }));
       return;
     }
-    const found = discoverLinks(body, pageUrl, rules);
+    const found = await discoverLinksYielding(body, pageUrl, rules);
     for (const r of found.reports) await enqueue.report(r);
     ctx.progress();
     if (data.depth >= site.maxDepth) {

@@ -4,7 +4,7 @@
 import { canonicalUrl, sha256Hex } from '@govwatch/core';
 import { lazyBrowser, renderInBrowser } from './browser.ts';
 import type { CrawlContext } from './crawl-context.ts';
-import { type FetchedPage, fetchPage, HttpStatusError } from './fetch-page.ts';
+import { type FetchedPage, fetchPage, HttpStatusError, isChallenge } from '../fetch/index.ts';
 
 export type PageState = { etag: string | null; lastModified: string | null; lastRawSha256: string | null };
 
@@ -14,14 +14,13 @@ export type ReportSink = {
   onPage(page: FetchedPage): Promise<void>;
   /** A page that could not be fetched as content (blocked by a WAF challenge). */
   onBlocked(page: FetchedPage, reason: string): Promise<void>;
+  /**
+   * Whether the page is settled in this run already (stored by an earlier attempt of the crawl
+   * job): it is counted as queued and not fetched again, so a retried crawl neither refetches what
+   * it stored nor counts it twice.
+   */
+  settledInRun?(canonical: string): boolean;
 };
-
-const CHALLENGE = /__jsl_clearance|acw_sc__v2|Please enable JavaScript and cookies|请开启JavaScript并刷新该页/i;
-
-export function isChallenge(body: Buffer): boolean {
-  // Challenge pages are small and script-only; a long report that mentions a cookie name is not one.
-  return body.length < 30_000 && CHALLENGE.test(body.toString('latin1')) && !/<p[\s>][^<]{200,}/i.test(body.toString('utf8'));
-}
 
 export function reportRoute(ctx: CrawlContext, sink: ReportSink) {
   const { stats } = ctx;
@@ -30,15 +29,28 @@ export function reportRoute(ctx: CrawlContext, sink: ReportSink) {
   const gone = new Set<string>();
   const browser = lazyBrowser(ctx.chromiumPath);
 
-  const handOn = async (page: FetchedPage) => {
-    // Two links that redirect to one page must settle as one page, or the run never completes.
-    const finalKey = canonicalUrl(page.url);
-    if (queued.has(finalKey)) return;
-    queued.add(finalKey);
-    await sink.onPage(page);
+  /**
+   * Hand a page on once per final URL (two links that redirect to one page must settle as one
+   * page, or the run never completes). It counts as queued only once its job is in the queue:
+   * when adding it throws, the request's retry hands it on again instead of skipping it.
+   */
+  const once = async (key: string, send: () => Promise<void>) => {
+    if (queued.has(key)) return;
+    queued.add(key);
+    try {
+      await send();
+    } catch (err) {
+      queued.delete(key);
+      throw err;
+    }
     stats.pagesQueued++;
     ctx.progress();
   };
+  const handOn = (page: FetchedPage) => once(canonicalUrl(page.url), () => sink.onPage(page));
+  const settledBefore = (key: string) =>
+    once(key, async () => {
+      stats.alreadySettled++;
+    });
 
   const passChallenge = async (page: FetchedPage): Promise<FetchedPage | null> => {
     stats.browserRetries++;
@@ -61,18 +73,17 @@ export function reportRoute(ctx: CrawlContext, sink: ReportSink) {
     const passed = await passChallenge(page);
     if (passed) return handOn(passed);
     // Settles one page per final URL, like handOn, or the run would wait for a duplicate.
-    const key = canonicalUrl(page.url);
-    if (queued.has(key)) return;
-    queued.add(key);
-    stats.errors.blocked = (stats.errors.blocked ?? 0) + 1;
-    await sink.onBlocked(page, 'blocked: WAF challenge page, also after a browser retry');
-    stats.pagesQueued++;
+    await once(canonicalUrl(page.url), async () => {
+      await sink.onBlocked(page, 'blocked: WAF challenge page, also after a browser retry');
+      stats.errors.blocked = (stats.errors.blocked ?? 0) + 1;
+    });
   };
 
   return {
     gone,
     close: () => browser.close(),
     async handle(request: { url: string; uniqueKey: string; noRetry: boolean }) {
+      if (sink.settledInRun?.(request.uniqueKey)) return settledBefore(request.uniqueKey);
       const state = sink.pageState(request.uniqueKey);
       let page: FetchedPage;
       try {
@@ -89,6 +100,8 @@ export function reportRoute(ctx: CrawlContext, sink: ReportSink) {
         throw err;
       }
       stats.pagesFetched++;
+      const finalKey = canonicalUrl(page.url);
+      if (finalKey !== request.uniqueKey && sink.settledInRun?.(finalKey)) return settledBefore(finalKey);
       if (page.status === 304) {
         stats.notModified++;
         return;

@@ -1,14 +1,11 @@
 import { gzipBase64, sha256Hex } from '@govwatch/core';
-import { pageStates, startOrJoinRun } from '@govwatch/db';
+import { pageStates, settledUrls, startOrJoinRun } from '@govwatch/db';
 import { type CrawlProgress, type FetchMeta, jobIds, type Payload } from '@govwatch/jobs';
 import { fetchPolicyOf } from '@govwatch/sites';
 import type { Job } from 'bullmq';
 import { UnrecoverableError } from 'bullmq';
 import { crawlSite } from '../crawl/crawl-site.ts';
-import { BlockedAddressError } from '../crawl/ssrf.ts';
-import type { FetchedPage } from '../crawl/fetch-page.ts';
-import { redisHostLimiter } from '../crawl/host-limiter.ts';
-import { loadRobots } from '../crawl/robots.ts';
+import { BlockedAddressError, type FetchedPage } from '../fetch/index.ts';
 import type { Runtime } from '../runtime.ts';
 
 export async function processCrawl(rt: Runtime, job: Job, data: Payload<'crawl'>) {
@@ -23,6 +20,7 @@ export async function processCrawl(rt: Runtime, job: Job, data: Payload<'crawl'>
   }
   const log = rt.log.child({ queue: 'crawl', jobId: job.id, site: site.id, runId });
   const states = await pageStates(rt.db.prisma, site.id);
+  const settled = await settledUrls(rt.db.prisma, runId); // by an earlier attempt of this job
   log.info({ render: site.render }, 'crawl started');
 
   const meta = (page: FetchedPage): FetchMeta => ({
@@ -38,18 +36,16 @@ export async function processCrawl(rt: Runtime, job: Job, data: Payload<'crawl'>
   });
   const stats = await crawlSite(site, {
     log,
-    limiter: redisHostLimiter(rt.redis, rt.config.queuePrefix),
+    fetcher: rt.fetcher,
     signal: rt.shutdown.signal,
-    userAgent: rt.config.userAgent,
-    allowPrivateNetwork: rt.config.allowPrivateNetwork,
     chromiumPath: rt.config.chromiumPath,
-    robots: (origin, fetchOptions) => loadRobots(origin, rt.redis, rt.config.queuePrefix, fetchOptions),
     // A page that was gone, failed or blocked is fetched in full when it answers again, so the
     // store sees it (and restores its report) even if its bytes did not change.
     pageState: (canonical) => {
       const state = states.get(canonical);
       return state?.status === 'ok' || state?.status === 'notReport' ? state : undefined;
     },
+    settledInRun: (canonical) => settled.has(canonical),
     onPage: async (page) => {
       const payload: Payload<'extract'> = {
         ...meta(page),

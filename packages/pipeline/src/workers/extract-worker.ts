@@ -2,10 +2,7 @@ import { gunzipBase64, type Logger } from '@govwatch/core';
 import { jobIds, type Payload } from '@govwatch/jobs';
 import { attachmentText, type ExtractedRecord, extract, textAttachmentOf, withAttachmentText } from '@govwatch/extract';
 import type { Job } from 'bullmq';
-import { errorKind } from '../crawl/crawl-context.ts';
-import { type FetchOptions, fetchOptionsFor, fetchPage, HttpStatusError } from '../crawl/fetch-page.ts';
-import { redisHostLimiter } from '../crawl/host-limiter.ts';
-import { loadRobots, withCrawlDelay } from '../crawl/robots.ts';
+import { errorKind, type FetchOptions, fetchPage, HttpStatusError, withCrawlDelay } from '../fetch/index.ts';
 import type { Runtime } from '../runtime.ts';
 
 /** Attachments larger than this are not read (real report PDFs are a few MB). */
@@ -61,11 +58,7 @@ function attachmentFetchOptions(rt: Runtime, data: Payload<'extract'>): FetchOpt
     requestsPerSecond: 1,
     maxConcurrency: 2,
   };
-  const options = fetchOptionsFor(policy, {
-    userAgent: rt.config.userAgent,
-    limiter: redisHostLimiter(rt.redis, rt.config.queuePrefix),
-    allowPrivateNetwork: rt.config.allowPrivateNetwork,
-  });
+  const options = rt.fetcher.optionsFor(policy);
   return { ...options, timeoutMs: 60_000 };
 }
 
@@ -87,7 +80,7 @@ async function withTextFromAttachment(
     const options = attachmentFetchOptions(rt, data);
     const url = new URL(attachment.url);
     if (!options.isAllowedHost(url.host)) throw new AttachmentError(`off-site host ${url.host}`);
-    const robots = await loadRobots(url.origin, rt.redis, rt.config.queuePrefix, options);
+    const robots = await rt.fetcher.robots(url.origin, options);
     if (!robots.isAllowed(url.href)) throw new AttachmentError('disallowed by robots.txt');
     // Stops reading past the cap instead of downloading a huge file first.
     const file = await fetchPage(url.href, { ...options, limits: withCrawlDelay(options.limits, robots), maxBytes: MAX_ATTACHMENT_BYTES });

@@ -1,4 +1,4 @@
-// src/crawl/ssrf.ts
+// src/fetch/ssrf.ts
 import { lookup as lookupCallback } from "node:dns";
 import { lookup } from "node:dns/promises";
 import { BlockList, isIP } from "node:net";
@@ -41,6 +41,20 @@ async function assertPublicUrl(url) {
     );
   }
 }
+var linkLocal = new BlockList();
+linkLocal.addSubnet("169.254.0.0", 16, "ipv4");
+linkLocal.addSubnet("fe80::", 10, "ipv6");
+function isLinkLocalAddress(address) {
+  const family = isIP(address);
+  if (family === 0) return false;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
+  if (mapped) return linkLocal.check(mapped, "ipv4");
+  return linkLocal.check(address, family === 6 ? "ipv6" : "ipv4");
+}
+async function assertNotLinkLocal(url) {
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  if (isLinkLocalAddress(host)) throw new BlockedAddressError(`refused ${url.href}: link-local address ${host} (cloud metadata), never a site's page`);
+}
 function publicOnlyLookup(hostname, options, callback) {
   lookupCallback(hostname, { ...options, all: true }, (err, addresses) => {
     if (err) return callback(err, "");
@@ -54,7 +68,9 @@ function publicOnlyLookup(hostname, options, callback) {
 }
 export {
   BlockedAddressError,
+  assertNotLinkLocal,
   assertPublicUrl,
+  isLinkLocalAddress,
   isPrivateAddress,
   publicOnlyLookup
 };

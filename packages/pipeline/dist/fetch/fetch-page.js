@@ -1,6 +1,6 @@
-// src/crawl/fetch-page.ts
+// src/fetch/fetch-page.ts
 import { Agent, fetch } from "undici";
-import { assertPublicUrl, publicOnlyLookup } from "./ssrf.js";
+import { assertPublicUrl, assertNotLinkLocal, BlockedAddressError, publicOnlyLookup } from "./ssrf.js";
 var publicOnly = new Agent({ connect: { lookup: publicOnlyLookup } });
 function fetchOptionsFor(policy, base) {
   const hosts = new Set(policy.allowedHosts.map((h) => h.toLowerCase()));
@@ -37,6 +37,8 @@ async function readCapped(response, maxBytes, url) {
     await response.body?.cancel();
     throw new TooLargeError(`${url}: ${declared} bytes, over the ${maxBytes}-byte limit`);
   }
+  const encoded = response.headers.get("content-encoding");
+  const over = () => `${url}: over the ${maxBytes}-byte limit${encoded ? ` once decompressed (content-encoding ${encoded})` : ""}`;
   const chunks = [];
   let total = 0;
   const reader = response.body?.getReader();
@@ -44,7 +46,7 @@ async function readCapped(response, maxBytes, url) {
     total += part.value.length;
     if (total > maxBytes) {
       await reader.cancel().catch(() => void 0);
-      throw new TooLargeError(`${url}: over the ${maxBytes}-byte limit`);
+      throw new TooLargeError(over());
     }
     chunks.push(part.value);
   }
@@ -53,12 +55,18 @@ async function readCapped(response, maxBytes, url) {
 var OffSiteError = class extends Error {
   name = "OffSiteError";
 };
+var RedirectError = class extends Error {
+  name = "RedirectError";
+};
 var MAX_REDIRECTS = 5;
+function isPermanentFetchError(err) {
+  if (err instanceof HttpStatusError) return err.status < 500 && err.status !== 429;
+  return err instanceof TooLargeError || err instanceof OffSiteError || err instanceof RedirectError || err instanceof BlockedAddressError;
+}
 var MAX_RETRY_AFTER_MS = 6e4;
 async function prepareRetry(request, err) {
-  if (!(err instanceof HttpStatusError)) return;
-  if (err.status < 500 && err.status !== 429) request.noRetry = true;
-  else if (err.retryAfterMs) await new Promise((r) => setTimeout(r, Math.min(err.retryAfterMs ?? 0, MAX_RETRY_AFTER_MS)));
+  if (isPermanentFetchError(err)) request.noRetry = true;
+  else if (err instanceof HttpStatusError && err.retryAfterMs) await new Promise((r) => setTimeout(r, Math.min(err.retryAfterMs ?? 0, MAX_RETRY_AFTER_MS)));
 }
 function parseRetryAfter(value, now = Date.now()) {
   if (!value) return null;
@@ -68,7 +76,11 @@ function parseRetryAfter(value, now = Date.now()) {
 }
 async function fetchPage(url, opts) {
   let current = new URL(url);
+  const passed = /* @__PURE__ */ new Set();
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+    if (passed.has(current.href)) throw new RedirectError(`redirect loop: ${url} comes back to ${current.href}`);
+    passed.add(current.href);
+    if (hop > 0) await assertNotLinkLocal(current);
     if (!opts.isAllowedHost(current.host)) throw new OffSiteError(`refused off-site URL ${current.href}`);
     if (!opts.allowPrivateNetwork) await assertPublicUrl(current);
     const headers = {
@@ -101,14 +113,16 @@ async function fetchPage(url, opts) {
     }
     return { url: current.href, status: response.status, headers: response.headers, body };
   }
-  throw new Error(`too many redirects from ${url}`);
+  throw new RedirectError(`more than ${MAX_REDIRECTS} redirects from ${url}`);
 }
 export {
   HttpStatusError,
   OffSiteError,
+  RedirectError,
   TooLargeError,
   fetchOptionsFor,
   fetchPage,
+  isPermanentFetchError,
   parseRetryAfter,
   prepareRetry
 };

@@ -39,6 +39,28 @@ export async function assertPublicUrl(url: URL): Promise<void> {
   }
 }
 
+const linkLocal = new BlockList();
+linkLocal.addSubnet('169.254.0.0', 16, 'ipv4');
+linkLocal.addSubnet('fe80::', 10, 'ipv6');
+
+export function isLinkLocalAddress(address: string): boolean {
+  const family = isIP(address);
+  if (family === 0) return false;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
+  if (mapped) return linkLocal.check(mapped, 'ipv4');
+  return linkLocal.check(address, family === 6 ? 'ipv6' : 'ipv4');
+}
+
+/**
+ * Throw if the URL's host is a link-local address (169.254.169.254 answers cloud credentials):
+ * refused even where a site may reach private networks, since no site serves its pages there.
+ * Only literal addresses are checked here; names are checked by assertPublicUrl where it applies.
+ */
+export async function assertNotLinkLocal(url: URL): Promise<void> {
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (isLinkLocalAddress(host)) throw new BlockedAddressError(`refused ${url.href}: link-local address ${host} (cloud metadata), never a site's page`);
+}
+
 type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 
 /**

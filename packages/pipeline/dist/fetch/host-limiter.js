@@ -1,4 +1,4 @@
-// src/crawl/host-limiter.ts
+// src/fetch/host-limiter.ts
 import { randomUUID } from "node:crypto";
 var MAX_AHEAD_MS = 15 * 6e4;
 var POLL_STEP_MS = 5;

@@ -1,7 +1,7 @@
 // One polite HTTP fetch: rate slot for the host, SSRF check on every hop, conditional headers,
 // manual redirects, raw bytes back.
 import { Agent, fetch, type Response as UndiciResponse } from 'undici';
-import { assertPublicUrl, publicOnlyLookup } from './ssrf.ts';
+import { assertPublicUrl, assertNotLinkLocal, BlockedAddressError, publicOnlyLookup } from './ssrf.ts';
 
 // Connections of crawls that must stay off private networks resolve through the guarded lookup.
 const publicOnly = new Agent({ connect: { lookup: publicOnlyLookup } });
@@ -72,6 +72,9 @@ async function readCapped(response: UndiciResponse, maxBytes: number, url: strin
     await response.body?.cancel();
     throw new TooLargeError(`${url}: ${declared} bytes, over the ${maxBytes}-byte limit`);
   }
+  // undici hands over the decoded body: a gzip bomb is stopped by what it inflates to.
+  const encoded = response.headers.get('content-encoding');
+  const over = () => `${url}: over the ${maxBytes}-byte limit${encoded ? ` once decompressed (content-encoding ${encoded})` : ''}`;
   const chunks: Uint8Array[] = [];
   let total = 0;
   const reader = response.body?.getReader();
@@ -79,7 +82,7 @@ async function readCapped(response: UndiciResponse, maxBytes: number, url: strin
     total += part.value.length;
     if (total > maxBytes) {
       await reader.cancel().catch(() => undefined);
-      throw new TooLargeError(`${url}: over the ${maxBytes}-byte limit`);
+      throw new TooLargeError(over());
     }
     chunks.push(part.value);
   }
@@ -90,18 +93,31 @@ export class OffSiteError extends Error {
   override name = 'OffSiteError';
 }
 
+/** A redirect chain longer than this, or one that comes back to a URL it passed, is refused. */
+export class RedirectError extends Error {
+  override name = 'RedirectError';
+}
+
 const MAX_REDIRECTS = 5;
+
+/**
+ * Failures that another attempt cannot change: a client error other than 429, a page over the
+ * size limit, a redirect loop or chain, an off-site or refused address. Fetching them again (crawlee
+ * retried each 3 more times) only costs the site and the crawl.
+ */
+export function isPermanentFetchError(err: unknown): boolean {
+  if (err instanceof HttpStatusError) return err.status < 500 && err.status !== 429;
+  return err instanceof TooLargeError || err instanceof OffSiteError || err instanceof RedirectError || err instanceof BlockedAddressError;
+}
 
 const MAX_RETRY_AFTER_MS = 60_000;
 
 /**
- * Before crawlee retries a failed request (at once, by default): a client error other than 429
- * is final, and a Retry-After is waited out first, bounded so one host cannot stall a crawl.
+ * Before crawlee retries a failed request (at once, by default): a permanent failure is final, and a Retry-After is waited out first, bounded so one host cannot stall a crawl.
  */
 export async function prepareRetry(request: { noRetry: boolean }, err: unknown): Promise<void> {
-  if (!(err instanceof HttpStatusError)) return;
-  if (err.status < 500 && err.status !== 429) request.noRetry = true;
-  else if (err.retryAfterMs) await new Promise((r) => setTimeout(r, Math.min(err.retryAfterMs ?? 0, MAX_RETRY_AFTER_MS)));
+  if (isPermanentFetchError(err)) request.noRetry = true;
+  else if (err instanceof HttpStatusError && err.retryAfterMs) await new Promise((r) => setTimeout(r, Math.min(err.retryAfterMs ?? 0, MAX_RETRY_AFTER_MS)));
 }
 
 export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
@@ -113,7 +129,12 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 
 export async function fetchPage(url: string, opts: FetchOptions): Promise<FetchedPage> {
   let current = new URL(url);
+  const passed = new Set<string>();
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+    if (passed.has(current.href)) throw new RedirectError(`redirect loop: ${url} comes back to ${current.href}`);
+    passed.add(current.href);
+    // Cloud metadata and other link-local addresses are never a site's page, whatever the site allows.
+    if (hop > 0) await assertNotLinkLocal(current);
     if (!opts.isAllowedHost(current.host)) throw new OffSiteError(`refused off-site URL ${current.href}`);
     if (!opts.allowPrivateNetwork) await assertPublicUrl(current);
     const headers: Record<string, string> = {
@@ -147,5 +168,5 @@ export async function fetchPage(url: string, opts: FetchOptions): Promise<Fetche
     }
     return { url: current.href, status: response.status, headers: response.headers, body };
   }
-  throw new Error(`too many redirects from ${url}`);
+  throw new RedirectError(`more than ${MAX_REDIRECTS} redirects from ${url}`);
 }

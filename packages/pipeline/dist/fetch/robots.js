@@ -1,4 +1,4 @@
-// src/crawl/robots.ts
+// src/fetch/robots.ts
 import robotsParserModule from "robots-parser";
 import { fetchPage, HttpStatusError } from "./fetch-page.js";
 var robotsParser = robotsParserModule;

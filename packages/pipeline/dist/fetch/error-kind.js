@@ -1,0 +1,18 @@
+// src/fetch/error-kind.ts
+import { HttpStatusError } from "./fetch-page.js";
+function errorKind(err) {
+  if (err instanceof HttpStatusError) return `http_${err.status}`;
+  const e = err;
+  if (e?.name === "TimeoutError" || /timeout/i.test(e?.message ?? "")) return "timeout";
+  if (e?.name === "BlockedAddressError") return "private_address";
+  if (e?.name === "OffSiteError") return "off_site";
+  if (e?.name === "RobotsDisallowedError") return "robots";
+  if (e?.name === "TooLargeError") return "too_large";
+  if (e?.name === "RedirectError") return "redirects";
+  if (e?.name === "BlockedError") return "blocked";
+  return "network";
+}
+export {
+  errorKind
+};
+//# sourceMappingURL=error-kind.js.map
