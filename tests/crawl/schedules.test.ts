@@ -1,6 +1,7 @@
 // Nightly schedules and on-demand requests, against real Redis (BullMQ job schedulers) and PostgreSQL.
 import { createLogger, loadConfig } from '@govwatch/core';
-import { buildApi, createRuntime, requestCrawl, type Runtime, syncSchedules, trimEventsQueue } from '@govwatch/pipeline';
+import { buildApi } from '@govwatch/api-service';
+import { createRuntime, requestCrawl, type Runtime, syncSchedules, trimEventsQueue } from '@govwatch/pipeline';
 import { parseSites } from '@govwatch/sites';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db.ts';

@@ -5,3 +5,4 @@ export * from './queues.ts';
 export * from './gzip.ts';
 export * from './shutdown.ts';
 export * from './canonical-url.ts';
+export * from './process-entry.ts';

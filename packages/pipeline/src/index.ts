@@ -9,6 +9,5 @@ export { findDataproxy } from './crawl/hanweb.ts';
 export { discoverLinks } from './crawl/links.ts';
 export { redisHostLimiter } from './crawl/host-limiter.ts';
 export { isPrivateAddress, assertPublicUrl } from './crawl/ssrf.ts';
-export * from './serve.ts';
-export * from './http-api.ts';
+export { migrateAndUpsertSites } from './sites-setup.ts';
 export * from './reextract.ts';

@@ -6,7 +6,7 @@ import {
   type Logger,
   type Queues,
 } from '@govwatch/core';
-import { createDb, type Db } from '@govwatch/db';
+import { checkDatabase, createDb, type Db } from '@govwatch/db';
 import type { Redis } from 'ioredis';
 
 export type Runtime = {
@@ -42,4 +42,17 @@ export function createRuntime(config: Config, log: Logger): Runtime {
       await db.close();
     },
   };
+}
+
+/** One line saying what is unreachable, instead of a stack trace from deep inside a client. */
+export async function checkServices(rt: Runtime): Promise<void> {
+  try {
+    await Promise.race([
+      rt.redis.ping(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 4000)),
+    ]);
+  } catch (err) {
+    throw new Error(`cannot reach Redis at ${rt.config.redisUrl} (${(err as Error).message}); run: pnpm services`);
+  }
+  await checkDatabase(rt.db, rt.config.databaseUrl);
 }

@@ -68,6 +68,13 @@ program
   .action(action('info', async (ctx, opts) => (await commands.start()).startCommand(ctx, opts)));
 
 program
+  .command('api')
+  .description('serve the HTTP API and keep the per-site crawl schedules (workers run elsewhere)')
+  .option(...sitesOption)
+  .option('--port <port>', 'HTTP API port (default: $GOVWATCH_API_PORT or 8080)')
+  .action(action('info', async (ctx, opts) => (await commands.start()).apiCommand(ctx, opts)));
+
+program
   .command('worker')
   .description('run one kind of worker (the unit to scale out)')
   .argument('<kind>', 'crawl | extract | store')

@@ -10,7 +10,7 @@ import { isFinalFailure, settleFinalFailure } from './final-failure.ts';
 import { processWebhook } from '../webhook-worker.ts';
 
 export type StageName = Exclude<QueueName, 'events'>;
-/** The pipeline's stages; `webhooks` runs beside the event relay (serve.ts), not as a stage of a crawl. */
+/** The pipeline's stages; `webhooks` runs beside the event relay (services/store), not as a stage of a crawl. */
 export const stages: StageName[] = ['crawl', 'extract', 'store'];
 
 type Handler<Q extends StageName> = (rt: Runtime, job: Job, data: Payload<Q>) => Promise<unknown>;

@@ -2,8 +2,7 @@
 import { exportReports, listRuns, runSummary } from '@govwatch/db';
 import type { Site } from '@govwatch/sites';
 import type { FastifyInstance } from 'fastify';
-import { requestCrawl } from './run-crawl.ts';
-import type { Runtime } from './runtime.ts';
+import { requestCrawl, type Runtime } from '@govwatch/pipeline';
 
 export async function buildApi(rt: Runtime, sites: Site[]): Promise<FastifyInstance> {
   // Loaded here, not with the package: `govwatch crawl` and the workers never serve HTTP.
