@@ -10,3 +10,5 @@ export * from './events.ts';
 export * from './webhook-deliveries.ts';
 export * from './raw-snapshots.ts';
 export * from './test-database.ts';
+export * from './report-search.ts';
+export * from './webhook-redeliver.ts';

@@ -11,3 +11,4 @@ export { redisHostLimiter } from './crawl/host-limiter.ts';
 export { isPrivateAddress, assertPublicUrl } from './crawl/ssrf.ts';
 export { migrateAndUpsertSites } from './sites-setup.ts';
 export * from './reextract.ts';
+export { redeliverDeadWebhooks } from './webhook-redeliver.ts';

@@ -1,41 +1,48 @@
-// HTTP API: on-demand crawls and read access to runs and reports, for other systems.
-import { exportReports, listRuns, runSummary } from '@govwatch/db';
+// The HTTP app: JSON API (a schema on every route, OpenAPI at /openapi.json, docs at /docs), the
+// reports pages, and the operator's views. Routes live in routes/ by subject; pages in pages/.
+import type { Runtime } from '@govwatch/pipeline';
 import type { Site } from '@govwatch/sites';
 import type { FastifyInstance } from 'fastify';
-import { requestCrawl, type Runtime } from '@govwatch/pipeline';
+import { installErrorHandlers } from './errors.ts';
+import { installGuard } from './guard.ts';
+import { operationRoutes } from './routes/operations.ts';
+import { reportRoutes } from './routes/reports.ts';
+
+export type ApiContext = { rt: Runtime; sites: Site[] };
+
+export const BODY_LIMIT = 1024 * 1024;
 
 export async function buildApi(rt: Runtime, sites: Site[]): Promise<FastifyInstance> {
   // Loaded here, not with the package: `govwatch crawl` and the workers never serve HTTP.
   const { default: Fastify } = await import('fastify');
-  const app = Fastify({ logger: false });
-  const byId = new Map(sites.map((s) => [s.id, s]));
-
-  app.get('/health', async () => ({ ok: true }));
-  app.get('/sites', async () => sites.map(({ id, name, render, schedule, startUrls }) => ({ id, name, render, schedule, startUrls })));
-
-  /** Start a crawl of one site, or join the one running: 202 with the run id either way. */
-  app.post<{ Params: { id: string } }>('/sites/:id/crawl', async (req, reply) => {
-    const site = byId.get(req.params.id);
-    if (!site) return reply.code(404).send({ error: `no site ${req.params.id}` });
-    const run = await requestCrawl(rt, site, 'api');
-    return reply.code(202).send(run);
+  const app = Fastify({
+    logger: false,
+    bodyLimit: BODY_LIMIT,
+    // Unknown query parameters are a 400 (additionalProperties: false), not silently dropped.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   });
+  const ctx: ApiContext = { rt, sites };
+  if (!rt.config.api.token) rt.log.warn('GOVWATCH_API_TOKEN is not set: the API refuses every write (401) and the queue dashboard');
 
-  app.get<{ Querystring: { site?: string; limit?: string } }>('/runs', async (req) =>
-    listRuns(rt.db.prisma, req.query.site, Math.min(Number(req.query.limit ?? 20), 200)),
-  );
-  app.get<{ Params: { id: string } }>('/runs/:id', async (req, reply) => {
-    const run = await runSummary(rt.db.prisma, req.params.id);
-    return run ?? reply.code(404).send({ error: 'no such run' });
-  });
+  // Writes take no body or JSON; a form or text/plain body (what a cross-site form can send) is 415.
+  app.removeContentTypeParser('text/plain');
+  installErrorHandlers(app);
+  installGuard(app, rt.config.api);
 
-  /** Reports as NDJSON, like `govwatch export`. */
-  app.get<{ Querystring: { since?: string } }>('/reports', async (req, reply) => {
-    const since = req.query.since ? new Date(req.query.since) : undefined;
-    if (since && Number.isNaN(since.getTime())) return reply.code(400).send({ error: 'since: not an ISO date' });
-    const lines: string[] = [];
-    for await (const row of exportReports(rt.db.prisma, { since })) lines.push(JSON.stringify(row));
-    return reply.type('application/x-ndjson').send(lines.join('\n') + (lines.length ? '\n' : ''));
+  const { default: swagger } = await import('@fastify/swagger');
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'govwatch API', version: '0.1.0', description: 'Reports found on government websites, crawls, runs and events.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
   });
+  const { default: swaggerUi } = await import('@fastify/swagger-ui');
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  reportRoutes(app, ctx);
+  operationRoutes(app, ctx);
+  // GET /watch (the publication watch: which agencies have published this year's report) goes
+  // here as routes/watch.ts, registered like the others.
   return app;
 }

@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   onShutdown('runtime', () => rt.close());
   await checkServices(rt);
   await startScheduler(rt, sites, { migrate: false });
-  await startApi(rt, sites, { port: config.apiPort, host: '127.0.0.1' });
+  await startApi(rt, sites, { port: config.apiPort, host: config.api.host });
 }
 
 if (isProcessEntry(import.meta.url)) {

@@ -109,8 +109,9 @@ program
 
 program
   .command('events')
-  .description('list recent outbox events; with --failed, webhook deliveries dead-lettered after their last attempt')
+  .description('list recent outbox events; with --failed, webhook deliveries dead-lettered after their last attempt; with --redeliver, re-send those')
   .option('--failed', 'list dead-lettered webhook deliveries')
+  .option('--redeliver', 're-send every dead-lettered webhook delivery with a fresh set of attempts')
   .option('--limit <n>', 'how many', '20')
   .option('--json', 'one JSON object a line')
   .action(action('warn', async (ctx, opts) => (await commands.events()).eventsCommand(ctx, opts)));

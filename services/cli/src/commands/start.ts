@@ -25,7 +25,7 @@ export async function startCommand(ctx: Context, opts: { sites?: string; migrate
   const api = await import('@govwatch/api-service');
   await api.startScheduler(rt, sites, { migrate: opts.migrate });
   for (const start of Object.values(workerKinds)) await start(rt);
-  if (opts.api) await api.startApi(rt, sites, { port: Number(opts.port ?? rt.config.apiPort), host: '127.0.0.1' });
+  if (opts.api) await api.startApi(rt, sites, { port: Number(opts.port ?? rt.config.apiPort), host: rt.config.api.host });
   rt.log.info({ stages: Object.keys(workerKinds), api: opts.api }, 'govwatch running');
 }
 
@@ -40,5 +40,5 @@ export async function apiCommand(ctx: Context, opts: { sites?: string; port?: st
   const rt = await processRuntime(ctx);
   const api = await import('@govwatch/api-service');
   await api.startScheduler(rt, sites, { migrate: false });
-  await api.startApi(rt, sites, { port: Number(opts.port ?? rt.config.apiPort), host: '127.0.0.1' });
+  await api.startApi(rt, sites, { port: Number(opts.port ?? rt.config.apiPort), host: rt.config.api.host });
 }
