@@ -220,3 +220,9 @@ export async function reportVersion(prisma: PrismaClient, reportId: string, vers
   const v = await prisma.reportVersion.findUnique({ where: { reportId_version: { reportId, version } } });
   return v ? versionDetail(v) : null;
 }
+
+/** Reports (not merged duplicates) per site id, for the sites page. */
+export async function reportCountsBySite(prisma: PrismaClient): Promise<Map<string, number>> {
+  const groups = await prisma.report.groupBy({ by: ['siteId'], where: { duplicateOfId: null }, _count: { _all: true } });
+  return new Map(groups.map((g) => [g.siteId, g._count._all]));
+}
