@@ -1,3 +1,4 @@
+// biome-ignore-all lint/performance/useDomNodeTextContent: Playwright locators, not DOM nodes: innerText is what a person sees.
 // The reports page as a person uses it, in headless Chromium against the real API, PostgreSQL and
 // Redis: the list, a search, a report, a diff of two versions, runs, sites, and a phone's width.
 // Screenshots go to test-results/reports-page/.
