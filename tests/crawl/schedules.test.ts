@@ -1,6 +1,7 @@
 // Nightly schedules and on-demand requests, against real Redis (BullMQ job schedulers) and PostgreSQL.
 import { createLogger, loadConfig } from '@govwatch/core';
-import { buildApi, createRuntime, requestCrawl, type Runtime, syncSchedules, trimEventsQueue } from '@govwatch/pipeline';
+import { buildApi } from '@govwatch/api-service';
+import { createRuntime, requestCrawl, type Runtime, syncSchedules, trimEventsQueue } from '@govwatch/pipeline';
 import { parseSites } from '@govwatch/sites';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db.ts';
@@ -24,7 +25,7 @@ let rt: Runtime;
 beforeAll(async () => {
   database = await createTestDatabase();
   rt = createRuntime(
-    loadConfig({ REDIS_URL: redisUrl, DATABASE_URL: database.url, GOVWATCH_QUEUE_PREFIX: prefix }),
+    loadConfig({ REDIS_URL: redisUrl, DATABASE_URL: database.url, GOVWATCH_QUEUE_PREFIX: prefix, GOVWATCH_API_TOKEN: 'schedules-test' }),
     createLogger('silent'),
   );
 });
@@ -63,10 +64,10 @@ describe('on-demand crawls', () => {
     expect(second).toEqual({ runId: first.runId, joined: true });
 
     const api = await buildApi(rt, sites);
-    const response = await api.inject({ method: 'POST', url: `/sites/${site.id}/crawl` });
+    const response = await api.inject({ method: 'POST', url: `/sites/${site.id}/crawl`, headers: { authorization: 'Bearer schedules-test' } });
     expect(response.statusCode).toBe(202);
     expect(response.json()).toEqual({ runId: first.runId, joined: true });
-    expect((await api.inject({ method: 'POST', url: '/sites/nope/crawl' })).statusCode).toBe(404);
+    expect((await api.inject({ method: 'POST', url: '/sites/nope/crawl', headers: { authorization: 'Bearer schedules-test' } })).statusCode).toBe(404);
 
     const waiting = await rt.queues.crawl.getJobs(['waiting']);
     expect(waiting.filter((j) => j.data.siteId === site.id)).toHaveLength(1);

@@ -113,7 +113,7 @@ describe('govwatch from a plain shell', () => {
         let seen = '';
         child.stderr?.on('data', (d: Buffer) => {
           seen += d.toString();
-          if (seen.includes('govwatch running')) resolve();
+          if (/worker running|govwatch running/.test(seen)) resolve();
         });
       });
     });

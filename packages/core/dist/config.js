@@ -11,6 +11,11 @@ var Env = z.object({
   GOVWATCH_EXTRACT_CONCURRENCY: z.coerce.number().int().positive().default(4),
   GOVWATCH_STORE_CONCURRENCY: z.coerce.number().int().positive().default(4),
   GOVWATCH_API_PORT: z.coerce.number().int().nonnegative().default(8080),
+  GOVWATCH_API_HOST: z.string().min(1).default("127.0.0.1"),
+  GOVWATCH_API_TOKEN: z.string().default(""),
+  GOVWATCH_API_READ_TOKEN: z.string().default(""),
+  GOVWATCH_API_ALLOWED_HOSTS: z.string().default("").transform((v) => v.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean)),
+  GOVWATCH_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   GOVWATCH_CHROMIUM: z.string().default("/usr/bin/chromium"),
   GOVWATCH_TIMEZONE: z.string().default("Asia/Shanghai"),
   GOVWATCH_WEBHOOKS: z.string().default("").transform((v, ctx) => {
@@ -63,6 +68,13 @@ function loadConfig(env = process.env) {
       timeoutMs: e.GOVWATCH_WEBHOOK_TIMEOUT_MS
     },
     apiPort: e.GOVWATCH_API_PORT,
+    api: {
+      host: e.GOVWATCH_API_HOST,
+      token: e.GOVWATCH_API_TOKEN,
+      readToken: e.GOVWATCH_API_READ_TOKEN,
+      allowedHosts: e.GOVWATCH_API_ALLOWED_HOSTS
+    },
+    metricsPort: e.GOVWATCH_METRICS_PORT,
     chromiumPath: e.GOVWATCH_CHROMIUM,
     timezone: e.GOVWATCH_TIMEZONE,
     logLevel: e.LOG_LEVEL

@@ -6,4 +6,5 @@ export * from "./gzip.js";
 export * from "./shutdown.js";
 export * from "./canonical-url.js";
 export * from "./check-redis.js";
+export * from "./process-entry.js";
 //# sourceMappingURL=index.js.map

@@ -1,27 +1,63 @@
 // src/shutdown.ts
-function onShutdown(log, closers, deadlineMs = 3e4) {
-  let closing = false;
-  const handler = async (signal) => {
-    if (closing) return;
-    closing = true;
-    log.info({ signal }, "shutting down");
-    const timer = setTimeout(() => {
-      log.error("shutdown deadline passed, exiting");
-      process.exit(1);
-    }, deadlineMs);
-    timer.unref();
-    try {
-      for (const close of closers) await close();
-      process.exit(0);
-    } catch (err) {
-      log.error({ err }, "error during shutdown");
-      process.exit(1);
-    }
+var handlers = [];
+var running = null;
+function onShutdown(name, fn) {
+  handlers.push({ name, fn });
+}
+function shutdownHandlerNames() {
+  return handlers.map((h) => h.name).reverse();
+}
+function runShutdown(log, deadlineMs = 3e4) {
+  running ??= (async () => {
+    let pending = "";
+    let timer;
+    const deadline = new Promise((resolve) => {
+      timer = setTimeout(() => {
+        log.error({ handler: pending, deadlineMs }, "shutdown deadline passed");
+        resolve(1);
+      }, deadlineMs);
+      timer.unref();
+    });
+    const all = (async () => {
+      let code2 = 0;
+      for (const h of [...handlers].reverse()) {
+        pending = h.name;
+        try {
+          await h.fn();
+          log.debug({ handler: h.name }, "closed");
+        } catch (err) {
+          code2 = 1;
+          log.error({ handler: h.name, err: err.message }, "error during shutdown");
+        }
+      }
+      return code2;
+    })();
+    const code = await Promise.race([all, deadline]);
+    clearTimeout(timer);
+    return code;
+  })();
+  return running;
+}
+function shutdownOnSignals(log, exit, deadlineMs = 3e4) {
+  let signalled = false;
+  const handler = (signal) => {
+    if (signalled) return;
+    signalled = true;
+    log.info({ signal, handlers: shutdownHandlerNames() }, "shutting down");
+    void runShutdown(log, deadlineMs).then(exit);
   };
-  process.once("SIGINT", () => void handler("SIGINT"));
-  process.once("SIGTERM", () => void handler("SIGTERM"));
+  process.on("SIGINT", handler);
+  process.on("SIGTERM", handler);
+}
+function resetShutdown() {
+  handlers.length = 0;
+  running = null;
 }
 export {
-  onShutdown
+  onShutdown,
+  resetShutdown,
+  runShutdown,
+  shutdownHandlerNames,
+  shutdownOnSignals
 };
 //# sourceMappingURL=shutdown.js.map

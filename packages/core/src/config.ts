@@ -15,6 +15,14 @@ const Env = z.object({
   GOVWATCH_EXTRACT_CONCURRENCY: z.coerce.number().int().positive().default(4),
   GOVWATCH_STORE_CONCURRENCY: z.coerce.number().int().positive().default(4),
   GOVWATCH_API_PORT: z.coerce.number().int().nonnegative().default(8080),
+  GOVWATCH_API_HOST: z.string().min(1).default('127.0.0.1'),
+  GOVWATCH_API_TOKEN: z.string().default(''),
+  GOVWATCH_API_READ_TOKEN: z.string().default(''),
+  GOVWATCH_API_ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)),
+  GOVWATCH_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   GOVWATCH_CHROMIUM: z.string().default('/usr/bin/chromium'),
   GOVWATCH_TIMEZONE: z.string().default('Asia/Shanghai'),
   GOVWATCH_WEBHOOKS: z
@@ -57,6 +65,17 @@ export type Config = {
     timeoutMs: number;
   };
   apiPort: number;
+  api: {
+    host: string;
+    /** Bearer token every write and the queue dashboard need; none: writes are refused. */
+    token: string;
+    /** When set, reads need it (or the write token) too. */
+    readToken: string;
+    /** Host header values (name, optionally :port) answered besides loopback names and `host`. */
+    allowedHosts: string[];
+  };
+  /** Workers serve Prometheus metrics on this port when set. */
+  metricsPort: number | undefined;
   chromiumPath: string;
   timezone: string;
   /** Unset: each command picks its own default (quiet CLI commands, informative workers). */
@@ -98,6 +117,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timeoutMs: e.GOVWATCH_WEBHOOK_TIMEOUT_MS,
     },
     apiPort: e.GOVWATCH_API_PORT,
+    api: {
+      host: e.GOVWATCH_API_HOST,
+      token: e.GOVWATCH_API_TOKEN,
+      readToken: e.GOVWATCH_API_READ_TOKEN,
+      allowedHosts: e.GOVWATCH_API_ALLOWED_HOSTS,
+    },
+    metricsPort: e.GOVWATCH_METRICS_PORT,
     chromiumPath: e.GOVWATCH_CHROMIUM,
     timezone: e.GOVWATCH_TIMEZONE,
     logLevel: e.LOG_LEVEL,

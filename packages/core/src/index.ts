@@ -5,3 +5,4 @@ export * from './gzip.ts';
 export * from './shutdown.ts';
 export * from './canonical-url.ts';
 export * from './check-redis.ts';
+export * from './process-entry.ts';

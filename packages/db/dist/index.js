@@ -14,4 +14,6 @@ export * from "./raw-snapshots.js";
 export * from "./check-database.js";
 export * from "./report-ref.js";
 export * from "./reextract-sources.js";
+export * from "./report-search.js";
+export * from "./webhook-redeliver.js";
 //# sourceMappingURL=index.js.map

@@ -13,3 +13,5 @@ export * from './raw-snapshots.ts';
 export * from './check-database.ts';
 export * from './report-ref.ts';
 export * from './reextract-sources.ts';
+export * from './report-search.ts';
+export * from './webhook-redeliver.ts';

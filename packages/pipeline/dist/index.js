@@ -12,9 +12,9 @@ import { discoverLinks } from "./crawl/links.js";
 import { redisHostLimiter } from "./fetch/host-limiter.js";
 import { isPrivateAddress, assertPublicUrl } from "./fetch/ssrf.js";
 import { createFetcher } from "./fetch/fetcher.js";
-export * from "./serve.js";
-export * from "./http-api.js";
+import { migrateAndUpsertSites } from "./sites-setup.js";
 export * from "./reextract.js";
+import { redeliverDeadWebhooks } from "./webhook-redeliver.js";
 export {
   assertPublicUrl,
   crawlSite,
@@ -23,6 +23,8 @@ export {
   discoverLinks,
   findDataproxy,
   isPrivateAddress,
+  migrateAndUpsertSites,
+  redeliverDeadWebhooks,
   redisHostLimiter,
   stages,
   startWorker

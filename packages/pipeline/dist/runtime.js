@@ -1,7 +1,7 @@
 // src/runtime.ts
-import { producerConnection } from "@govwatch/core";
+import { checkRedis, producerConnection } from "@govwatch/core";
 import { openQueues } from "@govwatch/jobs";
-import { createDb } from "@govwatch/db";
+import { checkDatabaseReady, createDb } from "@govwatch/db";
 import { createFetcher } from "./fetch/fetcher.js";
 function createRuntime(config, log) {
   const db = createDb(config.databaseUrl);
@@ -26,7 +26,12 @@ function createRuntime(config, log) {
     }
   };
 }
+async function checkServices(rt) {
+  await checkRedis(rt.config.redisUrl);
+  await checkDatabaseReady(rt.config.databaseUrl);
+}
 export {
+  checkServices,
   createRuntime
 };
 //# sourceMappingURL=runtime.js.map

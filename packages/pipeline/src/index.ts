@@ -12,6 +12,6 @@ export { discoverLinks } from './crawl/links.ts';
 export { redisHostLimiter } from './fetch/host-limiter.ts';
 export { isPrivateAddress, assertPublicUrl } from './fetch/ssrf.ts';
 export { createFetcher, type Fetcher } from './fetch/fetcher.ts';
-export * from './serve.ts';
-export * from './http-api.ts';
+export { migrateAndUpsertSites } from './sites-setup.ts';
 export * from './reextract.ts';
+export { redeliverDeadWebhooks } from './webhook-redeliver.ts';

@@ -1,7 +1,7 @@
 // What every worker needs, built once per process from the validated config.
-import { producerConnection, type Config, type Logger } from '@govwatch/core';
+import { checkRedis, producerConnection, type Config, type Logger } from '@govwatch/core';
 import { openQueues, type Queues } from '@govwatch/jobs';
-import { createDb, type Db } from '@govwatch/db';
+import { checkDatabaseReady, createDb, type Db } from '@govwatch/db';
 import type { Redis } from 'ioredis';
 import { createFetcher, type Fetcher } from './fetch/fetcher.ts';
 
@@ -41,4 +41,10 @@ export function createRuntime(config: Config, log: Logger): Runtime {
       await db.close();
     },
   };
+}
+
+/** One line saying what is unreachable or unmigrated, instead of a stack trace from deep inside a client. */
+export async function checkServices(rt: Runtime): Promise<void> {
+  await checkRedis(rt.config.redisUrl);
+  await checkDatabaseReady(rt.config.databaseUrl);
 }

@@ -81,6 +81,13 @@ program
   .action(action('info', async (ctx, opts) => (await commands.start()).startCommand(ctx, opts)));
 
 program
+  .command('api')
+  .description('serve the HTTP API and keep the per-site crawl schedules (workers run elsewhere)')
+  .option(...sitesOption)
+  .option('--port <port>', 'HTTP API port (default: $GOVWATCH_API_PORT or 8080)')
+  .action(action('info', async (ctx, opts) => (await commands.start()).apiCommand(ctx, opts)));
+
+program
   .command('worker')
   .description('run one kind of worker (the unit to scale out)')
   .argument('<kind>', 'crawl | extract | store')
@@ -119,8 +126,9 @@ program
 
 program
   .command('events')
-  .description('list recent outbox events; with --failed, webhook deliveries dead-lettered after their last attempt')
+  .description('list recent outbox events; with --failed, webhook deliveries dead-lettered after their last attempt; with --redeliver, re-send those')
   .option('--failed', 'list dead-lettered webhook deliveries')
+  .option('--redeliver', 're-send every dead-lettered webhook delivery with a fresh set of attempts')
   .option('--limit <n>', 'how many', '20')
   .option('--json', 'one JSON object a line')
   .action(action('warn', async (ctx, opts) => (await commands.events()).eventsCommand(ctx, opts)));

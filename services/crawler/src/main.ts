@@ -1,4 +1,30 @@
 // The crawl worker process: scale out by running more of these against the same Redis and PostgreSQL.
-import { runServiceProcess } from '@govwatch/pipeline';
+// `govwatch start` and `govwatch worker crawl` call startCrawler too.
+import { createLogger, isProcessEntry, loadConfig, onShutdown, shutdownOnSignals } from '@govwatch/core';
+import { checkServices, createRuntime, type Runtime, startWorker } from '@govwatch/pipeline';
 
-await runServiceProcess({ name: 'crawler', stages: ['crawl'] });
+export async function startCrawler(rt: Runtime): Promise<void> {
+  const worker = startWorker('crawl', rt);
+  onShutdown('crawl worker', () => worker.close());
+  // Runs first (last registered): crawls can run for hours, so they stop and hand their job back
+  // before worker.close() waits for them.
+  onShutdown('abort crawls', () => rt.shutdown.abort());
+  rt.log.info({ stage: 'crawl' }, 'worker running');
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel ?? 'info', 'govwatch-crawler');
+  shutdownOnSignals(log, process.exit);
+  const rt = createRuntime(config, log);
+  onShutdown('runtime', () => rt.close());
+  await checkServices(rt);
+  await startCrawler(rt);
+}
+
+if (isProcessEntry(import.meta.url)) {
+  main().catch((err: Error) => {
+    process.stderr.write(`govwatch-crawler: ${err.message}\n`);
+    process.exit(1);
+  });
+}

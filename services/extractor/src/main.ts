@@ -1,4 +1,27 @@
 // The extract worker process: scale out by running more of these against the same Redis and PostgreSQL.
-import { runServiceProcess } from '@govwatch/pipeline';
+// `govwatch start` and `govwatch worker extract` call startExtractor too.
+import { createLogger, isProcessEntry, loadConfig, onShutdown, shutdownOnSignals } from '@govwatch/core';
+import { checkServices, createRuntime, type Runtime, startWorker } from '@govwatch/pipeline';
 
-await runServiceProcess({ name: 'extractor', stages: ['extract'] });
+export async function startExtractor(rt: Runtime): Promise<void> {
+  const worker = startWorker('extract', rt);
+  onShutdown('extract worker', () => worker.close());
+  rt.log.info({ stage: 'extract' }, 'worker running');
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel ?? 'info', 'govwatch-extractor');
+  shutdownOnSignals(log, process.exit);
+  const rt = createRuntime(config, log);
+  onShutdown('runtime', () => rt.close());
+  await checkServices(rt);
+  await startExtractor(rt);
+}
+
+if (isProcessEntry(import.meta.url)) {
+  main().catch((err: Error) => {
+    process.stderr.write(`govwatch-extractor: ${err.message}\n`);
+    process.exit(1);
+  });
+}

@@ -1,4 +1,33 @@
-// The store worker process: scale out by running more of these against the same Redis and PostgreSQL.
-import { runServiceProcess } from '@govwatch/pipeline';
+// The store worker process: the single writer of report data. The process that stores also relays
+// the outbox it writes (to the `events` queue and one `webhooks` job per URL) and delivers the
+// webhooks; this is the one place that decides so. Scale out by running more of these.
+// `govwatch start` and `govwatch worker store` call startStore too.
+import { createLogger, isProcessEntry, loadConfig, onShutdown, shutdownOnSignals } from '@govwatch/core';
+import { checkServices, createRuntime, type Runtime, startEventRelay, startWorker } from '@govwatch/pipeline';
 
-await runServiceProcess({ name: 'store', stages: ['store'], relay: true });
+export async function startStore(rt: Runtime): Promise<void> {
+  const store = startWorker('store', rt);
+  onShutdown('store worker', () => store.close());
+  const webhooks = startWorker('webhooks', rt);
+  onShutdown('webhooks worker', () => webhooks.close());
+  const relay = startEventRelay(rt);
+  onShutdown('event relay', () => relay.stop());
+  rt.log.info({ stage: 'store', relay: true, webhooks: rt.config.webhooks.urls.length }, 'worker running');
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel ?? 'info', 'govwatch-store');
+  shutdownOnSignals(log, process.exit);
+  const rt = createRuntime(config, log);
+  onShutdown('runtime', () => rt.close());
+  await checkServices(rt);
+  await startStore(rt);
+}
+
+if (isProcessEntry(import.meta.url)) {
+  main().catch((err: Error) => {
+    process.stderr.write(`govwatch-store: ${err.message}\n`);
+    process.exit(1);
+  });
+}

@@ -3,7 +3,18 @@
 import { listDeliveries, recentEvents } from '@govwatch/db';
 import { type Context, out } from '../context.ts';
 
-export async function eventsCommand(ctx: Context, opts: { failed?: boolean; limit?: string; json?: boolean }) {
+export async function eventsCommand(ctx: Context, opts: { failed?: boolean; redeliver?: boolean; limit?: string; json?: boolean }) {
+  if (opts.redeliver) {
+    const { redeliverDeadWebhooks } = await import('@govwatch/pipeline');
+    const rt = await ctx.runtime();
+    try {
+      const { requeued } = await redeliverDeadWebhooks(rt);
+      await out(opts.json ? JSON.stringify({ requeued }) : `requeued ${requeued} dead-lettered webhook deliveries`);
+    } finally {
+      await rt.close();
+    }
+    return;
+  }
   const limit = Number(opts.limit ?? 20);
   if (!Number.isInteger(limit) || limit <= 0) throw new Error(`--limit: not a positive number: ${opts.limit}`);
   const rt = await ctx.database();

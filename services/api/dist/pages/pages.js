@@ -1,0 +1,114 @@
+// src/pages/pages.ts
+import { listRuns, reportCountsBySite, reportDetail } from "@govwatch/db";
+import { notFound } from "../errors.js";
+import { reportsPage, reportsQuery, toFilter, versionDiff } from "../routes/reports.js";
+import { Html, html, page } from "./html.js";
+var day = (iso) => iso ? iso.slice(0, 10) : "\u2014";
+var htmlSchema = (summary, extra = {}) => ({ tags: ["pages"], summary, produces: ["text/html"], ...extra });
+function searchForm(ctx, q) {
+  return html`<form class="search" method="get" action="/" role="search">
+<input type="search" name="q" value="${q.q ?? ""}" placeholder="搜索标题和正文,如:行政复议" aria-label="search">
+<select name="site" aria-label="site"><option value="">全部站点 All sites</option>${ctx.sites.map(
+    (s) => html`<option value="${s.id}"${new Html(q.site === s.id ? " selected" : "")}>${s.name}</option>`
+  )}</select>
+<button type="submit">搜索 Search</button></form>`;
+}
+function outcomes(r) {
+  const o = r.outcomes;
+  return { created: o.created ?? 0, updated: o.updated ?? 0, failed: o.failed ?? 0 };
+}
+function pageRoutes(app, ctx) {
+  app.get(
+    "/",
+    {
+      schema: htmlSchema("Reports page: newest first, with search", { querystring: reportsQuery }),
+      // A plain form sends every field, empty ones too (site=&q=): empty means "any" here.
+      preValidation: async (req) => {
+        const q = req.query;
+        for (const k of Object.keys(q)) if (q[k] === "") delete q[k];
+      }
+    },
+    async (req, reply) => {
+      const result = await reportsPage(ctx, toFilter({ ...req.query, limit: req.query.limit ?? 30 }));
+      const next = result.nextCursor ? `/?${new URLSearchParams({ ...req.query, cursor: result.nextCursor })}` : null;
+      const rows = result.items.map(
+        (r) => html`<tr><td class="title"><a href="/ui/reports/${r.id}">${r.title ?? r.url}</a></td>
+<td data-label="机关">${r.agency ?? "\u2014"}</td><td data-label="年度">${r.reportYear ?? "\u2014"}</td>
+<td data-label="发布">${r.publishedAt ?? "\u2014"}</td><td data-label="版本" class="num">v${r.version}</td></tr>`
+      );
+      const heading = req.query.q ? `\u201C${req.query.q}\u201D\u7684\u641C\u7D22\u7ED3\u679C` : "\u6700\u65B0\u62A5\u544A Newest reports";
+      return reply.type("text/html; charset=utf-8").send(
+        page(
+          req.query.q ? `${req.query.q} \xB7 \u641C\u7D22` : "\u62A5\u544A",
+          html`${searchForm(ctx, req.query)}<h1>${heading}</h1>
+${result.items.length === 0 ? html`<p class="muted">没有找到报告 No reports found.</p>` : html`<table class="list"><thead><tr><th>标题 Title</th><th>机关 Agency</th><th>年度 Year</th><th>发布 Published</th><th class="num">版本</th></tr></thead><tbody>${rows}</tbody></table>`}
+${next ? html`<p class="pager"><a href="${next}">更早的报告 Older →</a></p>` : ""}`
+        )
+      );
+    }
+  );
+  app.get(
+    "/ui/reports/:id",
+    { schema: htmlSchema("A report's page: outline, text, attachments, versions", { params: { type: "object", properties: { id: { type: "string", maxLength: 100 } }, required: ["id"] } }) },
+    async (req, reply) => {
+      const r = await reportDetail(ctx.rt.db.prisma, req.params.id);
+      if (!r) throw notFound(`no report ${req.params.id}`);
+      const c = r.current;
+      const versionOptions = (selected) => r.versions.map((v) => html`<option value="${v.version}"${new Html(v.version === selected ? " selected" : "")}>v${v.version} · ${day(v.fetchedAt)}</option>`);
+      const body = html`<h1>${r.title ?? r.url}</h1>
+<p class="muted">${r.agency ?? "\u2014"} · ${r.reportYear ?? "\u2014"}年度 · 发布 ${r.publishedAt ?? "\u2014"} · <span class="badge">v${r.version}</span> · <a href="${r.url}" rel="noreferrer">原文 source</a></p>
+${r.versions.length > 1 ? html`<form class="search" method="get" action="/ui/reports/${r.id}/diff"><label>比较 Compare <select name="from" aria-label="from">${versionOptions(r.version - 1)}</select></label>
+<label>与 with <select name="to" aria-label="to">${versionOptions(r.version)}</select></label><button type="submit">查看差异 Diff</button></form>` : ""}
+${c.sections.length ? html`<h2>目录 Outline</h2><ul class="outline card">${c.sections.map((s) => html`<li class="l${s.level}">${s.heading}</li>`)}</ul>` : ""}
+${c.attachments.length ? html`<h2>附件 Attachments</h2><ul class="card">${c.attachments.map((a) => html`<li><a href="${a.url}" rel="noreferrer">${a.name || a.url}</a></li>`)}</ul>` : ""}
+<h2>正文 Text</h2><div class="text card">${c.text.split("\n").map((p) => html`<p>${p}</p>`)}</div>
+<h2>版本 Versions</h2><table class="list"><thead><tr><th>版本</th><th>抓取 Fetched</th><th class="num">字数 Chars</th></tr></thead><tbody>${r.versions.map(
+        (v) => html`<tr><td><a href="/ui/reports/${r.id}/diff?to=${v.version}&from=${Math.max(1, v.version - 1)}">v${v.version}</a></td><td data-label="抓取">${day(v.fetchedAt)}</td><td class="num" data-label="字数">${v.chars}</td></tr>`
+      )}</tbody></table>`;
+      return reply.type("text/html; charset=utf-8").send(page(r.title ?? r.url, body));
+    }
+  );
+  app.get(
+    "/ui/reports/:id/diff",
+    {
+      schema: htmlSchema("The differences between two versions of a report", {
+        params: { type: "object", properties: { id: { type: "string", maxLength: 100 } }, required: ["id"] },
+        querystring: { type: "object", additionalProperties: false, properties: { from: { type: "integer", minimum: 1 }, to: { type: "integer", minimum: 1 } } }
+      })
+    },
+    async (req, reply) => {
+      const d = await versionDiff(ctx, req.params.id, req.query.from, req.query.to);
+      const title = d.report.title ?? d.report.url;
+      const body = html`<p><a href="/ui/reports/${d.report.id}">← ${title}</a></p>
+<h1>v${d.from} → v${d.to}</h1><p class="muted">新增 ${d.added} 行 added · 删除 ${d.removed} 行 removed</p>
+<div class="diff card">${d.lines.map((l) => html`<div class="${l.op}">${l.text}</div>`)}</div>`;
+      return reply.type("text/html; charset=utf-8").send(page(`v${d.from} \u2192 v${d.to} \xB7 ${title}`, body));
+    }
+  );
+  app.get("/ui/runs", { schema: htmlSchema("Crawl runs: the last per site, then the most recent") }, async (_req, reply) => {
+    const runs = await listRuns(ctx.rt.db.prisma, void 0, 50);
+    const lastBySite = /* @__PURE__ */ new Map();
+    for (const r of runs) if (!lastBySite.has(r.siteId)) lastBySite.set(r.siteId, r);
+    const row = (r, label) => {
+      const o = outcomes(r);
+      return html`<tr><td class="title">${label}</td><td data-label="状态">${r.status}</td><td data-label="开始">${r.startedAt.toISOString().slice(0, 16).replace("T", " ")}</td>
+<td class="num" data-label="页面">${r.pagesSettled}/${r.pagesQueued}</td><td class="num" data-label="新增">${o.created}</td><td class="num" data-label="更新">${o.updated}</td><td class="num" data-label="错误">${o.failed}</td></tr>`;
+    };
+    const head = html`<thead><tr><th></th><th>状态 Status</th><th>开始 Started</th><th class="num">页面 Pages</th><th class="num">新增 New</th><th class="num">更新 Updated</th><th class="num">错误 Errors</th></tr></thead>`;
+    const body = html`<h1>运行 Runs</h1><h2>每个站点的最近一次 Last run per site</h2>
+<table class="list">${head}<tbody>${[...lastBySite.values()].map((r) => row(r, r.siteId))}</tbody></table>
+<h2>最近的运行 Recent runs</h2><table class="list">${head}<tbody>${runs.map((r) => row(r, `${r.siteId} \xB7 ${r.trigger}`))}</tbody></table>`;
+    return reply.type("text/html; charset=utf-8").send(page("\u8FD0\u884C Runs", body));
+  });
+  app.get("/ui/sites", { schema: htmlSchema("The sites of the site file, with their report counts") }, async (_req, reply) => {
+    const counts = await reportCountsBySite(ctx.rt.db.prisma);
+    const body = html`<h1>站点 Sites</h1><table class="list"><thead><tr><th>站点 Site</th><th>ID</th><th>抓取 Render</th><th>计划 Schedule</th><th class="num">报告 Reports</th></tr></thead><tbody>${ctx.sites.map(
+      (s) => html`<tr><td class="title"><a href="/?site=${s.id}">${s.name}</a></td><td data-label="ID">${s.id}</td><td data-label="抓取">${s.render}</td><td data-label="计划">${s.schedule}</td><td class="num" data-label="报告">${counts.get(s.id) ?? 0}</td></tr>`
+    )}</tbody></table>`;
+    return reply.type("text/html; charset=utf-8").send(page("\u7AD9\u70B9 Sites", body));
+  });
+}
+export {
+  pageRoutes
+};
+//# sourceMappingURL=pages.js.map
