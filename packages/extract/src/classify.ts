@@ -14,8 +14,14 @@ export type ClassifyInput = {
   attachments: Attachment[];
   /** Lines of the page that are list entries (link text, 8+ characters, not an attachment). */
   listEntries: number;
+  /** List entries inside the chosen body. */
+  bodyListEntries: number;
   /** Characters of prose (punctuated, non-link text) in the body. */
   proseChars: number;
+  /** The title was taken from the body because <title> only names the site. */
+  titleFromBody: boolean;
+  /** <title> only names the site and the body offered no title either. */
+  titleIsSiteName: boolean;
   titleKeywords: string[];
 };
 
@@ -52,7 +58,10 @@ export function classify(i: ClassifyInput): Classification {
   const shortText = `${i.rawTitle}\n${i.text}`;
   if (textLen < SHORT_PAGE && i.proseChars < 200 && NOT_FOUND.test(shortText)) return finish('notFound', ['page says it does not exist (404)']);
   if (textLen < SHORT_PAGE && DELETED.test(i.text)) return finish('deleted', ['page says the information was deleted']);
-  if (i.listEntries >= 8 && i.proseChars < 400 && i.attachments.length === 0) {
+  // A short news item among related-link lists has the same counts as a column page; the
+  // structure tells them apart: the body is a prose block under a title, not a block of link rows.
+  const proseUnderTitle = i.title !== null && i.proseChars >= 80 && i.bodyListEntries < 3;
+  if (i.listEntries >= 8 && i.proseChars < 400 && i.attachments.length === 0 && !proseUnderTitle) {
     return finish('list', [`list/column page: ${i.listEntries} link entries, little prose`]);
   }
   if (textLen === 0 && i.attachments.length === 0) return finish('empty', ['no visible text']);
@@ -61,7 +70,8 @@ export function classify(i: ClassifyInput): Classification {
     i.sections.filter((s) => s.level === 1).length >= 2 || i.hasSignature || textLen >= 1500;
   const attachmentOnly = i.attachments.length > 0 && i.proseChars < 300;
 
-  if (!i.title) {
+  // A title that only names the site says nothing: the body decides, as with no title.
+  if (!i.title || i.titleIsSiteName || (i.titleFromBody && !keywords.some((k) => i.title?.includes(k)))) {
     const opening = i.text.slice(0, 300);
     const inHeadings = i.sections.some((s) => s.level === 1 && keywords.some((k) => s.heading.includes(k)));
     const inOpening = keywords.some((k) => opening.includes(k));

@@ -84,7 +84,7 @@ describe('3. short news among related-link lists', () => {
   it('keeps a 100–400 character news item whose page carries 8+ link lines', () => {
     const links = Array.from({ length: 10 }, (_, i) => `<li><a href="/xw/${i}.html">某某区召开第${i + 1}次重点工作推进会议</a><span>2024-03-0${i % 9 + 1}</span></li>`).join('');
     const html = `<html><head><meta charset="utf-8"><title>区司法局开展法治宣传进社区活动_某某区人民政府</title></head><body>
-<ul class="menu">${links.slice(0, 300)}</ul>
+<ul class="menu"><li><a href="/">首页</a></li><li><a href="/zwgk/">政务公开</a></li><li><a href="/xwzx/">新闻中心</a></li></ul>
 <h1>区司法局开展法治宣传进社区活动</h1><div class="info">发布时间：2024-03-18 来源：区司法局</div>
 <div class="con"><p>3月15日，区司法局组织法律服务志愿者走进和平社区，围绕民法典、反诈骗等内容向居民发放宣传资料500余份，现场解答法律咨询30余人次。</p>
 <p>活动进一步增强了群众的法治意识，营造了良好的法治氛围。</p></div>
