@@ -60,7 +60,7 @@ export function classify(i: ClassifyInput): Classification {
   if (textLen < SHORT_PAGE && DELETED.test(i.text)) return finish('deleted', ['page says the information was deleted']);
   // A short news item among related-link lists has the same counts as a column page; the
   // structure tells them apart: the body is a prose block under a title, not a block of link rows.
-  const proseUnderTitle = i.title !== null && i.proseChars >= 80 && i.bodyListEntries < 3;
+  const proseUnderTitle = i.title !== null && i.proseChars >= 50 && i.bodyListEntries < 3;
   if (i.listEntries >= 8 && i.proseChars < 400 && i.attachments.length === 0 && !proseUnderTitle) {
     return finish('list', [`list/column page: ${i.listEntries} link entries, little prose`]);
   }

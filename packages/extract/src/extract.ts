@@ -6,6 +6,7 @@ import { isStrictChrome, stripChrome } from './chrome.ts';
 import { classify } from './classify.ts';
 import { chooseContent } from './content.ts';
 import { decodeHtml } from './decode.ts';
+import { expandDocumentWrite } from './document-write.ts';
 import type { DomNode } from './dom.ts';
 import { contentHashOf } from './hash.ts';
 import {
@@ -100,7 +101,7 @@ export function extract(input: ExtractInput): ExtractedRecord {
   const binary = binaryKind(bytes);
   if (binary) return emptyRecord(url, 'empty', [`not HTML: ${binary} content`]);
 
-  const { html } = decodeHtml(bytes, input.contentType, input.encoding);
+  const html = expandDocumentWrite(decodeHtml(bytes, input.contentType, input.encoding).html);
   // htmlparser2 (cheerio's own parser) rather than parse5: several times faster, non-recursive,
   // lenient enough for CMS markup; the page is parsed exactly once, straight into domhandler
   // nodes (no cheerio wrapper: nothing here uses selectors).

@@ -82,7 +82,10 @@ export type TitleBlock = { date: string | null; source: string | null };
 export function parseTitleBlock(lines: string[], near: string[] = []): TitleBlock {
   let date: string | null = null;
   let source: string | null = null;
-  for (const text of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    let text = lines[i] as string;
+    // 信息公开 tables put the label and its value in adjacent cells: "发布机构：" | "某某局".
+    if (text.length <= 8 && /[:：]$/.test(text) && i + 1 < lines.length) text += lines[i + 1];
     if (text.length > 300) continue;
     if (!date) {
       const m = DATE_LABEL.exec(text);
@@ -156,8 +159,9 @@ export function stripTitleSuffix(raw: string, siteName: string | null): string |
 /** "栏目-站点名" or "站点名": every part after an unspaced hyphen names a site or column. */
 function restIsSiteName(rest: string): boolean {
   const parts = rest.split(/[-—－–_|｜]/).map((p) => p.trim());
-  const last = parts[parts.length - 1] ?? '';
-  return last.length >= 3 && last.length <= 30 && SITE_SUFFIX.test(last);
+  const last = parts.pop() ?? '';
+  // Column names between (工作动态, 通知公告) are short; a longer part is the title going on.
+  return last.length >= 3 && last.length <= 30 && SITE_SUFFIX.test(last) && parts.every((p) => p.length <= 6);
 }
 
 // Bodies that issue reports: 局, 分局, 委员会, 人民政府, 办公室, …
@@ -196,21 +200,25 @@ export function agencyFromTitle(title: string): string | null {
   return a && looksLikeAgency(a) ? a : null;
 }
 
-const YEAR = /((?:19|20)\d{2})\s*年/;
 
 /** The year a report covers: from the title, else the opening sentence. */
 export function reportYearOf(title: string | null, firstLine: string | null): number | null {
-  const t = title ? YEAR.exec(title) : null;
-  if (t) return Number(t[1]);
+  const t = title ? yearNotInSpan(title) : null;
+  if (t) return t;
   if (!firstLine) return null;
   const sentence = firstLine.split('。')[0] ?? '';
   // A year at the start ("2023年，市公安局…") is the covered year; a span like
   // "(2021-2025年)" in a cited plan is not.
   const lead = /^\s*((?:19|20)\d{2})\s*年/.exec(sentence);
   if (lead) return Number(lead[1]);
+  return yearNotInSpan(sentence);
+}
+
+/** The first "YYYY年" that does not end a span ("(2024—2028年)" names a plan's period). */
+function yearNotInSpan(s: string): number | null {
   const re = /((?:19|20)\d{2})\s*年/g;
-  for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
-    const before = sentence[m.index - 1] ?? '';
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    const before = s[m.index - 1] ?? '';
     if (!/[-—–－至~]/.test(before)) return Number(m[1]);
   }
   return null;
