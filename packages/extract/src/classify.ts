@@ -18,8 +18,6 @@ export type ClassifyInput = {
   bodyListEntries: number;
   /** Characters of prose (punctuated, non-link text) in the body. */
   proseChars: number;
-  /** The title was taken from the body because <title> only names the site. */
-  titleFromBody: boolean;
   /** <title> only names the site and the body offered no title either. */
   titleIsSiteName: boolean;
   titleKeywords: string[];
@@ -71,7 +69,7 @@ export function classify(i: ClassifyInput): Classification {
   const attachmentOnly = i.attachments.length > 0 && i.proseChars < 300;
 
   // A title that only names the site says nothing: the body decides, as with no title.
-  if (!i.title || i.titleIsSiteName || (i.titleFromBody && !keywords.some((k) => i.title?.includes(k)))) {
+  if (!i.title || i.titleIsSiteName) {
     const opening = i.text.slice(0, 300);
     const inHeadings = i.sections.some((s) => s.level === 1 && keywords.some((k) => s.heading.includes(k)));
     const inOpening = keywords.some((k) => opening.includes(k));

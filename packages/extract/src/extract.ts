@@ -126,8 +126,19 @@ export function extract(input: ExtractInput): ExtractedRecord {
   const tagIsSiteName = isSiteNameTitle(fromTag, siteName);
   const metaTitle = meta.get('articletitle')?.trim() || null;
   const bodyTitle = metaTitle ? null : tagIsSiteName ? bodyTitleOf(r, content.start) : headingTitle(r.lines, r.headings, fromTag, content.start);
-  const title = metaTitle || bodyTitle || fromTag;
-  const titleFromBody = !metaTitle && bodyTitle !== null && tagIsSiteName;
+  let title = metaTitle || bodyTitle || fromTag;
+  let titleFromBody = !metaTitle && bodyTitle !== null && tagIsSiteName;
+  // A <title> no heading confirms and that lacks the topic (a column name no list knows) does
+  // not outrank an emphasised title in the body that names it.
+  const keywords = input.titleKeywords?.length ? input.titleKeywords : DEFAULT_KEYWORDS;
+  const hasKeyword = (t: string) => keywords.some((k) => t.includes(k));
+  if (!metaTitle && !bodyTitle && fromTag && !tagIsSiteName && !hasKeyword(fromTag)) {
+    const candidate = bodyTitleOf(r, content.start);
+    if (candidate && hasKeyword(candidate)) {
+      title = candidate;
+      titleFromBody = true;
+    }
+  }
 
   const contentLines = r.lines.slice(content.start, content.end);
   const { body, head } = stripChrome(contentLines, title, dropped, content.start);
@@ -175,9 +186,8 @@ export function extract(input: ExtractInput): ExtractedRecord {
     listEntries,
     bodyListEntries,
     proseChars,
-    titleFromBody,
     titleIsSiteName: tagIsSiteName && !metaTitle && bodyTitle === null,
-    titleKeywords: input.titleKeywords ?? DEFAULT_KEYWORDS,
+    titleKeywords: keywords,
   });
 
   // Pages that are not articles (challenges, 404s, deleted notices, list pages) have no body:
@@ -194,7 +204,7 @@ export function extract(input: ExtractInput): ExtractedRecord {
     publishedAt = dateFromUrl(url);
     if (publishedAt) fieldReasons.push('publishedAt: from the URL, the page shows no date');
   }
-  if (titleFromBody) fieldReasons.push('title: from the body, <title> only names the site');
+  if (titleFromBody) fieldReasons.push('title: from the body, <title> names only the site or a column');
   return {
     url,
     isReport: verdict.isReport,

@@ -50,6 +50,18 @@ describe('1. a report whose <title> is only the portal name', () => {
   });
 });
 
+describe('1b. classification does not rest on a site-name <title>', () => {
+  it('reads an untitled body as a report when it is an outlined, signed report on the topic', () => {
+    const html = `<html><head><meta charset="utf-8"><title>某某县人民政府门户网站</title></head><body>
+<div class="nav"><a href="/">首页</a><a href="/zwgk/">政务公开</a></div><div class="content">${REPORT_BODY.replace(/<p>某某县司法局<\/p><p>2024年3月20日<\/p>/, '').repeat(4)}${REPORT_BODY}</div></body></html>`;
+    expect(run(html).text.length).toBeGreaterThan(1000);
+    const r = run(html);
+    expect(r.pageKind).toBe('report');
+    expect(r.isReport).toBe(true);
+    expect(r.title).toBe('某某县人民政府门户网站');
+  });
+});
+
 describe('2. metadata on every page kind', () => {
   it('reads 发布日期 and 来源 when the body only points to an attachment', () => {
     const html = `<html><head><meta charset="utf-8"><title>某某局2023年法治政府建设年度报告</title></head><body>
