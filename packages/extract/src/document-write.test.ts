@@ -11,7 +11,7 @@ describe('expandDocumentWrite', () => {
     expect(expandDocumentWrite(html)).toBe(html);
   });
   it('leaves a template literal with a substitution', () => {
-    const html = '<script>document.write(`<p>${x}</p>`)</script>';
+    const html = `<script>document.write(\`<p>\${x}</p>\`)</script>`;
     expect(expandDocumentWrite(html)).toBe(html);
   });
 });
