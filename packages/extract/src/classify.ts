@@ -20,6 +20,8 @@ export type ClassifyInput = {
   proseChars: number;
   /** <title> only names the site and the body offered no title either. */
   titleIsSiteName: boolean;
+  /** The page dates itself: a labelled date in the title block, a date meta tag or <time>. */
+  hasDateline: boolean;
   titleKeywords: string[];
 };
 
@@ -58,7 +60,10 @@ export function classify(i: ClassifyInput): Classification {
   if (textLen < SHORT_PAGE && DELETED.test(i.text)) return finish('deleted', ['page says the information was deleted']);
   // A short news item among related-link lists has the same counts as a column page; the
   // structure tells them apart: the body is a prose block under a title, not a block of link rows.
-  const proseUnderTitle = i.title !== null && i.proseChars >= 50 && i.bodyListEntries < 3;
+  // A column page may open with an introduction over its rows; an article's title block dates
+  // it, or its title is a headline rather than a column name.
+  const headline = i.title !== null && !i.titleIsSiteName && (i.hasDateline || i.title.replace(/\s/g, '').length >= 12);
+  const proseUnderTitle = headline && i.proseChars >= 50 && i.bodyListEntries < 3;
   if (i.listEntries >= 8 && i.proseChars < 400 && i.attachments.length === 0 && !proseUnderTitle) {
     return finish('list', [`list/column page: ${i.listEntries} link entries, little prose`]);
   }

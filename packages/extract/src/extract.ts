@@ -152,7 +152,7 @@ export function extract(input: ExtractInput): ExtractedRecord {
   // ones: an unlabelled date there may be any list entry's).
   if (proseOf(body) < 100 && (!block.date || !block.source)) {
     const whole = parseTitleBlock(r.lines.slice(0, 200).map((l) => l.text));
-    block = { date: block.date ?? whole.date, source: block.source ?? whole.source };
+    block = { date: block.date ?? whole.date, source: block.source ?? whole.source, labelled: block.labelled || whole.labelled };
   }
   const signature = parseSignature(bodyText);
   const fieldReasons: string[] = [];
@@ -187,6 +187,9 @@ export function extract(input: ExtractInput): ExtractedRecord {
     bodyListEntries,
     proseChars,
     titleIsSiteName: tagIsSiteName && !metaTitle && bodyTitle === null,
+    // An article's title block carries its date (labelled, in meta tags or <time>); a column
+    // page's dates are its rows'.
+    hasDateline: metaDate !== null || block.labelled || r.times.length > 0,
     titleKeywords: keywords,
   });
 

@@ -21,10 +21,14 @@ describe('metadata', () => {
     expect(stripTitleSuffix('新闻详情', null)).toBeNull();
   });
   it('reads the title block, fields in adjacent spans', () => {
-    expect(parseTitleBlock(['发布日期: 2022-03-04 10:38 来源: 武汉市公安局 【打印】'])).toEqual({ date: '2022-03-04', source: '武汉市公安局' });
-    expect(parseTitleBlock(['发布时间：2023-03-10信息来源：西湖区司法局浏览次数：88'])).toEqual({ date: '2023-03-10', source: '西湖区司法局' });
-    expect(parseTitleBlock(['首页', '2023-03-10来源：某局'], ['2023-03-10来源：某局'])).toEqual({ date: '2023-03-10', source: '某局' });
-    expect(parseTitleBlock(['首页', '2023-03-10'])).toEqual({ date: null, source: null });
+    expect(parseTitleBlock(['发布日期: 2022-03-04 10:38 来源: 武汉市公安局 【打印】'])).toEqual({ date: '2022-03-04', source: '武汉市公安局', labelled: true });
+    expect(parseTitleBlock(['发布时间：2023-03-10信息来源：西湖区司法局浏览次数：88'])).toEqual({ date: '2023-03-10', source: '西湖区司法局', labelled: true });
+    expect(parseTitleBlock(['首页', '2023-03-10来源：某局'], ['2023-03-10来源：某局'])).toEqual({ date: '2023-03-10', source: '某局', labelled: false });
+    expect(parseTitleBlock(['首页', '2023-03-10'])).toEqual({ date: null, source: null, labelled: false });
+    // 信息公开 tables: the label in one cell, the value in the next.
+    expect(parseTitleBlock(['发布机构：', '某某市应急管理局', '发布日期：', '2024-02-18'])).toEqual({ date: '2024-02-18', source: '某某市应急管理局', labelled: true });
+    expect(parseTitleBlock(['Release Date: 2024-04-08 | Source: Foreign Affairs Office'])).toEqual({ date: '2024-04-08', source: 'Foreign Affairs Office', labelled: true });
+    expect(parseTitleBlock(['Date: April 8, 2024  Source: Somecity Daily'])).toEqual({ date: '2024-04-08', source: 'Somecity Daily', labelled: true });
   });
   it('reads the signature block', () => {
     expect(parseSignature(['正文。', '上海市公安局嘉定分局', '2024年3月22日'])).toEqual({ agency: '上海市公安局嘉定分局', date: '2024-03-22', lines: 2 });

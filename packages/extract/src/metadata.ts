@@ -73,7 +73,8 @@ const SOURCE_LABEL = /(?:信息来源|文章来源|稿件来源|来源|发布机
 const NEXT_LABEL = /(浏览次数|浏览量|点击数|点击量|阅读次数|阅读量|访问量|发布日期|发布时间|时间|日期|作者|编辑|责任编辑|字号|字体|分享)/;
 const BARE_DATE = /(?:^|[^\d])((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})/;
 
-export type TitleBlock = { date: string | null; source: string | null };
+/** `labelled`: the date came after a label (发布日期：, Date:), not from a bare date nearby. */
+export type TitleBlock = { date: string | null; source: string | null; labelled: boolean };
 
 /**
  * 发布日期 / 来源 from the lines of the title block. `near` lines (just above the body) may
@@ -102,6 +103,7 @@ export function parseTitleBlock(lines: string[], near: string[] = []): TitleBloc
     }
     if (date && source) break;
   }
+  const labelled = date !== null;
   if (!date) {
     for (const text of near) {
       const m = text.length <= 100 ? BARE_DATE.exec(text) : null;
@@ -111,7 +113,7 @@ export function parseTitleBlock(lines: string[], near: string[] = []): TitleBloc
       }
     }
   }
-  return { date, source };
+  return { date, source, labelled };
 }
 
 const GENERIC_TITLES = /^(新闻详情|详情|详细信息|信息详情|正文|内容页|文章详情|详情页|政务公开|信息公开|无标题文档|untitled|document)$/i;
