@@ -21,9 +21,12 @@ export function normalizeDate(s: string | null | undefined): string | null {
   return null;
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+/** 1–12 for a month's full name or its abbreviation (Jan, Sept), else 0. */
 function monthOf(name: string): number {
-  return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+  const n = name.toLowerCase();
+  if (n.length < 3) return 0;
+  return MONTHS.findIndex((m) => m === n || (n.length <= 4 && m.startsWith(n))) + 1;
 }
 
 /**
@@ -120,13 +123,14 @@ const GENERIC_TITLES = /^(新闻详情|详情|详细信息|信息详情|正文|�
 
 // A title that is only the portal's or a column's name: old templates put the real title in
 // the body and this in <title>.
-const SITE_NAME = /^.{2,30}(人民政府|政府|门户网站|门户|网站|政府网|政务网|信息网|公众网|官网|官方网站)(门户网站|网站|首页)?$|^(通知公告|新闻动态|工作动态|政务动态|政务公开|政府信息公开|信息公开目录|部门动态|基层动态|公示公告|图片新闻|法治政府|法治建设)$/;
+const SITE_NAME =
+  /^[^\s，。、：:]{1,28}(省|市|县|区|州|盟|旗|镇|乡)(人民政府|政府)(门户网站|网站|网|门户|首页)?$|^[^\s，。、：:]{2,30}(门户网站|政府网站|政务网|政府网|信息网|公众信息网|官方网站|官网|门户)$|^(通知公告|新闻动态|工作动态|政务动态|政务公开|政府信息公开|信息公开目录|部门动态|基层动态|公示公告|图片新闻|法治政府|法治建设)$/;
 
 /** The <title> (suffix already stripped) names the site or a column, not the page. */
 export function isSiteNameTitle(t: string | null, siteName: string | null): boolean {
   if (!t) return true;
   if (siteName && t === siteName.trim()) return true;
-  return SITE_NAME.test(t) || (!/\d/.test(t) && t.length <= 16 && looksLikeAgency(t));
+  return SITE_NAME.test(t) || (!/[\d\s]/.test(t) && t.length <= 16 && looksLikeAgency(t));
 }
 
 // Words a site's name ends with; the remainder after an unspaced hyphen must read as one.
