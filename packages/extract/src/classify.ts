@@ -63,7 +63,7 @@ export function classify(i: ClassifyInput): Classification {
   // A column page may open with an introduction over its rows; an article's title block dates
   // it, or its title is a headline rather than a column name.
   const headline = i.title !== null && !i.titleIsSiteName && (i.hasDateline || i.title.replace(/\s/g, '').length >= 12);
-  const proseUnderTitle = headline && i.proseChars >= 50 && i.bodyListEntries < 3;
+  const proseUnderTitle = headline && i.proseChars >= 40 && i.bodyListEntries < 3;
   if (i.listEntries >= 8 && i.proseChars < 400 && i.attachments.length === 0 && !proseUnderTitle) {
     return finish('list', [`list/column page: ${i.listEntries} link entries, little prose`]);
   }

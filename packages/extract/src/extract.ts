@@ -296,7 +296,19 @@ function bodyTitleOf(r: ReturnType<typeof render>, contentStart: number): string
     }
     return (above ?? inside)?.text ?? null;
   };
-  return nearest(r.headings) ?? nearest(r.emphasized);
+  return nearest(r.headings) ?? nearest(r.emphasized) ?? lineOverDateline(r.lines, limit);
+}
+
+const DATELINE = /^(发布日期|发布时间|发文日期|更新时间|时间|日期|来源|信息来源|文章来源|作者|Release Date|Date|Source|Published)\s*[:：]/i;
+
+/** Templates whose title carries no markup at all still put it right over the dateline. */
+function lineOverDateline(lines: Line[], limit: number): string | null {
+  for (let i = 1; i < limit; i++) {
+    if (!DATELINE.test((lines[i] as Line).text)) continue;
+    const above = lines[i - 1] as Line;
+    if (above.linkChars === 0 && titleLike(above.text)) return above.text.trim();
+  }
+  return null;
 }
 
 /** A list page's entry: mostly link text, long enough to be an article title. */
