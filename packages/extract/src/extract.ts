@@ -189,7 +189,7 @@ export function extract(input: ExtractInput): ExtractedRecord {
     titleIsSiteName: tagIsSiteName && !metaTitle && bodyTitle === null,
     // An article's title block carries its date (labelled, in meta tags or <time>); a column
     // page's dates are its rows'.
-    hasDateline: metaDate !== null || block.labelled || r.times.length > 0,
+    hasDateline: metaDate !== null || block.labelled || r.times.some((t) => t.line <= content.start),
     titleKeywords: keywords,
   });
 
