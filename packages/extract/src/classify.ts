@@ -14,8 +14,14 @@ export type ClassifyInput = {
   attachments: Attachment[];
   /** Lines of the page that are list entries (link text, 8+ characters, not an attachment). */
   listEntries: number;
+  /** List entries inside the chosen body. */
+  bodyListEntries: number;
   /** Characters of prose (punctuated, non-link text) in the body. */
   proseChars: number;
+  /** <title> only names the site and the body offered no title either. */
+  titleIsSiteName: boolean;
+  /** The page dates itself: a labelled date in the title block, a date meta tag or <time>. */
+  hasDateline: boolean;
   titleKeywords: string[];
 };
 
@@ -52,7 +58,13 @@ export function classify(i: ClassifyInput): Classification {
   const shortText = `${i.rawTitle}\n${i.text}`;
   if (textLen < SHORT_PAGE && i.proseChars < 200 && NOT_FOUND.test(shortText)) return finish('notFound', ['page says it does not exist (404)']);
   if (textLen < SHORT_PAGE && DELETED.test(i.text)) return finish('deleted', ['page says the information was deleted']);
-  if (i.listEntries >= 8 && i.proseChars < 400 && i.attachments.length === 0) {
+  // A short news item among related-link lists has the same counts as a column page; the
+  // structure tells them apart: the body is a prose block under a title, not a block of link rows.
+  // A column page may open with an introduction over its rows; an article's title block dates
+  // it, or its title is a headline rather than a column name.
+  const headline = i.title !== null && !i.titleIsSiteName && (i.hasDateline || i.title.replace(/\s/g, '').length >= 12);
+  const proseUnderTitle = headline && i.proseChars >= 40 && i.bodyListEntries < 3;
+  if (i.listEntries >= 8 && i.proseChars < 400 && i.attachments.length === 0 && !proseUnderTitle) {
     return finish('list', [`list/column page: ${i.listEntries} link entries, little prose`]);
   }
   if (textLen === 0 && i.attachments.length === 0) return finish('empty', ['no visible text']);
@@ -61,7 +73,8 @@ export function classify(i: ClassifyInput): Classification {
     i.sections.filter((s) => s.level === 1).length >= 2 || i.hasSignature || textLen >= 1500;
   const attachmentOnly = i.attachments.length > 0 && i.proseChars < 300;
 
-  if (!i.title) {
+  // A title that only names the site says nothing: the body decides, as with no title.
+  if (!i.title || i.titleIsSiteName) {
     const opening = i.text.slice(0, 300);
     const inHeadings = i.sections.some((s) => s.level === 1 && keywords.some((k) => s.heading.includes(k)));
     const inOpening = keywords.some((k) => opening.includes(k));

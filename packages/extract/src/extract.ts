@@ -2,14 +2,17 @@
 // metadata → outline → classify. Pure: no I/O, no clock, no randomness.
 import { parseDocument } from 'htmlparser2';
 import { attachmentsOf } from './attachments.ts';
-import { stripChrome } from './chrome.ts';
+import { isStrictChrome, stripChrome } from './chrome.ts';
 import { classify } from './classify.ts';
 import { chooseContent } from './content.ts';
 import { decodeHtml } from './decode.ts';
+import { expandDocumentWrite } from './document-write.ts';
 import type { DomNode } from './dom.ts';
 import { contentHashOf } from './hash.ts';
 import {
   agencyFromTitle,
+  dateFromUrl,
+  isSiteNameTitle,
   looksLikeAgency,
   normalizeDate,
   parseSignature,
@@ -78,8 +81,9 @@ function emptyRecord(url: string, pageKind: PageKind, reasons: string[]): Extrac
 function metaMap(metas: Record<string, string>[]): Map<string, string> {
   const m = new Map<string, string>();
   for (const a of metas) {
-    const key = (a.name ?? a.property ?? a['http-equiv'] ?? '').trim().toLowerCase();
-    const value = (a.content ?? '').replace(/\s+/g, ' ').trim();
+    const key = (a.name ?? a.property ?? a.itemprop ?? a['http-equiv'] ?? '').trim().toLowerCase();
+    // CMS templates sometimes put the editor's markup into the meta (<div>标题</div>).
+    const value = (a.content ?? '').replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
     if (key && value && !m.has(key)) m.set(key, value);
   }
   return m;
@@ -97,7 +101,7 @@ export function extract(input: ExtractInput): ExtractedRecord {
   const binary = binaryKind(bytes);
   if (binary) return emptyRecord(url, 'empty', [`not HTML: ${binary} content`]);
 
-  const { html } = decodeHtml(bytes, input.contentType, input.encoding);
+  const html = expandDocumentWrite(decodeHtml(bytes, input.contentType, input.encoding).html);
   // htmlparser2 (cheerio's own parser) rather than parse5: several times faster, non-recursive,
   // lenient enough for CMS markup; the page is parsed exactly once, straight into domhandler
   // nodes (no cheerio wrapper: nothing here uses selectors).
@@ -115,10 +119,26 @@ export function extract(input: ExtractInput): ExtractedRecord {
     dropped.fill(1, h.start, Math.min(h.end, r.lines.length));
   }
 
-  // Title: meta > title block heading > <title> minus suffix.
+  // Title: meta > title block heading > <title> minus suffix. A <title> that only names the
+  // portal or column gives way to the strongest title in the body.
   const siteName = meta.get('sitename') ?? null;
   const fromTag = stripTitleSuffix(r.titleText, siteName);
-  const title = meta.get('articletitle')?.trim() || headingTitle(r.lines, r.headings, fromTag, content.start) || fromTag;
+  const tagIsSiteName = isSiteNameTitle(fromTag, siteName);
+  const metaTitle = meta.get('articletitle')?.trim() || null;
+  const bodyTitle = metaTitle ? null : tagIsSiteName ? bodyTitleOf(r, content.start) : headingTitle(r.lines, r.headings, fromTag, content.start);
+  let title = metaTitle || bodyTitle || fromTag;
+  let titleFromBody = !metaTitle && bodyTitle !== null && tagIsSiteName;
+  // A <title> no heading confirms and that lacks the topic (a column name no list knows) does
+  // not outrank an emphasised title in the body that names it.
+  const keywords = input.titleKeywords?.length ? input.titleKeywords : DEFAULT_KEYWORDS;
+  const hasKeyword = (t: string) => keywords.some((k) => t.includes(k));
+  if (!metaTitle && !bodyTitle && fromTag && !tagIsSiteName && !hasKeyword(fromTag)) {
+    const candidate = bodyTitleOf(r, content.start);
+    if (candidate && hasKeyword(candidate)) {
+      title = candidate;
+      titleFromBody = true;
+    }
+  }
 
   const contentLines = r.lines.slice(content.start, content.end);
   const { body, head } = stripChrome(contentLines, title, dropped, content.start);
@@ -126,9 +146,22 @@ export function extract(input: ExtractInput): ExtractedRecord {
   const text = bodyText.join('\n');
 
   const headLines = [...r.lines.slice(0, content.start), ...head].map((l) => l.text);
-  const block = parseTitleBlock(headLines, headLines.slice(-6));
+  let block = parseTitleBlock(headLines, headLines.slice(-6));
+  // A body that is empty, filled by script or only an attachment link leaves the title block
+  // wherever the template put it: read the labelled fields from the whole page (only labelled
+  // ones: an unlabelled date there may be any list entry's).
+  if (proseOf(body) < 100 && (!block.date || !block.source)) {
+    const whole = parseTitleBlock(r.lines.slice(0, 200).map((l) => l.text));
+    block = { date: block.date ?? whole.date, source: block.source ?? whole.source, labelled: block.labelled || whole.labelled };
+  }
   const signature = parseSignature(bodyText);
-  const publishedAt = normalizeDate(meta.get('pubdate') ?? meta.get('publishdate') ?? meta.get('firstpublishedtime')) ?? block.date ?? signature.date;
+  const fieldReasons: string[] = [];
+  const metaDate = normalizeDate(meta.get('pubdate') ?? meta.get('publishdate') ?? meta.get('firstpublishedtime')) ?? structuredDate(meta, r.jsonLd);
+  let publishedAt =
+    metaDate ??
+    block.date ??
+    timeElementDate(r.times, content.start) ??
+    signature.date;
   const source = meta.get('contentsource')?.trim() || block.source;
   const agency =
     signature.agency ?? (title ? agencyFromTitle(title) : null) ?? (source && looksLikeAgency(source) ? source : null);
@@ -138,8 +171,9 @@ export function extract(input: ExtractInput): ExtractedRecord {
 
   let listEntries = 0;
   for (const l of r.lines) if (isListEntry(l)) listEntries++;
-  let proseChars = 0;
-  for (const l of body) if (l.punct > 0) proseChars += l.text.length - l.linkChars;
+  let bodyListEntries = 0;
+  for (const l of body) if (isListEntry(l)) bodyListEntries++;
+  const proseChars = proseOf(body);
 
   const verdict = classify({
     html,
@@ -150,15 +184,30 @@ export function extract(input: ExtractInput): ExtractedRecord {
     hasSignature: signature.date !== null,
     attachments,
     listEntries,
+    bodyListEntries,
     proseChars,
-    titleKeywords: input.titleKeywords ?? DEFAULT_KEYWORDS,
+    titleIsSiteName: tagIsSiteName && !metaTitle && bodyTitle === null,
+    // An article's title block carries its date (labelled, in meta tags or <time>); a column
+    // page's dates are its rows'.
+    hasDateline: metaDate !== null || block.labelled || r.times.some((t) => t.line <= content.start),
+    titleKeywords: keywords,
   });
 
   // Pages that are not articles (challenges, 404s, deleted notices, list pages) have no body:
   // their visible text is a notice or a menu, and must not hash or outline as content.
   if (!ARTICLE_KINDS.has(verdict.pageKind)) {
-    return { ...emptyRecord(url, verdict.pageKind, [`content: ${content.method}`, ...verdict.reasons]), title };
+    // Their metadata still counts: downstream users filter every page by date.
+    const reasons = [`content: ${content.method}`, ...verdict.reasons];
+    // A list page's dates are its entries' dates: only its own meta tags date it.
+    if (verdict.pageKind === 'list') return { ...emptyRecord(url, 'list', reasons), title, publishedAt: metaDate, source: meta.get('contentsource')?.trim() || null };
+    return { ...emptyRecord(url, verdict.pageKind, reasons), title, publishedAt, source: source ?? null };
   }
+  // The URL's date only when the page shows none (TRS t20240322_, /art/2024/3/22/).
+  if (!publishedAt) {
+    publishedAt = dateFromUrl(url);
+    if (publishedAt) fieldReasons.push('publishedAt: from the URL, the page shows no date');
+  }
+  if (titleFromBody) fieldReasons.push('title: from the body, <title> names only the site or a column');
   return {
     url,
     isReport: verdict.isReport,
@@ -172,9 +221,94 @@ export function extract(input: ExtractInput): ExtractedRecord {
     attachments,
     contentHash: contentHashOf(text),
     pageKind: verdict.pageKind,
-    reasons: [`content: ${content.method}`, ...verdict.reasons],
+    reasons: [`content: ${content.method}`, ...verdict.reasons, ...fieldReasons],
     textSource: 'page',
   };
+}
+
+function proseOf(body: Line[]): number {
+  let n = 0;
+  for (const l of body) if (l.punct > 0) n += l.text.length - l.linkChars;
+  return n;
+}
+
+// Meta keys of Open Graph, article: and schema.org microdata dates.
+const STRUCTURED_DATE_KEYS = ['article:published_time', 'og:published_time', 'og:release_date', 'og:article:published_time', 'datepublished', 'dc.date', 'dcterms.created'];
+
+/** article:published_time / og: / itemprop metas, then JSON-LD datePublished. */
+function structuredDate(meta: Map<string, string>, jsonLd: string[]): string | null {
+  for (const k of STRUCTURED_DATE_KEYS) {
+    const d = normalizeDate(meta.get(k));
+    if (d) return d;
+  }
+  for (const j of jsonLd) {
+    // A regex, not JSON.parse: CMS JSON-LD is often invalid (trailing commas, raw newlines).
+    const m = /"datePublished"\s*:\s*"([^"]{8,40})"/.exec(j);
+    const d = m ? normalizeDate(m[1]) : null;
+    if (d) return d;
+  }
+  return null;
+}
+
+/** The `<time datetime>` of the title block: the last one above the body, else the first in it. */
+function timeElementDate(times: Array<{ datetime: string; line: number }>, contentStart: number): string | null {
+  let pick: string | null = null;
+  for (const t of times) {
+    if (t.line <= contentStart) pick = t.datetime;
+    else if (pick === null) pick = t.datetime;
+  }
+  return normalizeDate(pick);
+}
+
+const TITLE_LABEL = /^(?:标\s*题|题\s*目|名\s*称|文章标题)\s*[:：]\s*(.*)$/;
+const OUTLINE_MARK = /^([一二三四五六七八九十]{1,3}\s*、|[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]|\d{1,2}\s*[.．、](?!\d))/;
+const DATE_IN_LINE = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}/;
+
+/** A line that can be a page title: not chrome, not a sentence, not a date line. */
+function titleLike(text: string): boolean {
+  const len = text.replace(/\s/g, '').length;
+  return len >= 6 && len <= 150 && !text.includes('。') && !isStrictChrome(text) && !DATE_IN_LINE.test(text) && !OUTLINE_MARK.test(text);
+}
+
+/**
+ * When <title> only names the site: the strongest title candidate at or above the body's top —
+ * a 标题： row, then a heading (h1–h3, title-classed element), then an emphasised (bold,
+ * centred, large) element; the nearest to the body wins within a kind.
+ */
+function bodyTitleOf(r: ReturnType<typeof render>, contentStart: number): string | null {
+  const limit = Math.min(r.lines.length, contentStart + 3);
+  for (let i = 0; i < limit; i++) {
+    const m = TITLE_LABEL.exec((r.lines[i] as Line).text);
+    if (!m) continue;
+    const value = (m[1] ?? '').trim() || (r.lines[i + 1]?.text ?? '').trim();
+    if (titleLike(value)) return value;
+  }
+  const nearest = (ranges: { start: number; end: number }[]): string | null => {
+    let above: { start: number; text: string } | null = null;
+    let inside: { start: number; text: string } | null = null;
+    for (const h of ranges) {
+      if (h.start > contentStart + 2 || h.end - h.start > 3) continue;
+      const text = r.lines.slice(h.start, h.end).map((l) => l.text).join('').trim();
+      if (!titleLike(text) || (r.lines[h.start] as Line).linkChars > 0) continue;
+      if (h.start < contentStart) {
+        if (!above || h.start > above.start) above = { start: h.start, text };
+      } else if (!inside || h.start < inside.start) inside = { start: h.start, text };
+    }
+    return (above ?? inside)?.text ?? null;
+  };
+  return nearest(r.headings) ?? nearest(r.emphasized) ?? lineOverDateline(r.lines, limit);
+}
+
+const DATELINE = /^(发布日期|发布时间|发文日期|更新时间|时间|日期|来源|信息来源|文章来源|作者|Release Date|Date|Source|Published)\s*[:：]/i;
+
+/** Templates whose title carries no markup at all still put it right over the dateline. */
+function lineOverDateline(lines: Line[], limit: number): string | null {
+  for (let i = 1; i < limit; i++) {
+    if (!DATELINE.test((lines[i] as Line).text)) continue;
+    const above = lines[i - 1] as Line;
+    if (above.linkChars === 0 && titleLike(above.text)) return above.text.trim();
+  }
+  return null;
 }
 
 /** A list page's entry: mostly link text, long enough to be an article title. */

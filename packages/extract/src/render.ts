@@ -37,6 +37,13 @@ export type Rendered = {
   metas: Record<string, string>[];
   /** Text of the first <title>. */
   titleText: string;
+  /** Bold, centred or large-font elements of one or two lines: title candidates of old table
+   * templates that have no heading element. */
+  emphasized: ElementRange[];
+  /** `<time datetime>` values with the line they sit at. */
+  times: Array<{ datetime: string; line: number }>;
+  /** Text of every `<script type="application/ld+json">`. */
+  jsonLd: string[];
   baseHref: string | null;
   /** prefix[i] = total weight of lines[0..i): range weights in O(1). */
   prefix: Float64Array;
@@ -88,12 +95,33 @@ export function normalizeLine(text: string): string {
   return text.replace(WS, ' ').trim();
 }
 
+// Body containers that a page's own script reveals: WeChat's #js_content (and the many bureau
+// sites re-posting WeChat articles with its markup) starts as visibility:hidden/opacity:0 and
+// is lifted once the page's script runs. Hiding those is a loading trick, not hidden text.
+const SCRIPT_LIFTED = /(^|\s)(js_content|rich_media_content|rich_media_area_primary)(\s|$)/;
+
 function isHidden(node: DomNode): boolean {
   const a = node.attribs;
   if (!a) return false;
   if (a.hidden !== undefined) return true;
   const style = a.style;
-  return !!style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
+  if (!style) return false;
+  if (/display\s*:\s*none/i.test(style)) return true;
+  if (!/visibility\s*:\s*hidden|opacity\s*:\s*0(?![.\d])/i.test(style)) return false;
+  const hint = classAndId(node);
+  return !(hint && (SCRIPT_LIFTED.test(hint) || CONTENT_MARKER.test(hint)));
+}
+
+// Old table templates mark the title by emphasis alone: <b>, <strong>, a large <font>, a
+// centred cell.
+function isEmphasis(node: DomNode): boolean {
+  const name = node.name ?? '';
+  if (name === 'b' || name === 'strong') return true;
+  const a = node.attribs;
+  if (!a) return false;
+  if (name === 'font' && a.size && Number.parseInt(a.size.replace('+', ''), 10) >= 4) return true;
+  if ((a.align ?? '').toLowerCase() === 'center') return true;
+  return !!a.style && /text-align\s*:\s*center|font-weight\s*:\s*(bold|[6-9]00)/i.test(a.style);
 }
 
 export function isDocumentLink(href: string): boolean {
@@ -111,6 +139,9 @@ export function render(root: DomNode): Rendered {
   const headings: ElementRange[] = [];
   const anchors: Anchor[] = [];
   const metas: Record<string, string>[] = [];
+  const emphasized: ElementRange[] = [];
+  const times: Array<{ datetime: string; line: number }> = [];
+  const jsonLd: string[] = [];
   let titleText: string | null = null;
   let baseHref: string | null = null;
 
@@ -178,6 +209,7 @@ export function render(root: DomNode): Rendered {
           if (TITLE_HINT.test(hint)) headings.push({ el: node, ...range });
         }
         if (name === 'h1' || name === 'h2' || name === 'h3') headings.push({ el: node, ...range });
+        else if (range.end - range.start <= 2 && isEmphasis(node)) emphasized.push({ el: node, ...range });
       }
       continue;
     }
@@ -207,6 +239,8 @@ export function render(root: DomNode): Rendered {
         if (name === 'meta' && node.attribs) metas.push(node.attribs);
         else if (name === 'title' && titleText === null) titleText = anchorText(node);
         else if (name === 'base' && baseHref === null) baseHref = node.attribs?.href ?? null;
+        else if (name === 'time' && node.attribs?.datetime) times.push({ datetime: node.attribs.datetime, line: lines.length });
+        else if (name === 'script' && /ld\+json/i.test(node.attribs?.type ?? '')) jsonLd.push(anchorText(node));
         if (SKIP.has(name) || isHidden(node)) continue;
         if (BLOCK.has(name)) flush();
         if (name === 'a') {
@@ -233,7 +267,7 @@ export function render(root: DomNode): Rendered {
   flush();
   const prefix = new Float64Array(lines.length + 1);
   for (let i = 0; i < lines.length; i++) prefix[i + 1] = (prefix[i] as number) + (lines[i] as Line).weight;
-  return { lines, ranges, contentMarkers, commentMarkers, chromeHints, headings, anchors, metas, titleText: titleText ?? '', baseHref, prefix };
+  return { lines, ranges, contentMarkers, commentMarkers, chromeHints, headings, anchors, metas, titleText: titleText ?? '', emphasized, times, jsonLd, baseHref, prefix };
 }
 
 /** A range reads as prose when it carries real sentence punctuation. */
