@@ -98,8 +98,9 @@ export type StoreFailedJob = Extract<StoreJob, { kind: 'failed' }>;
 /** events: a relayed outbox row, for downstream consumers. */
 export const EventJob = z.object({
   id: z.string(),
-  type: z.enum(['report.created', 'report.updated', 'report.removed']),
-  reportId: z.string(),
+  type: z.enum(['report.created', 'report.updated', 'report.removed', 'report.overdue', 'report.found_late']),
+  /** Null for report.overdue (no report was found; the payload names the agency). */
+  reportId: z.string().nullable(),
   payload: z.record(z.string(), z.unknown()),
   createdAt: z.string(),
 });
