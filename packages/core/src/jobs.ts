@@ -90,6 +90,8 @@ export const StoreJob = z.discriminatedUnion('kind', [
     siteId: z.string().min(1),
     stats: z.record(z.string(), z.unknown()),
   }),
+  /** The daily publication-deadline check (packages/pipeline/src/watch-check.ts). */
+  z.object({ kind: z.literal('watchCheck') }),
 ]);
 export type StoreJob = z.infer<typeof StoreJob>;
 export type StoreRecordJob = Extract<StoreJob, { kind: 'record' }>;

@@ -10,3 +10,5 @@ export * from './events.ts';
 export * from './webhook-deliveries.ts';
 export * from './raw-snapshots.ts';
 export * from './test-database.ts';
+export * from './agencies.ts';
+export * from './watch.ts';

@@ -12,3 +12,4 @@ export { isPrivateAddress, assertPublicUrl } from './crawl/ssrf.ts';
 export * from './serve.ts';
 export * from './http-api.ts';
 export * from './reextract.ts';
+export * from './watch-check.ts';

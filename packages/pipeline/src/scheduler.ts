@@ -2,6 +2,7 @@
 // update the schedule in place instead of adding a duplicate.
 import type { Site } from '@govwatch/sites';
 import type { Runtime } from './runtime.ts';
+import { syncWatch } from './watch-check.ts';
 
 export async function syncSchedules(rt: Runtime, sites: Site[]): Promise<void> {
   const wanted = new Set(sites.map((s) => `site-${s.id}`));
@@ -15,4 +16,5 @@ export async function syncSchedules(rt: Runtime, sites: Site[]): Promise<void> {
   for (const scheduler of await rt.queues.crawl.getJobSchedulers()) {
     if (scheduler.key.startsWith('site-') && !wanted.has(scheduler.key)) await rt.queues.crawl.removeJobScheduler(scheduler.key);
   }
+  await syncWatch(rt, sites);
 }
