@@ -7,6 +7,7 @@ import {
   deadlineFor,
   judge,
   latestDueYear,
+  publishedBy,
   type PartComparison,
   tagReport,
   type WatchTable,
@@ -99,7 +100,7 @@ export async function checkDeadlines(prisma: PrismaClient, now: Date, opts: { ye
       where: countedReports([a.id], year),
       select: { id: true, siteId: true, title: true, canonicalUrl: true, publishedAt: true, firstSeenAt: true },
     });
-    const judged = reports
+    const judged = publishedBy(reports, now)
       .map((r) => ({ r, t: judge(deadline, r, now) }))
       .sort((x, y) => ('publishedOn' in x.t && 'publishedOn' in y.t ? x.t.publishedOn.localeCompare(y.t.publishedOn) : 0))[0];
     if (!judged) {

@@ -48,6 +48,17 @@ export type Timeliness =
   | { status: 'onTime' | 'late'; publishedOn: string; by: 'publishedAt' | 'firstSeen'; daysBefore: number }
   | { status: 'missing' | 'overdue'; daysBefore: number };
 
+/** The day a report counts as published: the date it states, else the day govwatch first saw it. */
+export function publicationDay(report: { publishedAt: string | null; firstSeenAt: Date }): string {
+  return report.publishedAt && /^\d{4}-\d{2}-\d{2}$/.test(report.publishedAt) ? report.publishedAt : shanghaiDate(report.firstSeenAt);
+}
+
+/** Reports already published at `now`: a watch judged as of a past day ignores later ones. */
+export function publishedBy<R extends { publishedAt: string | null; firstSeenAt: Date }>(reports: R[], now: Date): R[] {
+  const today = shanghaiDate(now);
+  return reports.filter((r) => publicationDay(r) <= today);
+}
+
 /**
  * How a report (or its absence) stands against the deadline. A report is judged by the date it
  * states (publishedAt) — the agency's act — and by when govwatch first saw it only when it states
@@ -63,8 +74,7 @@ export function judge(
     const today = shanghaiDate(now);
     return { status: today > deadline ? 'overdue' : 'missing', daysBefore: daysBetween(today, deadline) };
   }
-  const stated = report.publishedAt && /^\d{4}-\d{2}-\d{2}$/.test(report.publishedAt) ? report.publishedAt : null;
-  const publishedOn = stated ?? shanghaiDate(report.firstSeenAt);
+  const publishedOn = publicationDay(report);
   const daysBefore = daysBetween(publishedOn, deadline);
-  return { status: daysBefore >= 0 ? 'onTime' : 'late', publishedOn, by: stated ? 'publishedAt' : 'firstSeen', daysBefore };
+  return { status: daysBefore >= 0 ? 'onTime' : 'late', publishedOn, by: publishedOn === report.publishedAt ? 'publishedAt' : 'firstSeen', daysBefore };
 }

@@ -26,6 +26,13 @@ describe('buildWatchTable', () => {
     expect(t.totals).toEqual({ agencies: 4, onTime: 1, late: 0, missing: 3, overdue: 0 });
   });
 
+  it('as of a past day, reports published later do not count yet', () => {
+    const t = buildWatchTable(2023, agencies, reports, new Date('2024-04-10T00:00:00Z'));
+    const byId = Object.fromEntries(t.rows.map((r) => [r.agencyId, r]));
+    expect(byId.a).toMatchObject({ status: 'onTime', report: { id: 'r1' } });
+    expect(byId.b).toMatchObject({ status: 'overdue', daysBefore: -9, report: null });
+  });
+
   it('after it: late reports count days past, absent ones are overdue', () => {
     const t = buildWatchTable(2023, agencies, reports, new Date('2024-07-01T00:00:00Z'));
     const byId = Object.fromEntries(t.rows.map((r) => [r.agencyId, r]));

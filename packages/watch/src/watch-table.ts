@@ -1,6 +1,6 @@
 // The publication watch for one report year: per agency, its report (the earliest published, when
 // a report was republished) judged against the agency's deadline, or its absence; and the totals.
-import { deadlineFor, judge, shanghaiDate, type Timeliness } from './deadline.ts';
+import { deadlineFor, judge, publishedBy, shanghaiDate, type Timeliness } from './deadline.ts';
 import type { AgencyLevel } from './agency-name.ts';
 
 export type WatchAgency = {
@@ -61,7 +61,8 @@ const LEVEL_ORDER: Record<string, number> = { city: 0, district: 1, county: 2 };
 
 export function buildWatchTable(year: number, agencies: WatchAgency[], reports: WatchReport[], now: Date): WatchTable {
   const byAgency = new Map<string, WatchReport[]>();
-  for (const r of reports) byAgency.set(r.agencyId, [...(byAgency.get(r.agencyId) ?? []), r]);
+  // As of `now`: a report published later does not exist yet.
+  for (const r of publishedBy(reports, now)) byAgency.set(r.agencyId, [...(byAgency.get(r.agencyId) ?? []), r]);
   const rows = agencies.map((a): WatchRow => {
     const deadline = deadlineFor(year, a.deadlineMonthDay);
     const judged = (byAgency.get(a.id) ?? [])

@@ -1,5 +1,5 @@
 -- Publication watch (issue 14): agencies as records, reports linked to them, one row per deadline
--- event sent (report.overdue / report.found_late); an overdue event has no report, so Event.reportId
+-- event sent (report.overdue / report.found_late). An overdue event has no report, so Event.reportId
 -- becomes nullable. Written from the output of prisma migrate diff (from the previous schema).
 -- AlterTable
 ALTER TABLE "Report" ADD COLUMN     "agencyId" TEXT;
