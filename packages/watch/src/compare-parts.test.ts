@@ -40,9 +40,9 @@ describe('compareSentences', () => {
     );
     expect(r.new).toEqual(['建成一站式执法办案中心。']);
     expect(r.dropped).toEqual(['开展普法宣传。', '完成机构改革。']);
-    expect(r.repeated.map((x) => [x.before, x.after])).toEqual([
-      ['2022年办理案件12件。', '2023年办理案件15件。'],
-      ['开展普法宣传。', '开展普法宣传。'],
+    expect(r.repeated.map((x) => [x.before, x.after, x.same])).toEqual([
+      ['2022年办理案件12件。', '2023年办理案件15件。', false],
+      ['开展普法宣传。', '开展普法宣传。', true],
     ]);
   });
 });

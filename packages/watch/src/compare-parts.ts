@@ -40,6 +40,9 @@ function bigrams(core: string): Map<string, number> {
   return grams;
 }
 
+/** Text compared word for word: NFKC (full- and half-width punctuation alike), no whitespace. */
+const verbatim = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
+
 /** Dice coefficient of the character-bigram multisets of two sentence cores (1: same). */
 export function similarity(a: string, b: string): number {
   if (a === b) return 1;
@@ -55,7 +58,8 @@ export function similarity(a: string, b: string): number {
   return total === 0 ? 0 : (2 * shared) / total;
 }
 
-export type Repeat = { before: string; after: string; similarity: number };
+/** A sentence both reports have: `same` when word for word (else figures, years or wording differ). */
+export type Repeat = { before: string; after: string; similarity: number; same: boolean };
 export type PartComparison = { part: ReportPart; new: string[]; dropped: string[]; repeated: Repeat[] };
 
 /**
@@ -91,7 +95,9 @@ export function compareSentences(before: string[], after: string[], part: Report
     part,
     new: b.filter((y) => !y.match).map((y) => y.s),
     dropped: a.filter((x) => !x.used).map((x) => x.s),
-    repeated: b.flatMap((y) => (y.match ? [{ before: y.match.s, after: y.s, similarity: Math.round(y.match.sim * 100) / 100 }] : [])),
+    repeated: b.flatMap((y) =>
+      y.match ? [{ before: y.match.s, after: y.s, similarity: Math.round(y.match.sim * 100) / 100, same: verbatim(y.match.s) === verbatim(y.s) }] : [],
+    ),
   };
 }
 

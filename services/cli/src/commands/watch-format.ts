@@ -77,6 +77,8 @@ export function watchCsv(t: WatchTable): string {
         csvRow(WATCH_COLUMNS, {
           year: t.year,
           ...r,
+          declared: String(r.declared),
+          needsReview: String(r.needsReview),
           siteIds: r.siteIds.join(' '),
           title: r.report?.title ?? null,
           url: r.report?.url ?? null,
@@ -101,7 +103,7 @@ export function formatComparison(c: AgencyComparison): string[] {
     lines.push('', `== ${PART_LABELS[p.part]} (${p.part}): ${p.new.length} new, ${p.dropped.length} dropped, ${p.repeated.length} repeated`);
     for (const s of p.new) lines.push(`+ ${s}`);
     for (const s of p.dropped) lines.push(`- ${s}`);
-    for (const r of p.repeated) lines.push(r.similarity === 1 ? `= ${r.after}` : `≈ ${r.after}  (${r.similarity}; was: ${r.before})`);
+    for (const r of p.repeated) lines.push(r.same ? `= ${r.after}` : `≈ ${r.after}  (was: ${r.before})`);
   }
   lines.push('', '+ new in the later report, - dropped from the earlier one, = repeated, ≈ repeated with other figures or wording');
   return lines;
