@@ -16,4 +16,6 @@ export * from "./report-ref.js";
 export * from "./reextract-sources.js";
 export * from "./report-search.js";
 export * from "./webhook-redeliver.js";
+export * from "./agencies.js";
+export * from "./watch.js";
 //# sourceMappingURL=index.js.map

@@ -2,19 +2,27 @@
 // mark-missing.ts); the relay delivers them and then marks them relayed (at least once).
 import type { PrismaClient } from './generated/prisma/client.ts';
 
-export type EventType = 'report.created' | 'report.updated' | 'report.removed';
+export type EventType =
+  | 'report.created'
+  | 'report.updated'
+  | 'report.removed'
+  /** An agency's deadline passed with no report found (reportId null; the payload names the agency). */
+  | 'report.overdue'
+  /** A report found for an agency was published after its deadline. */
+  | 'report.found_late';
 
 export type OutboxEvent = {
   /** The bigint id as a decimal string (JSON-safe, ordered by creation). */
   id: string;
   type: EventType;
-  reportId: string;
+  /** Null for report.overdue. */
+  reportId: string | null;
   payload: Record<string, unknown>;
   createdAt: Date;
   relayedAt: Date | null;
 };
 
-type EventRow = { id: bigint; type: string; reportId: string; payload: unknown; createdAt: Date; relayedAt: Date | null };
+type EventRow = { id: bigint; type: string; reportId: string | null; payload: unknown; createdAt: Date; relayedAt: Date | null };
 
 const toEvent = (e: EventRow): OutboxEvent => ({
   id: e.id.toString(),

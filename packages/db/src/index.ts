@@ -15,3 +15,5 @@ export * from './report-ref.ts';
 export * from './reextract-sources.ts';
 export * from './report-search.ts';
 export * from './webhook-redeliver.ts';
+export * from './agencies.ts';
+export * from './watch.ts';

@@ -17,7 +17,7 @@ export type DeliveryAttempt = {
 export type WebhookDeliveryRow = {
   eventId: string;
   eventType: string;
-  reportId: string;
+  reportId: string | null;
   url: string;
   status: DeliveryStatus;
   attempts: number;

@@ -5,7 +5,7 @@ import type { PrismaClient } from './client.ts';
 
 export type ReopenedDelivery = {
   url: string;
-  event: { id: string; type: string; reportId: string; payload: Record<string, unknown>; createdAt: string };
+  event: { id: string; type: string; reportId: string | null; payload: Record<string, unknown>; createdAt: string };
 };
 
 export async function reopenDeadDeliveries(prisma: PrismaClient, limit = 1000): Promise<ReopenedDelivery[]> {

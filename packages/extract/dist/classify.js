@@ -22,13 +22,15 @@ function classify(i) {
 ${i.text}`;
   if (textLen < SHORT_PAGE && i.proseChars < 200 && NOT_FOUND.test(shortText)) return finish("notFound", ["page says it does not exist (404)"]);
   if (textLen < SHORT_PAGE && DELETED.test(i.text)) return finish("deleted", ["page says the information was deleted"]);
-  if (i.listEntries >= 8 && i.proseChars < 400 && i.attachments.length === 0) {
+  const headline = i.title !== null && !i.titleIsSiteName && (i.hasDateline || i.title.replace(/\s/g, "").length >= 12);
+  const proseUnderTitle = headline && i.proseChars >= 40 && i.bodyListEntries < 3;
+  if (i.listEntries >= 8 && i.proseChars < 400 && i.attachments.length === 0 && !proseUnderTitle) {
     return finish("list", [`list/column page: ${i.listEntries} link entries, little prose`]);
   }
   if (textLen === 0 && i.attachments.length === 0) return finish("empty", ["no visible text"]);
   const bodyEvidence = i.sections.filter((s) => s.level === 1).length >= 2 || i.hasSignature || textLen >= 1500;
   const attachmentOnly = i.attachments.length > 0 && i.proseChars < 300;
-  if (!i.title) {
+  if (!i.title || i.titleIsSiteName) {
     const opening = i.text.slice(0, 300);
     const inHeadings = i.sections.some((s) => s.level === 1 && keywords.some((k) => s.heading.includes(k)));
     const inOpening = keywords.some((k) => opening.includes(k));

@@ -87,12 +87,26 @@ var WS = /[\s\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]+/g;
 function normalizeLine(text) {
   return text.replace(WS, " ").trim();
 }
+var SCRIPT_LIFTED = /(^|\s)(js_content|rich_media_content|rich_media_area_primary)(\s|$)/;
 function isHidden(node) {
   const a = node.attribs;
   if (!a) return false;
   if (a.hidden !== void 0) return true;
   const style = a.style;
-  return !!style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
+  if (!style) return false;
+  if (/display\s*:\s*none/i.test(style)) return true;
+  if (!/visibility\s*:\s*hidden|opacity\s*:\s*0(?![.\d])/i.test(style)) return false;
+  const hint = classAndId(node);
+  return !(hint && (SCRIPT_LIFTED.test(hint) || CONTENT_MARKER.test(hint)));
+}
+function isEmphasis(node) {
+  const name = node.name ?? "";
+  if (name === "b" || name === "strong") return true;
+  const a = node.attribs;
+  if (!a) return false;
+  if (name === "font" && a.size && Number.parseInt(a.size.replace("+", ""), 10) >= 4) return true;
+  if ((a.align ?? "").toLowerCase() === "center") return true;
+  return !!a.style && /text-align\s*:\s*center|font-weight\s*:\s*(bold|[6-9]00)/i.test(a.style);
 }
 function isDocumentLink(href) {
   return DOC_LINK.test(href);
@@ -106,6 +120,9 @@ function render(root) {
   const headings = [];
   const anchors = [];
   const metas = [];
+  const emphasized = [];
+  const times = [];
+  const jsonLd = [];
   let titleText = null;
   let baseHref = null;
   let buf = "";
@@ -165,6 +182,7 @@ function render(root) {
           if (TITLE_HINT.test(hint)) headings.push({ el: node, ...range });
         }
         if (name === "h1" || name === "h2" || name === "h3") headings.push({ el: node, ...range });
+        else if (range.end - range.start <= 2 && isEmphasis(node)) emphasized.push({ el: node, ...range });
       }
       continue;
     }
@@ -193,6 +211,8 @@ function render(root) {
         if (name === "meta" && node.attribs) metas.push(node.attribs);
         else if (name === "title" && titleText === null) titleText = anchorText(node);
         else if (name === "base" && baseHref === null) baseHref = node.attribs?.href ?? null;
+        else if (name === "time" && node.attribs?.datetime) times.push({ datetime: node.attribs.datetime, line: lines.length });
+        else if (name === "script" && /ld\+json/i.test(node.attribs?.type ?? "")) jsonLd.push(anchorText(node));
         if (SKIP.has(name) || isHidden(node)) continue;
         if (BLOCK.has(name)) flush();
         if (name === "a") {
@@ -217,7 +237,7 @@ function render(root) {
   flush();
   const prefix = new Float64Array(lines.length + 1);
   for (let i = 0; i < lines.length; i++) prefix[i + 1] = prefix[i] + lines[i].weight;
-  return { lines, ranges, contentMarkers, commentMarkers, chromeHints, headings, anchors, metas, titleText: titleText ?? "", baseHref, prefix };
+  return { lines, ranges, contentMarkers, commentMarkers, chromeHints, headings, anchors, metas, titleText: titleText ?? "", emphasized, times, jsonLd, baseHref, prefix };
 }
 function isProse(punctBefore, range) {
   const end = Math.min(range.end, punctBefore.length - 1);

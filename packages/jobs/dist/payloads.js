@@ -87,12 +87,15 @@ var StoreJob = z.discriminatedUnion("kind", [
     runId: z.string().min(1),
     siteId: z.string().min(1),
     stats: FinishedStats
-  })
+  }),
+  /** The daily publication-deadline check (packages/pipeline/src/watch-check.ts). */
+  z.object({ kind: z.literal("watchCheck") })
 ]);
 var EventJob = z.object({
   id: z.string(),
-  type: z.enum(["report.created", "report.updated", "report.removed"]),
-  reportId: z.string(),
+  type: z.enum(["report.created", "report.updated", "report.removed", "report.overdue", "report.found_late"]),
+  /** Null for report.overdue (no report was found; the payload names the agency). */
+  reportId: z.string().nullable(),
   payload: z.record(z.string(), z.unknown()),
   createdAt: z.string()
 });

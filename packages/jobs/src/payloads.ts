@@ -129,6 +129,8 @@ export const StoreJob = z.discriminatedUnion('kind', [
     siteId: z.string().min(1),
     stats: FinishedStats,
   }),
+  /** The daily publication-deadline check (packages/pipeline/src/watch-check.ts). */
+  z.object({ kind: z.literal('watchCheck') }),
 ]);
 export type StoreJob = z.infer<typeof StoreJob>;
 export type StoreRecordJob = Extract<StoreJob, { kind: 'record' }>;
@@ -138,8 +140,9 @@ export type CrawlFinishedJob = Extract<StoreJob, { kind: 'crawlFinished' }>;
 /** events: a relayed outbox row, for downstream consumers. */
 export const EventJob = z.object({
   id: z.string(),
-  type: z.enum(['report.created', 'report.updated', 'report.removed']),
-  reportId: z.string(),
+  type: z.enum(['report.created', 'report.updated', 'report.removed', 'report.overdue', 'report.found_late']),
+  /** Null for report.overdue (no report was found; the payload names the agency). */
+  reportId: z.string().nullable(),
   payload: z.record(z.string(), z.unknown()),
   createdAt: z.string(),
 });

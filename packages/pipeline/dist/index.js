@@ -15,6 +15,7 @@ import { createFetcher } from "./fetch/fetcher.js";
 import { migrateAndUpsertSites } from "./sites-setup.js";
 export * from "./reextract.js";
 import { redeliverDeadWebhooks } from "./webhook-redeliver.js";
+export * from "./watch-check.js";
 export {
   assertPublicUrl,
   crawlSite,

@@ -1,5 +1,6 @@
 // src/scheduler.ts
 import { isCrawlSchedule, jobIds } from "@govwatch/jobs";
+import { syncWatch } from "./watch-check.js";
 async function syncSchedules(rt, sites) {
   const wanted = new Set(sites.map((s) => jobIds.crawlSchedule(s.id)));
   for (const site of sites) {
@@ -12,6 +13,7 @@ async function syncSchedules(rt, sites) {
   for (const scheduler of await rt.queues.crawl.getJobSchedulers()) {
     if (isCrawlSchedule(scheduler.key) && !wanted.has(scheduler.key)) await rt.queues.crawl.removeJobScheduler(scheduler.key);
   }
+  await syncWatch(rt, sites);
 }
 export {
   syncSchedules

@@ -15,3 +15,4 @@ export { createFetcher, type Fetcher } from './fetch/fetcher.ts';
 export { migrateAndUpsertSites } from './sites-setup.ts';
 export * from './reextract.ts';
 export { redeliverDeadWebhooks } from './webhook-redeliver.ts';
+export * from './watch-check.ts';

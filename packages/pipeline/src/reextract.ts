@@ -102,7 +102,7 @@ export async function reextractSite(
       try {
         if (!gzip) throw new Error(`snapshot ${ref.sha256} vanished`);
         const job = reextractJob(ref, gzip, runId, config, kept.get(ref.pageUrl));
-        if (job.kind === 'crawlFinished') throw new Error('unreachable');
+        if (job.kind === 'crawlFinished' || job.kind === 'watchCheck') throw new Error('unreachable');
         const { outcome } = await storePage(prisma, job);
         count(outcome);
         if (outcome === 'failed') summary.failed++;

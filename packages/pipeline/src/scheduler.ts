@@ -3,6 +3,7 @@
 import { isCrawlSchedule, jobIds } from '@govwatch/jobs';
 import type { Site } from '@govwatch/sites';
 import type { Runtime } from './runtime.ts';
+import { syncWatch } from './watch-check.ts';
 
 export async function syncSchedules(rt: Runtime, sites: Site[]): Promise<void> {
   const wanted = new Set(sites.map((s) => jobIds.crawlSchedule(s.id)));
@@ -16,4 +17,5 @@ export async function syncSchedules(rt: Runtime, sites: Site[]): Promise<void> {
   for (const scheduler of await rt.queues.crawl.getJobSchedulers()) {
     if (isCrawlSchedule(scheduler.key) && !wanted.has(scheduler.key)) await rt.queues.crawl.removeJobScheduler(scheduler.key);
   }
+  await syncWatch(rt, sites);
 }

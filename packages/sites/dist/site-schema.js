@@ -1,5 +1,6 @@
 // src/site-schema.ts
 import { CronExpressionParser } from "cron-parser";
+import { isValidMonthDay } from "@govwatch/watch";
 import { z } from "zod";
 var cron = z.string().refine(
   (expr) => {
@@ -12,6 +13,14 @@ var cron = z.string().refine(
   },
   { message: "not a valid cron expression (minute hour day month weekday)" }
 );
+var AgencyDeclaration = z.union([
+  z.string().min(1),
+  z.strictObject({
+    name: z.string().min(1),
+    aliases: z.array(z.string().min(1)).default([]),
+    level: z.enum(["city", "district", "county"]).optional()
+  })
+]);
 var Site = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-_]*$/, "lower-case letters, digits, - and _ only"),
   name: z.string().min(1),
@@ -29,7 +38,11 @@ var Site = z.strictObject({
   encoding: z.string().optional(),
   allowPrivateNetwork: z.boolean().default(false),
   /** Follow the sitemaps robots.txt lists (entries count as reports by reportLinkPattern). */
-  sitemaps: z.boolean().default(true)
+  sitemaps: z.boolean().default(true),
+  /** Agencies this site publishes for (a city portal may publish for each bureau). */
+  agencies: z.array(AgencyDeclaration).optional(),
+  /** Last day (MM-DD of the following year) to publish a year's report; default 04-01. */
+  reportDeadline: z.string().refine(isValidMonthDay, { message: "expected MM-DD, a day every year has (e.g. 04-01)" }).optional()
 });
 var SiteFile = z.strictObject({
   sites: z.array(z.unknown())
@@ -46,6 +59,7 @@ function fetchPolicyOf(site) {
   };
 }
 export {
+  AgencyDeclaration,
   Site,
   SiteFile,
   allowedHostsOf,

@@ -79,4 +79,16 @@ sites:
     );
     expect((error as Error).message).toMatch(/^6 errors in the site file:/);
   });
+
+  it('reads declared agencies and a report deadline, and names a bad one', () => {
+    const withAgencies = good.replace(
+      'render: http',
+      'render: http\n    reportDeadline: "03-31"\n    agencies: [武汉市公安局, {name: 武汉市公安局江岸区分局, aliases: [江岸公安分局], level: district}]',
+    );
+    const [site] = parseSites(withAgencies, 'sites.yaml');
+    expect(site?.reportDeadline).toBe('03-31');
+    expect(site?.agencies).toEqual(['武汉市公安局', { name: '武汉市公安局江岸区分局', aliases: ['江岸公安分局'], level: 'district' }]);
+    expect(() => parseSites(withAgencies.replace('"03-31"', '"02-29"'), 's.yaml')).toThrow(/site wuhan-gaj: field reportDeadline: expected MM-DD/);
+    expect(() => parseSites(withAgencies.replace('level: district', 'level: province'), 's.yaml')).toThrow(/field agencies/);
+  });
 });

@@ -1,4 +1,5 @@
 import { CronExpressionParser } from 'cron-parser';
+import { isValidMonthDay } from '@govwatch/watch';
 import { z } from 'zod';
 
 /** The cron parser BullMQ itself uses, so a schedule that validates here also fires there. */
@@ -13,6 +14,20 @@ const cron = z.string().refine(
   },
   { message: 'not a valid cron expression (minute hour day month weekday)' },
 );
+
+/**
+ * An agency the site publishes reports for: its name as the site writes it, or the name with
+ * aliases and a level. Reports of agencies not declared get agency records listed for review.
+ */
+export const AgencyDeclaration = z.union([
+  z.string().min(1),
+  z.strictObject({
+    name: z.string().min(1),
+    aliases: z.array(z.string().min(1)).default([]),
+    level: z.enum(['city', 'district', 'county']).optional(),
+  }),
+]);
+export type AgencyDeclaration = z.infer<typeof AgencyDeclaration>;
 
 /** One site of the site file. Key names are a contract (DESIGN.md): extend, never rename. */
 export const Site = z.strictObject({
@@ -33,6 +48,10 @@ export const Site = z.strictObject({
   allowPrivateNetwork: z.boolean().default(false),
   /** Follow the sitemaps robots.txt lists (entries count as reports by reportLinkPattern). */
   sitemaps: z.boolean().default(true),
+  /** Agencies this site publishes for (a city portal may publish for each bureau). */
+  agencies: z.array(AgencyDeclaration).optional(),
+  /** Last day (MM-DD of the following year) to publish a year's report; default 04-01. */
+  reportDeadline: z.string().refine(isValidMonthDay, { message: 'expected MM-DD, a day every year has (e.g. 04-01)' }).optional(),
 });
 export type Site = z.infer<typeof Site>;
 

@@ -15,6 +15,7 @@ const commands = {
   runs: () => import('./commands/runs.ts'),
   sites: () => import('./commands/sites.ts'),
   start: () => import('./commands/start.ts'),
+  watch: () => import('./commands/watch.ts'),
 };
 const context = () => import('./context.ts');
 
@@ -151,6 +152,25 @@ program
   .option('--site <id>', 'only this site')
   .option('--limit <n>', 'how many', '20')
   .action(action('warn', async (ctx, opts) => (await commands.runs()).runsCommand(ctx, opts)));
+
+program
+  .command('watch')
+  .description('per agency: its report on a year published on time, late, or missing (and overdue); totals')
+  .option('--year <year>', 'report year (default: the latest whose deadline has passed)')
+  .option('--site <id>', 'only the agencies this site publishes for')
+  .option('--format <format>', 'table | json | csv', 'table')
+  .option('--at <time>', 'judge as of this date or time instead of now')
+  .option('--check', 'also write the report.overdue / report.found_late events due (as the daily check does)')
+  .option(...sitesOption)
+  .action(action('warn', async (ctx, opts) => (await commands.watch()).watchCommand(ctx, opts)));
+
+program
+  .command('compare')
+  .description("an agency's reports of two years, part by part: new, dropped and repeated sentences")
+  .argument('<agency>', 'agency name, alias or id')
+  .requiredOption('--years <years...>', 'two report years, e.g. --years 2022 2023')
+  .option('--format <format>', 'text | json', 'text')
+  .action(action('warn', async (ctx, agency: string, opts) => (await commands.watch()).compareCommand(ctx, agency, opts)));
 
 program
   .command('demo')

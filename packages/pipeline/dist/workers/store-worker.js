@@ -1,9 +1,11 @@
 // src/workers/store-worker.ts
 import { completeRunIfSettled, finishCrawl, markMissing, StoreInputError, storePage } from "@govwatch/db";
 import { UnrecoverableError } from "bullmq";
+import { runDeadlineCheck, watchStoredReport } from "../watch-check.js";
 var MISSING_THRESHOLD = 3;
 async function processStore(rt, job, data) {
   const prisma = rt.db.prisma;
+  if (data.kind === "watchCheck") return { kind: data.kind, ...await runDeadlineCheck(rt) };
   if (data.kind === "crawlFinished") {
     let reportsRemoved = 0;
     if (data.stats.discoveryComplete === true && data.stats.seenUrls) {
@@ -22,6 +24,7 @@ async function processStore(rt, job, data) {
     throw err;
   }
   rt.log.debug({ queue: "store", jobId: job.id, url: data.fetchUrl, ...result }, "stored");
+  if (result.reportId && !result.replayed) await watchStoredReport(rt, result.reportId);
   await completeRunIfSettled(prisma, data.runId);
   return result;
 }

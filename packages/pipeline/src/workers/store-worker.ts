@@ -2,12 +2,14 @@ import type { Payload } from '@govwatch/jobs';
 import { completeRunIfSettled, finishCrawl, markMissing, StoreInputError, storePage } from '@govwatch/db';
 import { type Job, UnrecoverableError } from 'bullmq';
 import type { Runtime } from '../runtime.ts';
+import { runDeadlineCheck, watchStoredReport } from '../watch-check.ts';
 
 /** Missing on this many consecutive complete crawls → report.removed. */
 export const MISSING_THRESHOLD = 3;
 
 export async function processStore(rt: Runtime, job: Job, data: Payload<'store'>) {
   const prisma = rt.db.prisma;
+  if (data.kind === 'watchCheck') return { kind: data.kind, ...(await runDeadlineCheck(rt)) };
   if (data.kind === 'crawlFinished') {
     let reportsRemoved = 0;
     // Only a complete discovery can say a page is missing; a failed list page proves nothing.
@@ -28,6 +30,7 @@ export async function processStore(rt: Runtime, job: Job, data: Payload<'store'>
     throw err;
   }
   rt.log.debug({ queue: 'store', jobId: job.id, url: data.fetchUrl, ...result }, 'stored');
+  if (result.reportId && !result.replayed) await watchStoredReport(rt, result.reportId);
   await completeRunIfSettled(prisma, data.runId);
   return result;
 }

@@ -35,7 +35,9 @@ var ModelName = {
   ReportVersion: "ReportVersion",
   RawSnapshot: "RawSnapshot",
   Event: "Event",
-  WebhookDelivery: "WebhookDelivery"
+  WebhookDelivery: "WebhookDelivery",
+  Agency: "Agency",
+  WatchNotice: "WatchNotice"
 };
 var TransactionIsolationLevel = runtime.makeStrictEnum({
   ReadUncommitted: "ReadUncommitted",
@@ -103,6 +105,7 @@ var ReportScalarFieldEnum = {
   currentVersion: "currentVersion",
   status: "status",
   duplicateOfId: "duplicateOfId",
+  agencyId: "agencyId",
   firstSeenAt: "firstSeenAt",
   updatedAt: "updatedAt"
 };
@@ -156,6 +159,25 @@ var WebhookDeliveryScalarFieldEnum = {
   updatedAt: "updatedAt",
   deliveredAt: "deliveredAt"
 };
+var AgencyScalarFieldEnum = {
+  id: "id",
+  key: "key",
+  name: "name",
+  aliases: "aliases",
+  level: "level",
+  siteIds: "siteIds",
+  declared: "declared",
+  needsReview: "needsReview",
+  createdAt: "createdAt",
+  updatedAt: "updatedAt"
+};
+var WatchNoticeScalarFieldEnum = {
+  agencyId: "agencyId",
+  year: "year",
+  kind: "kind",
+  reportId: "reportId",
+  createdAt: "createdAt"
+};
 var SortOrder = {
   asc: "asc",
   desc: "desc"
@@ -178,6 +200,7 @@ var NullsOrder = {
 };
 var defineExtension = runtime.Extensions.defineExtension;
 export {
+  AgencyScalarFieldEnum,
   AnyNull,
   CrawlRunPageScalarFieldEnum,
   CrawlRunScalarFieldEnum,
@@ -205,6 +228,7 @@ export {
   SortOrder,
   Sql2 as Sql,
   TransactionIsolationLevel,
+  WatchNoticeScalarFieldEnum,
   WebhookDeliveryScalarFieldEnum,
   defineExtension,
   empty2 as empty,

@@ -19,7 +19,9 @@ var ModelName = {
   ReportVersion: "ReportVersion",
   RawSnapshot: "RawSnapshot",
   Event: "Event",
-  WebhookDelivery: "WebhookDelivery"
+  WebhookDelivery: "WebhookDelivery",
+  Agency: "Agency",
+  WatchNotice: "WatchNotice"
 };
 var TransactionIsolationLevel = runtime.makeStrictEnum({
   ReadUncommitted: "ReadUncommitted",
@@ -87,6 +89,7 @@ var ReportScalarFieldEnum = {
   currentVersion: "currentVersion",
   status: "status",
   duplicateOfId: "duplicateOfId",
+  agencyId: "agencyId",
   firstSeenAt: "firstSeenAt",
   updatedAt: "updatedAt"
 };
@@ -140,6 +143,25 @@ var WebhookDeliveryScalarFieldEnum = {
   updatedAt: "updatedAt",
   deliveredAt: "deliveredAt"
 };
+var AgencyScalarFieldEnum = {
+  id: "id",
+  key: "key",
+  name: "name",
+  aliases: "aliases",
+  level: "level",
+  siteIds: "siteIds",
+  declared: "declared",
+  needsReview: "needsReview",
+  createdAt: "createdAt",
+  updatedAt: "updatedAt"
+};
+var WatchNoticeScalarFieldEnum = {
+  agencyId: "agencyId",
+  year: "year",
+  kind: "kind",
+  reportId: "reportId",
+  createdAt: "createdAt"
+};
 var SortOrder = {
   asc: "asc",
   desc: "desc"
@@ -161,6 +183,7 @@ var NullsOrder = {
   last: "last"
 };
 export {
+  AgencyScalarFieldEnum,
   AnyNull,
   CrawlRunPageScalarFieldEnum,
   CrawlRunScalarFieldEnum,
@@ -182,6 +205,7 @@ export {
   SiteScalarFieldEnum,
   SortOrder,
   TransactionIsolationLevel,
+  WatchNoticeScalarFieldEnum,
   WebhookDeliveryScalarFieldEnum
 };
 //# sourceMappingURL=prismaNamespaceBrowser.js.map

@@ -1,0 +1,1 @@
+//# sourceMappingURL=Agency.js.map

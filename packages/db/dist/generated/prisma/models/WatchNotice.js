@@ -1,0 +1,1 @@
+//# sourceMappingURL=WatchNotice.js.map
