@@ -58,9 +58,6 @@ export type WaitOptions = {
 
 export async function waitForRun(rt: Runtime, runId: string, opts: WaitOptions = {}): Promise<RunSummary> {
   const deadline = Date.now() + (opts.timeoutMs ?? 6 * 3600_000);
-  // Each poll reads the run row and counts its pages by outcome: a short run ends within 100 ms of
-  // its last page, while an hours-long one polls once a second instead of ten times.
-  let pollMs = opts.pollMs ?? 100;
   for (;;) {
     const summary = await runSummary(rt.db.prisma, runId);
     if (!summary) throw new Error(`no crawl run ${runId}`);
@@ -70,7 +67,6 @@ export async function waitForRun(rt: Runtime, runId: string, opts: WaitOptions =
       const job = await rt.queues.crawl.getJob(`crawl-${runId}`);
       opts.onProgress(summary, (job?.progress as CrawlProgress) ?? {});
     }
-    await new Promise((r) => setTimeout(r, pollMs));
-    if (opts.pollMs === undefined) pollMs = Math.min(1000, pollMs * 1.1);
+    await new Promise((r) => setTimeout(r, opts.pollMs ?? 100)); // a run row and a count of its pages by outcome
   }
 }

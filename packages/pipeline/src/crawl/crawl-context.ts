@@ -37,6 +37,8 @@ export type CrawlContext = {
   progress(): void;
 };
 
+const PROGRESS_EVERY_MS = 250;
+
 export function errorKind(err: unknown): string {
   if (err instanceof HttpStatusError) return `http_${err.status}`;
   const e = err as Error;
@@ -73,6 +75,7 @@ export function createCrawlContext(site: Site, deps: ContextDeps): CrawlContext 
   const stats = emptyStats();
   const fetchOptions = fetchOptionsFor(fetchPolicyOf(site), deps);
   const robotsByOrigin = new Map<string, Promise<Robots>>();
+  let lastProgressAt = 0;
   const robotsFor = (origin: string) => {
     let robots = robotsByOrigin.get(origin);
     if (!robots) {
@@ -107,6 +110,14 @@ export function createCrawlContext(site: Site, deps: ContextDeps): CrawlContext 
       const kind = errorKind(err);
       stats.errors[kind] = (stats.errors[kind] ?? 0) + 1;
     },
-    progress: () => deps.onProgress?.(stats),
+    progress: () => {
+      // Called for every page; the crawl worker turns each call into a Redis script and an event,
+      // and readers (crawl --wait) poll every 100 ms: a few a second say as much. crawlSite sends
+      // the last figures when it ends.
+      const now = Date.now();
+      if (now - lastProgressAt < PROGRESS_EVERY_MS) return;
+      lastProgressAt = now;
+      deps.onProgress?.(stats);
+    },
   };
 }

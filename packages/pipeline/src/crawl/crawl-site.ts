@@ -194,6 +194,7 @@ export async function crawlSite(site: Site, deps: CrawlDeps): Promise<CrawlStats
     );
   }
   ctx.stats.durationMs = Date.now() - started;
+  deps.onProgress?.(ctx.stats); // the last figures, which ctx.progress() may have held back
   return ctx.stats;
 }
 

@@ -12,8 +12,6 @@ import type { CrawlProgress } from '../run-crawl.ts';
 import type { Runtime } from '../runtime.ts';
 import { jobIdFor } from './job-ids.ts';
 
-const PROGRESS_EVERY_MS = 250;
-
 export async function processCrawl(rt: Runtime, job: Job, data: Payload<'crawl'>) {
   const parsed = Site.safeParse(data.site);
   if (!parsed.success) throw new UnrecoverableError(`crawl job for ${data.siteId}: invalid site config: ${parsed.error.message}`);
@@ -29,7 +27,6 @@ export async function processCrawl(rt: Runtime, job: Job, data: Payload<'crawl'>
   const states = await pageStates(rt.db.prisma, site.id);
   log.info({ render: site.render }, 'crawl started');
 
-  let lastProgressAt = 0;
   const meta = (page: FetchedPage): FetchMeta => ({
     runId,
     siteId: site.id,
@@ -70,11 +67,6 @@ export async function processCrawl(rt: Runtime, job: Job, data: Payload<'crawl'>
       await rt.queues.store.add('failed', { kind: 'failed', ...meta(page), reason }, { jobId: `${jobIdFor(runId, page.url)}-store` });
     },
     onProgress: (s) => {
-      // Called for every page; each update is a Redis script and an event. Readers poll it
-      // (crawl --wait) at most every 100 ms, so a few a second say as much.
-      const now = Date.now();
-      if (now - lastProgressAt < PROGRESS_EVERY_MS) return;
-      lastProgressAt = now;
       const progress: CrawlProgress & { runId: string } = { runId, listPages: s.listPagesFetched, reportLinks: s.reportLinksFound, queued: s.pagesQueued };
       void job.updateProgress(progress);
     },
@@ -82,8 +74,6 @@ export async function processCrawl(rt: Runtime, job: Job, data: Payload<'crawl'>
     // Refused addresses stay refused: fail the run now instead of retrying.
     throw err instanceof BlockedAddressError ? new UnrecoverableError(err.message) : err;
   });
-  // The last figures, which the throttle above may have held back.
-  await job.updateProgress({ runId, listPages: stats.listPagesFetched, reportLinks: stats.reportLinksFound, queued: stats.pagesQueued } satisfies CrawlProgress & { runId: string });
   for (const w of stats.warnings) log.warn(w);
   log.info({ ...stats, seenUrls: stats.seenUrls.length }, 'crawl finished');
   await rt.queues.store.add(
