@@ -1,13 +1,17 @@
-// pnpm bench — the crawl benchmarks (crawl-bench.ts): prints a table, writes
-// tests/bench/results/crawl.json and crawl.md; then runs the extraction benchmark
-// (extract-bench.ts, `pnpm bench:extract`) as a child process when that file exists.
-// Needs Redis and PostgreSQL (pnpm services). Exit code 1 when a check fails.
+// pnpm bench — first the pipeline benchmark (pipeline-bench.ts, issue 13: govwatch beside a plain
+// Crawlee crawl on 200 hosts): prints a table, writes tests/bench/results.json and
+// results/pipeline.md. Then the crawl benchmarks (crawl-bench.ts): a table,
+// tests/bench/results/crawl.json and crawl.md; then the extraction benchmark (extract-bench.ts,
+// `pnpm bench:extract`) as a child process when that file exists. BENCH_ONLY=pipeline|crawl runs
+// one of the first two. Needs Redis and PostgreSQL (pnpm services). Exit code 1 when a check fails.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type CrawlBenchResult, defaultOptions, rateBoundOptions, runCrawlBench } from './crawl-bench.ts';
+import { pipelineOptions, runPipelineBench } from './pipeline-bench.ts';
+import { pipelineMarkdown } from './pipeline-report.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const resultsDir = join(here, 'results');
@@ -141,19 +145,34 @@ function runChild(script: string): Promise<number> {
 }
 
 const say = (line: string) => console.error(line);
+const only = process.env.BENCH_ONLY;
+let code = 0;
+mkdirSync(resultsDir, { recursive: true });
+if (!only || only === 'pipeline') {
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`;
+  const r = await runPipelineBench(pipelineOptions, say);
+  const table = pipelineMarkdown(r, { commit, machine });
+  console.log(`\npipeline benchmark (issue 13)\n\n${table.join('\n')}\n`);
+  for (const c of r.checks) console.log(`${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`);
+  writeFileSync(join(here, 'results.json'), `${JSON.stringify({ commit, machine, loadavg: loadavg(), ...r }, null, 2)}\n`);
+  writeFileSync(join(resultsDir, 'pipeline.md'), `# Pipeline benchmark\n\n${table.join('\n')}\n\n## Checks\n\n${r.checks.map((c) => `- [${c.ok ? 'x' : ' '}] ${c.name}: ${c.detail}`).join('\n')}\n`);
+  console.log('\nresults: tests/bench/results.json, tests/bench/results/pipeline.md');
+  if (!r.checks.every((c) => c.ok)) code = 1;
+}
+if (only === 'pipeline') process.exit(code);
+
 const result = await runCrawlBench(defaultOptions, say);
 const bound = await runCrawlBench(rateBoundOptions, say, { checkRatio: false });
 printTable('benchmark 1', result);
 printTable('benchmark 1b', bound);
-mkdirSync(resultsDir, { recursive: true });
 const json = { commit, machine: cpus()[0]?.model, loadavg: loadavg(), ...result, rateBound: bound };
 writeFileSync(join(resultsDir, 'crawl.json'), `${JSON.stringify(json, null, 2)}\n`);
 writeFileSync(join(resultsDir, 'crawl.md'), markdown(result, bound));
 console.log(`\nresults: ${join('tests/bench/results', 'crawl.json')}, ${join('tests/bench/results', 'crawl.md')}`);
-let code = [...result.checks, ...bound.checks].every((c) => c.ok) ? 0 : 1;
+if (![...result.checks, ...bound.checks].every((c) => c.ok)) code = 1;
 
 const extractBench = join(here, 'extract-bench.ts');
-if (existsSync(extractBench)) {
+if (existsSync(extractBench) && only !== 'crawl') {
   console.log('\n== extraction benchmark (tests/bench/extract-bench.ts) ==');
   const extractCode = await runChild(extractBench);
   if (extractCode !== 0) code = 1;

@@ -25,3 +25,4 @@ export type {
   SiteYamlOptions,
   TemplateName,
 } from './types.ts';
+export { type BigPage, type BigSite, type BigSiteOptions, startBigSite } from './big-site.ts';

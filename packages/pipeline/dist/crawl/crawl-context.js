@@ -1,6 +1,7 @@
 // src/crawl/crawl-context.ts
 import { fetchPolicyOf } from "@govwatch/sites";
 import { errorKind, withCrawlDelay } from "../fetch/index.js";
+var PROGRESS_EVERY_MS = 250;
 function emptyStats() {
   return {
     listPagesFetched: 0,
@@ -24,6 +25,7 @@ function createCrawlContext(site, deps) {
   const stats = emptyStats();
   const fetchOptions = deps.fetcher.optionsFor(fetchPolicyOf(site));
   const robotsByOrigin = /* @__PURE__ */ new Map();
+  let lastProgressAt = 0;
   const robotsFor = (origin) => {
     let robots = robotsByOrigin.get(origin);
     if (!robots) {
@@ -58,7 +60,12 @@ function createCrawlContext(site, deps) {
       const kind = errorKind(err);
       stats.errors[kind] = (stats.errors[kind] ?? 0) + 1;
     },
-    progress: () => deps.onProgress?.(stats)
+    progress: () => {
+      const now = Date.now();
+      if (now - lastProgressAt < PROGRESS_EVERY_MS) return;
+      lastProgressAt = now;
+      deps.onProgress?.(stats);
+    }
   };
 }
 export {

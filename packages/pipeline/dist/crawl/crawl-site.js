@@ -1,7 +1,8 @@
 // src/crawl/crawl-site.ts
 import { randomUUID } from "node:crypto";
+import { freemem, totalmem } from "node:os";
 import { canonicalUrl } from "@govwatch/core";
-import { BasicCrawler, Configuration, LogLevel, log as crawleeLog, RequestQueue } from "@crawlee/basic";
+import { BasicCrawler, Configuration, LocalEventManager, LogLevel, log as crawleeLog, RequestQueue } from "@crawlee/basic";
 import { guardPage, launchOptions } from "./browser.js";
 import { assertPublicUrl, HttpStatusError, OffSiteError, parseRetryAfter, prepareRetry } from "../fetch/index.js";
 import { createCrawlContext } from "./crawl-context.js";
@@ -11,12 +12,37 @@ crawleeLog.setLevel(LogLevel.OFF);
 var CrawlInterruptedError = class extends Error {
   name = "CrawlInterruptedError";
 };
+var quietSystemInfo = {
+  systemInfoIntervalMillis: 6e4,
+  memoryMbytes: Math.round(totalmem() / 1024 / 1024 * 0.25)
+};
+function shrinkSeenCache(queue, slots = 4096) {
+  const cache = queue.requestSeenCache;
+  if (cache && typeof cache.size === "number" && typeof cache.clear === "function") {
+    cache.size = slots;
+    cache.clear();
+  }
+}
+function crawlerConfig() {
+  const config = new Configuration({ persistStorage: false, purgeOnStart: false, ...quietSystemInfo });
+  const events = new LocalEventManager(config);
+  Object.assign(events, {
+    getMemoryInfo: async () => {
+      const total = totalmem();
+      const free = freemem();
+      return { totalBytes: total, freeBytes: free, usedBytes: total - free, mainProcessBytes: process.memoryUsage.rss(), childProcessesBytes: 0 };
+    }
+  });
+  config.useEventManager(events);
+  return config;
+}
 async function crawlSite(site, deps) {
   const started = Date.now();
   const ctx = createCrawlContext(site, deps);
   if (!ctx.fetchOptions.allowPrivateNetwork) for (const url of site.startUrls) await assertPublicUrl(new URL(url));
-  const config = new Configuration({ persistStorage: false, purgeOnStart: false });
+  const config = crawlerConfig();
   const queue = await RequestQueue.open(`crawl-${randomUUID()}`, { config });
+  shrinkSeenCache(queue);
   let queuedRequests = 0;
   const cutShort = () => {
     ctx.stats.discoveryComplete = false;
@@ -126,6 +152,7 @@ async function crawlSite(site, deps) {
     );
   }
   ctx.stats.durationMs = Date.now() - started;
+  deps.onProgress?.(ctx.stats);
   return ctx.stats;
 }
 async function browserCrawler(ctx, config, options, route, handleList) {

@@ -22,6 +22,8 @@ export type CrawlContext = {
   progress(): void;
 };
 
+const PROGRESS_EVERY_MS = 250;
+
 export function emptyStats(): CrawlStats {
   return {
     listPagesFetched: 0, reportLinksFound: 0, pagesFetched: 0, notModified: 0, unchangedBytes: 0,
@@ -44,6 +46,7 @@ export function createCrawlContext(site: Site, deps: ContextDeps): CrawlContext 
   const stats = emptyStats();
   const fetchOptions = deps.fetcher.optionsFor(fetchPolicyOf(site));
   const robotsByOrigin = new Map<string, Promise<Robots>>();
+  let lastProgressAt = 0;
   const robotsFor = (origin: string) => {
     let robots = robotsByOrigin.get(origin);
     if (!robots) {
@@ -78,6 +81,14 @@ export function createCrawlContext(site: Site, deps: ContextDeps): CrawlContext 
       const kind = errorKind(err);
       stats.errors[kind] = (stats.errors[kind] ?? 0) + 1;
     },
-    progress: () => deps.onProgress?.(stats),
+    progress: () => {
+      // Called for every page; the crawl worker turns each call into a Redis script and an event,
+      // and readers (crawl --wait) poll every 100 ms: a few a second say as much. crawlSite sends
+      // the last figures when it ends.
+      const now = Date.now();
+      if (now - lastProgressAt < PROGRESS_EVERY_MS) return;
+      lastProgressAt = now;
+      deps.onProgress?.(stats);
+    },
   };
 }
