@@ -1,1 +1,0 @@
-//# sourceMappingURL=Agency.js.map

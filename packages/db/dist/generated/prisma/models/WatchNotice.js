@@ -1,1 +1,0 @@
-//# sourceMappingURL=WatchNotice.js.map
