@@ -1,3 +1,0 @@
-// src/generated/prisma/commonInputTypes.ts
-import "./enums.js";
-//# sourceMappingURL=commonInputTypes.js.map

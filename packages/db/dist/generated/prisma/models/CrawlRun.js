@@ -1,1 +1,0 @@
-//# sourceMappingURL=CrawlRun.js.map

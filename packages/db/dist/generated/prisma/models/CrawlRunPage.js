@@ -1,1 +1,0 @@
-//# sourceMappingURL=CrawlRunPage.js.map

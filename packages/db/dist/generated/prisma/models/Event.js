@@ -1,1 +1,0 @@
-//# sourceMappingURL=Event.js.map

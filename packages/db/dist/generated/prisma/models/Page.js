@@ -1,1 +1,0 @@
-//# sourceMappingURL=Page.js.map

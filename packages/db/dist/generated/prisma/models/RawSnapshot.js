@@ -1,1 +1,0 @@
-//# sourceMappingURL=RawSnapshot.js.map

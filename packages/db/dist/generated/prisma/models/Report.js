@@ -1,1 +1,0 @@
-//# sourceMappingURL=Report.js.map

@@ -1,1 +1,0 @@
-//# sourceMappingURL=ReportUrl.js.map

@@ -1,1 +1,0 @@
-//# sourceMappingURL=ReportVersion.js.map

@@ -1,1 +1,0 @@
-//# sourceMappingURL=Site.js.map

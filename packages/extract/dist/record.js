@@ -1,1 +1,0 @@
-//# sourceMappingURL=record.js.map
