@@ -64,4 +64,15 @@ describe('crawl progress', () => {
     expect(out.text()).toMatch(/no live store worker\n/);
     expect(out.text()).toContain('2/4 report pages checked');
   });
+
+  it('ends full, with the final figures of the crawl even when its last progress report was throttled away', async () => {
+    const out = capture(true);
+    const progress = progressReporter(out.stream, 0);
+    progress.update(summary(5, 8), { listPages: 2, reportLinks: 9, queued: 8 });
+    const done = { ...summary(8, 8), status: 'finished', stats: { listPagesFetched: 3, reportLinksFound: 9, notModified: 1, unchangedBytes: 0 } };
+    progress.finish(done);
+    progress.stop();
+    await new Promise((r) => setImmediate(r));
+    expect(out.text()).toContain('9/9 report pages checked | stored 8 | unchanged 1 | list pages 3');
+  });
 });

@@ -57,9 +57,10 @@ export function progressReporter(stream: Stream = process.stderr, plainEveryMs =
     /** The run is over: the bar shows its final figures, full (every page that will be checked was). */
     finish(s: RunSummary) {
       if (!shown || !bar) return;
-      const stats = s.stats as { notModified?: number; unchangedBytes?: number };
+      // The crawl's final figures: its last progress report may have been throttled away.
+      const stats = s.stats as { notModified?: number; unchangedBytes?: number; listPagesFetched?: number; reportLinksFound?: number };
       const unchanged = (stats.notModified ?? 0) + (stats.unchangedBytes ?? 0);
-      const f = progressFigures(s, { unchanged }, shown);
+      const f = progressFigures(s, { unchanged, listPages: stats.listPagesFetched, reportLinks: stats.reportLinksFound }, shown);
       shown = { ...f, total: f.checked };
       bar.setTotal(f.checked);
       bar.update(f.checked, { stored: f.stored, unchanged: f.unchanged, list: f.list });
