@@ -8,7 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extract } from '@govwatch/extract';
-import { describe, expect, it } from 'vitest';
+import { type FixtureSite, startFixtureSite } from '@govwatch/fixture-site';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const FIELDS = ['isReport', 'pageKind', 'title', 'publishedAt', 'source', 'agency', 'reportYear', 'text', 'sections', 'attachments', 'contentHash'] as const;
@@ -73,5 +74,43 @@ describe('layouts corpus (issue 11)', () => {
     }
     console.log(`layouts corpus, ${results.length} pages, per-field accuracy:\n${FIELDS.map((f) => `  ${f.padEnd(12)} ${(accuracy[f] * 100).toFixed(1)}%`).join('\n')}${misses.length ? `\nmisses:\n  ${misses.join('\n  ')}` : ''}`);
     for (const f of FIELDS) expect({ field: f, accuracy: accuracy[f] >= MIN_FIELD_ACCURACY ? 'ok' : accuracy[f] }).toEqual({ field: f, accuracy: 'ok' });
+  });
+});
+
+describe('layouts corpus served on the fixture site', () => {
+  const dir = join(fixtures, 'layouts/cases');
+  let site: FixtureSite;
+  beforeAll(async () => {
+    site = await startFixtureSite({ layoutsDir: dir });
+  });
+  afterAll(async () => {
+    await site?.close();
+  });
+
+  it('links every page from its index and lists the section only when asked', async () => {
+    expect(site.layouts.length).toBe(load(dir).length);
+    const index = await (await fetch(`${site.origin}/layouts/index.html`)).text();
+    for (const page of site.layouts) expect(index).toContain(`href="${page.path}"`);
+    expect(site.sites().map((s) => s.id)).toContain('fixture-layouts');
+    const plain = await startFixtureSite();
+    try {
+      expect(plain.layouts).toEqual([]);
+      expect(plain.sites().map((s) => s.id)).not.toContain('fixture-layouts');
+    } finally {
+      await plain.close();
+    }
+  });
+
+  it('serves every page byte for byte, and each extracts to its gold record at its served URL', async () => {
+    for (const page of site.layouts) {
+      const res = await fetch(page.url);
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      expect(Buffer.from(bytes).equals(readFileSync(join(dir, `${page.name}.html`)))).toBe(true);
+      const record = extract({ bytes, url: page.url, contentType: res.headers.get('content-type') });
+      // Attachment URLs resolve against the served URL; their names must still match.
+      const got = { ...Object.fromEntries(FIELDS.map((k) => [k, record[k]])), attachments: record.attachments.map((a) => a.name) };
+      const want = { ...page.expected, attachments: (page.expected.attachments as Array<{ name: string }>).map((a) => a.name) };
+      expect({ page: page.name, ...got }).toEqual({ page: page.name, ...want });
+    }
   });
 });

@@ -5,6 +5,8 @@
 import type { Line } from './render.ts';
 
 const MAX_CHROME_LEN = 200;
+// Consecutive link rows in the body's middle that make a box rather than a linked sentence.
+const MIN_LINK_RUN = 3;
 
 // Lines that are chrome wherever they appear.
 const STRICT: RegExp[] = [
@@ -89,10 +91,18 @@ export function stripChrome(lines: Line[], title: string | null, dropped: Uint8A
     if (dropped[offset + end - 1] === 1 || isEdgeChrome(line) || isAttachmentLine(line)) end--;
     else break;
   }
+  // A run of link rows inside the body (a recommendation box between paragraphs) is chrome too.
+  const inLinkRun = new Uint8Array(end - start);
+  for (let i = start; i < end; ) {
+    let j = i;
+    while (j < end && isNavLine(lines[j] as Line)) j++;
+    if (j - i >= MIN_LINK_RUN) inLinkRun.fill(1, i - start, j - start);
+    i = j > i ? j : i + 1;
+  }
   const body: Line[] = [];
   for (let i = start; i < end; i++) {
     const line = lines[i] as Line;
-    if (dropped[offset + i] === 1 || isStrictChrome(line.text)) continue;
+    if (dropped[offset + i] === 1 || inLinkRun[i - start] === 1 || isStrictChrome(line.text)) continue;
     body.push(line);
   }
   return { body, head };

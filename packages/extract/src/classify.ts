@@ -14,7 +14,7 @@ export type ClassifyInput = {
   attachments: Attachment[];
   /** Lines of the page that are list entries (link text, 8+ characters, not an attachment). */
   listEntries: number;
-  /** List entries inside the chosen body. */
+  /** Link rows of the content that alternate with prose lines (a list with summaries), else 0. */
   bodyListEntries: number;
   /** Characters of prose (punctuated, non-link text) in the body. */
   proseChars: number;
@@ -42,6 +42,8 @@ const REPORT_TITLE_END = /(报告|情况|总结)$/;
 const TITLE_TAIL = /[\s（(【[]*(全文|摘要|正文|简版)?[)）】\]]*[。.!！\s]*$/;
 
 const SHORT_PAGE = 500;
+// Words that end a column's name rather than a headline.
+const COLUMN_NAME_END = /(专栏|专题|栏目|列表|目录|动态|公告|信息|频道|汇编|集锦)$/;
 
 function finish(pageKind: PageKind, reasons: string[]): Classification {
   return { pageKind, isReport: pageKind === 'report', reasons };
@@ -62,7 +64,8 @@ export function classify(i: ClassifyInput): Classification {
   // structure tells them apart: the body is a prose block under a title, not a block of link rows.
   // A column page may open with an introduction over its rows; an article's title block dates
   // it, or its title is a headline rather than a column name.
-  const headline = i.title !== null && !i.titleIsSiteName && (i.hasDateline || i.title.replace(/\s/g, '').length >= 12);
+  const headline =
+    i.title !== null && !i.titleIsSiteName && (i.hasDateline || (i.title.replace(/\s/g, '').length >= 12 && !COLUMN_NAME_END.test(i.title)));
   const proseUnderTitle = headline && i.proseChars >= 40 && i.bodyListEntries < 3;
   if (i.listEntries >= 8 && i.proseChars < 400 && i.attachments.length === 0 && !proseUnderTitle) {
     return finish('list', [`list/column page: ${i.listEntries} link entries, little prose`]);

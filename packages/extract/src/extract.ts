@@ -171,8 +171,9 @@ export function extract(input: ExtractInput): ExtractedRecord {
 
   let listEntries = 0;
   for (const l of r.lines) if (isListEntry(l)) listEntries++;
-  let bodyListEntries = 0;
-  for (const l of body) if (isListEntry(l)) bodyListEntries++;
+  // A list with summaries alternates link rows and short prose lines; an article's prose runs
+  // in one block, with at most a box of links inside it or related links around it.
+  const bodyListEntries = alternatingEntries(contentLines);
   const proseChars = proseOf(body);
 
   const verdict = classify({
@@ -309,6 +310,25 @@ function lineOverDateline(lines: Line[], limit: number): string | null {
     if (above.linkChars === 0 && titleLike(above.text)) return above.text.trim();
   }
   return null;
+}
+
+/** Link rows that alternate with prose lines inside the content (entry, summary, entry, …). */
+function alternatingEntries(lines: Line[]): number {
+  let entries = 0;
+  let prose = 0;
+  let lastWasEntry = false;
+  let alternations = 0;
+  for (const l of lines) {
+    if (isListEntry(l)) {
+      entries++;
+      lastWasEntry = true;
+    } else if (l.punct > 0 && l.linkChars < l.text.length / 2) {
+      prose++;
+      if (lastWasEntry) alternations++;
+      lastWasEntry = false;
+    }
+  }
+  return alternations >= 5 && prose >= entries / 2 ? entries : 0;
 }
 
 /** A list page's entry: mostly link text, long enough to be an article title. */

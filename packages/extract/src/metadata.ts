@@ -126,11 +126,14 @@ const GENERIC_TITLES = /^(新闻详情|详情|详细信息|信息详情|正文|�
 const SITE_NAME =
   /^[^\s，。、：:]{1,28}(省|市|县|区|州|盟|旗|镇|乡)(人民政府|政府)(门户网站|网站|网|门户|首页)?$|^[^\s，。、：:]{2,30}(门户网站|政府网站|政务网|政府网|信息网|公众信息网|官方网站|官网|门户)$|^(通知公告|新闻动态|工作动态|政务动态|政务公开|政府信息公开|信息公开目录|部门动态|基层动态|公示公告|图片新闻|法治政府|法治建设)$/;
 
+// Bureaus whose name alone makes a site's <title>; not 会 (推进会, 座谈会 end headlines).
+const SITE_AGENCY = /(局|委员会|办公室|人民政府|政府|厅|法院|检察院|管委会|办事处|支队|大队)$/;
+
 /** The <title> (suffix already stripped) names the site or a column, not the page. */
 export function isSiteNameTitle(t: string | null, siteName: string | null): boolean {
   if (!t) return true;
   if (siteName && t === siteName.trim()) return true;
-  return SITE_NAME.test(t) || (!/[\d\s]/.test(t) && t.length <= 16 && looksLikeAgency(t));
+  return SITE_NAME.test(t) || (!/[\d\s]/.test(t) && t.length <= 16 && SITE_AGENCY.test(t) && looksLikeAgency(t));
 }
 
 // Words a site's name ends with; the remainder after an unspaced hyphen must read as one.

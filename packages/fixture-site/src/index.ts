@@ -11,6 +11,7 @@
 //   /jsonly/index.html            fixture-jsonly     list written by a script from /jsonly/data.json (render: browser)
 //   /waf/…                        fixture-waf        WAF challenge (__jsl_clearance / acw_sc__v2), status 200, always
 //   /wafpass/REST                 challenge until the __jsl_clearance cookie is sent, then /REST
+//   /layouts/index.html, /layouts/NN/…  fixture-layouts  only with layoutsDir: the layouts corpus (issue 11) byte for byte
 //   /robots.txt (Disallow /private/, Crawl-delay, Sitemap), /sitemap.xml (main reports), /__fail/N[/REST] (503 + Retry-After N times)
 // Every static page has a strong ETag and Last-Modified and answers conditional GETs with 304.
 export { startFixtureSite } from './server.ts';
@@ -19,6 +20,7 @@ export type {
   ExpectedReport,
   FixtureSite,
   FixtureSiteOptions,
+  LayoutPage,
   PageEncoding,
   RequestLogEntry,
   SiteEntry,

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import iconv from 'iconv-lite';
+import { LAYOUTS_META, layoutPages } from './layouts.ts';
 import { buildSite, type SiteModel, type StaticPage } from './sections.ts';
 import { renderSiteYaml, siteEntries } from './site-yaml.ts';
 import { DATAPROXY_PATH, renderDataproxy } from './templates/hanweb-list.ts';
@@ -191,8 +192,9 @@ export async function startFixtureSite(opts: FixtureSiteOptions = {}): Promise<F
     pageSize: opts.pageSize ?? 10,
     crawlDelay: opts.crawlDelay ?? 0,
   });
-  entries = new Map([...model.pages].map(([k, p]) => [k, toEntry(p)]));
-  const sections = model.sections;
+  const layouts = opts.layoutsDir ? layoutPages(opts.layoutsDir, origin) : null;
+  entries = new Map([...model.pages, ...(layouts?.pages ?? [])].map(([k, p]) => [k, toEntry(p)]));
+  const sections = layouts ? [...model.sections, LAYOUTS_META] : model.sections;
 
   const mustGet = (path: string): Entry => {
     const e = lookup(path);
@@ -208,6 +210,7 @@ export async function startFixtureSite(opts: FixtureSiteOptions = {}): Promise<F
     },
     reports: model.reports,
     nonReports: model.nonReports,
+    layouts: layouts?.cases ?? [],
     mutate(path, change) {
       const e = mustGet(path);
       const decoded = e.encoding === 'gbk' ? iconv.decode(e.body, 'gbk') : e.body.toString('utf8');

@@ -13,6 +13,18 @@ export type FixtureSiteOptions = {
   latencyMs?: number;
   /** Crawl-delay written to robots.txt for `User-agent: *`. Default 0. */
   crawlDelay?: number;
+  /** Also serve the layouts corpus from this directory (tests/fixtures/layouts/cases) as the section fixture-layouts. */
+  layoutsDir?: string;
+};
+
+/** A page of the layouts corpus as served, with its gold record (the extract record's keys). */
+export type LayoutPage = {
+  name: string;
+  path: string;
+  url: string;
+  /** The URL the page was written for (its input.url in the corpus). */
+  originalUrl: string;
+  expected: Record<string, unknown> & { title: string | null; isReport: boolean };
 };
 
 export type TemplateName = 'trs' | 'gbk-table' | 'hanweb';
@@ -87,6 +99,8 @@ export type FixtureSite = {
   clearLog(): void;
   reports: ExpectedReport[];
   nonReports: ExpectedNonReport[];
+  /** The layouts corpus pages served (empty unless layoutsDir was given). */
+  layouts: LayoutPage[];
   /** Change a page's content (decoded in its own charset); bumps ETag and Last-Modified. */
   mutate(path: string, change: (html: string) => string): void;
   /** The page answers 404 from now on (it stays linked from its list). */
