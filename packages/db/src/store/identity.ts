@@ -2,9 +2,10 @@
 // same agency + year + title (a moved page), (d) a near-duplicate text (SimHash candidates,
 // confirmed on shingle Jaccard). Reads only; the writes follow in versions.ts.
 //
-// Round trips: (a)–(c), the replay check and the page's previous hash are one query (lookup);
-// (d) is one more, carrying each candidate's current text so Jaccard needs no further read.
-import type { PrismaClient } from '../generated/prisma/client.ts';
+// Round trips: (a)–(d), the replay check and the page's previous hash are one query (lookup);
+// near-duplicate candidates are searched only when (a)–(c) found nothing, and come with their
+// current text, so Jaccard needs no further read.
+import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import { hammingDistance, NEAR_DUPLICATE_MAX_DISTANCE, NEAR_DUPLICATE_MIN_JACCARD, shingleJaccard, shingles } from '../simhash.ts';
 import type { Prepared } from './prepare.ts';
 import type { JobRecord, StoreOutcome, Tx } from './types.ts';
@@ -31,6 +32,8 @@ export type Lookup = {
   aliases: Alias[];
   sameContent: { reportId: string; version: number; removed: boolean } | null;
   moved: { id: string; siteId: string; removed: boolean } | null;
+  /** Near-duplicate candidates, nearest first; null when (a)–(c) matched and none were searched. */
+  near: Candidate[] | null;
 };
 
 type LookupRow = {
@@ -39,11 +42,14 @@ type LookupRow = {
   aliases: Alias[];
   sameContent: Lookup['sameContent'];
   moved: Lookup['moved'];
+  near: Candidate[] | null;
 };
 
 export async function lookup(tx: Tx, p: Prepared, record: JobRecord): Promise<Lookup> {
   const hash = record.contentHash;
   const movable = Boolean(record.agency && record.reportYear !== null && record.title);
+  const moved = Prisma.sql`FROM "Report"
+        WHERE ${movable}::boolean AND agency = ${record.agency}::text AND "reportYear" = ${record.reportYear}::int AND title = ${record.title}::text`;
   const rows = await tx.$queryRaw<LookupRow[]>`
     SELECT
       (SELECT json_build_object('outcome', outcome, 'reportId', "reportId") FROM "CrawlRunPage"
@@ -57,9 +63,14 @@ export async function lookup(tx: Tx, p: Prepared, record: JobRecord): Promise<Lo
       (SELECT json_build_object('reportId', v."reportId", 'version', v.version, 'removed', r.status = 'removed')
         FROM "ReportVersion" v JOIN "Report" r ON r.id = v."reportId"
         WHERE v."contentHash" = ${hash} ORDER BY v."createdAt" LIMIT 1) AS "sameContent",
-      (SELECT json_build_object('id', id, 'siteId', "siteId", 'removed', status = 'removed') FROM "Report"
-        WHERE ${movable}::boolean AND agency = ${record.agency}::text AND "reportYear" = ${record.reportYear}::int AND title = ${record.title}::text
-        ORDER BY "firstSeenAt" LIMIT 1) AS moved`;
+      (SELECT json_build_object('id', id, 'siteId', "siteId", 'removed', status = 'removed') ${moved}
+        ORDER BY "firstSeenAt" LIMIT 1) AS moved,
+      CASE WHEN ${p.fingerprint}::bigint IS NOT NULL
+             AND NOT EXISTS (SELECT 1 FROM "ReportUrl" WHERE url = ANY(${p.urls}::text[]))
+             AND NOT EXISTS (SELECT 1 FROM "ReportVersion" WHERE "contentHash" = ${hash})
+             AND NOT EXISTS (SELECT 1 ${moved})
+        THEN (SELECT coalesce(json_agg(c ORDER BY c.distance, c."firstSeenAt"), '[]'::json) FROM (${candidatesSql(p.fingerprint, record.reportYear, 5, record.agency)}) c)
+      END AS near`;
   const row = rows[0];
   if (!row) throw new Error('store lookup returned no row');
   return {
@@ -68,6 +79,7 @@ export async function lookup(tx: Tx, p: Prepared, record: JobRecord): Promise<Lo
     aliases: row.aliases,
     sameContent: row.sameContent,
     moved: row.moved,
+    near: row.near,
   };
 }
 
@@ -99,7 +111,7 @@ export async function findReport(tx: Tx, p: Prepared, record: JobRecord, known: 
     return { reportId: moved.id, kind: 'moved', outcome: 'newVersion', removed: moved.removed };
   }
 
-  const near = await nearestReport(tx, p, record);
+  const near = await nearestReport(tx, p, record, known.near);
   if (near) return { reportId: near.id, kind: 'duplicate', outcome: 'duplicate', removed: near.removed };
   return null;
 }
@@ -144,8 +156,12 @@ function candidatesWithText(
   agency: string | null,
 ): Promise<Candidate[]> {
   if (fingerprint === null) return Promise.resolve([]);
-  return tx.$queryRaw<Candidate[]>`
-    SELECT c.id, c.distance, c.removed, v.text FROM (
+  return tx.$queryRaw<Candidate[]>(candidatesSql(fingerprint, reportYear, limit, agency));
+}
+
+function candidatesSql(fingerprint: bigint | null, reportYear: number | null, limit: number, agency: string | null): Prisma.Sql {
+  return Prisma.sql`
+    SELECT c.id, c.distance, c.removed, c."firstSeenAt", v.text FROM (
       SELECT id, "currentVersion", status = 'removed' AS removed, "firstSeenAt",
              bit_count((simhash # ${fingerprint}::bigint)::bit(64))::int AS distance
       FROM "Report"
@@ -159,8 +175,8 @@ function candidatesWithText(
     ORDER BY c.distance, c."firstSeenAt"`;
 }
 
-async function nearestReport(tx: Tx, p: Prepared, record: JobRecord): Promise<{ id: string; removed: boolean } | null> {
-  const candidates = await candidatesWithText(tx, p.fingerprint, record.reportYear, 5, record.agency);
+async function nearestReport(tx: Tx, p: Prepared, record: JobRecord, searched: Candidate[] | null): Promise<{ id: string; removed: boolean } | null> {
+  const candidates = searched ?? (await candidatesWithText(tx, p.fingerprint, record.reportYear, 5, record.agency));
   if (candidates.length === 0) return null;
   const mine = shingles(record.text);
   for (const c of candidates) {
