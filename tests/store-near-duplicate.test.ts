@@ -150,3 +150,74 @@ describe('near-duplicates in the store', () => {
     expect(result.outcome).toBe('created');
   });
 });
+
+describe('near-duplicates stored by four concurrent store workers', () => {
+  let database: TestDatabase;
+  const dbs: Db[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    for (let i = 0; i < 4; i++) dbs.push(createDb(database.url));
+  });
+  afterAll(async () => {
+    await Promise.all(dbs.map((d) => d.close()));
+    await database?.drop();
+  });
+
+  it('makes one report per original, whatever order the copies arrive in, and nothing on a second pass', async () => {
+    const prisma = (dbs[0] as Db).prisma;
+    const sites = ['c0', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6'];
+    const groups = [
+      { name: 'yichun-2023', text: YICHUN_2023, agency: '宜春市公安局', reportYear: 2023 },
+      { name: 'yichun-2022', text: YICHUN_2022, agency: '宜春市公安局', reportYear: 2022 },
+      { name: 'jiading-2023', text: JIADING_2023, agency: '上海市公安局嘉定分局', reportYear: 2023 },
+    ];
+    const pass = async (round: number) => {
+      const runs: Record<string, string> = {};
+      for (const site of sites) runs[site] = (await seedSiteAndRuns(prisma, site, 1))[0] as string;
+      const jobs: { group: string; job: ReturnType<typeof recordJob> }[] = [];
+      for (const g of groups) {
+        // The original and every republished variant, each on its own site.
+        for (const [i, make] of [(t: string) => t, ...Object.values(VARIANTS)].entries()) {
+          const site = sites[i] as string;
+          const title = `${g.agency}${g.reportYear}年法治政府建设工作情况报告`;
+          const url = `http://www.${site}.gov.cn/fzzfjs/${g.name}.html`;
+          jobs.push({ group: g.name, job: recordJob({ runId: runs[site] as string, siteId: site, url, text: make(g.text), title, agency: g.agency, reportYear: g.reportYear }) });
+        }
+      }
+      // A copy whose agency and year the extractor missed: it may match any agency's report.
+      const url = 'http://www.c6.gov.cn/fzzfjs/copy.html';
+      jobs.push({ group: 'yichun-2023', job: recordJob({ runId: runs.c6 as string, siteId: 'c6', url, text: republished(YICHUN_2023), title: null }) });
+      // A fixed shuffle, different each pass, so copies of one report race each other.
+      const order = jobs.map((j, i) => ({ j, k: (i * 7919 + round * 104729) % 101 })).sort((a, b) => a.k - b.k).map((x) => x.j);
+      const queue = [...order];
+      const outcomes: string[] = [];
+      await Promise.all(
+        dbs.map(async (db) => {
+          for (let next = queue.shift(); next; next = queue.shift()) outcomes.push((await storePage(db.prisma, next.job)).outcome);
+        }),
+      );
+      return { jobs, outcomes };
+    };
+
+    const first = await pass(0);
+    expect(first.outcomes.filter((o) => o === 'created')).toHaveLength(groups.length);
+    const reports = await prisma.report.findMany({ include: { versions: true, urls: true } });
+    expect(reports).toHaveLength(groups.length);
+    for (const r of reports) expect(r.versions, `report ${r.canonicalUrl}`).toHaveLength(1);
+    // Every copy's URL joined the report of its own original.
+    const reportOfUrl = new Map(reports.flatMap((r) => r.urls.map((u) => [u.url, r.id] as const)));
+    for (const g of groups) {
+      const ids = new Set(first.jobs.filter((j) => j.group === g.name).map((j) => reportOfUrl.get(j.job.fetchUrl)));
+      expect(ids.size, g.name).toBe(1);
+      expect(ids.has(undefined), g.name).toBe(false);
+    }
+    expect(await prisma.event.count({ where: { type: 'report.created' } })).toBe(groups.length);
+
+    const second = await pass(1);
+    expect(second.outcomes.every((o) => o === 'unchanged' || o === 'duplicate'), second.outcomes.join(',')).toBe(true);
+    expect(await prisma.report.count()).toBe(groups.length);
+    expect(await prisma.reportVersion.count()).toBe(groups.length);
+    expect(await prisma.event.count()).toBe(groups.length);
+  });
+});

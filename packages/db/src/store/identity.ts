@@ -1,78 +1,132 @@
 // Which report a record belongs to: (a) its URL or an alias, (b) the exact content hash, (c) the
 // same agency + year + title (a moved page), (d) a near-duplicate text (SimHash candidates,
 // confirmed on shingle Jaccard). Reads only; the writes follow in versions.ts.
-import type { PrismaClient } from '../generated/prisma/client.ts';
-import { hammingDistance, NEAR_DUPLICATE_MAX_DISTANCE, NEAR_DUPLICATE_MIN_JACCARD, shingleJaccard } from '../simhash.ts';
+//
+// Round trips: (a)–(d), the replay check and the page's previous hash are one query (lookup);
+// near-duplicate candidates are searched only when (a)–(c) found nothing, and come with their
+// current text, so Jaccard needs no further read.
+import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
+import { hammingDistance, NEAR_DUPLICATE_MAX_DISTANCE, NEAR_DUPLICATE_MIN_JACCARD, shingleJaccard, shingles } from '../simhash.ts';
 import type { Prepared } from './prepare.ts';
-import type { JobRecord, Tx } from './types.ts';
+import type { JobRecord, StoreOutcome, Tx } from './types.ts';
 
 export type Match = {
   reportId: string;
   /** How the page's URL joins the report (ReportUrl.kind). */
   kind: 'url' | 'hash' | 'moved' | 'duplicate';
   outcome: 'unchanged' | 'duplicate' | 'newVersion';
+  /** The version holding this content, when the report has it. */
+  version?: number;
+  /** Whether the report is removed (undefined: not known). */
+  removed?: boolean;
 };
 
-export async function findReport(tx: Tx, p: Prepared, record: JobRecord): Promise<Match | null> {
+type Alias = { url: string; reportId: string; kind: string; contentHash: string | null; knownVersion: number | null; removed: boolean };
+
+/** What is known about a page before deciding, read in one round trip. */
+export type Lookup = {
+  /** The outcome already recorded for this (run, page): the job is a replay. */
+  done: { outcome: StoreOutcome; reportId: string | null } | null;
+  /** The page's lastContentHash (undefined: no Page row yet). */
+  previousHash: string | null | undefined;
+  aliases: Alias[];
+  sameContent: { reportId: string; version: number; removed: boolean } | null;
+  moved: { id: string; siteId: string; removed: boolean } | null;
+  /** Near-duplicate candidates, nearest first; null when (a)–(c) matched and none were searched. */
+  near: Candidate[] | null;
+};
+
+type LookupRow = {
+  done: Lookup['done'];
+  page: { lastContentHash: string | null } | null;
+  aliases: Alias[];
+  sameContent: Lookup['sameContent'];
+  moved: Lookup['moved'];
+  near: Candidate[] | null;
+};
+
+export async function lookup(tx: Tx, p: Prepared, record: JobRecord): Promise<Lookup> {
+  const hash = record.contentHash;
+  const movable = Boolean(record.agency && record.reportYear !== null && record.title);
+  const moved = Prisma.sql`FROM "Report"
+        WHERE ${movable}::boolean AND agency = ${record.agency}::text AND "reportYear" = ${record.reportYear}::int AND title = ${record.title}::text`;
+  const rows = await tx.$queryRaw<LookupRow[]>`
+    SELECT
+      (SELECT json_build_object('outcome', outcome, 'reportId', "reportId") FROM "CrawlRunPage"
+        WHERE "runId" = ${p.job.runId} AND url = ${p.pageUrl}) AS done,
+      (SELECT json_build_object('lastContentHash', "lastContentHash") FROM "Page" WHERE url = ${p.pageUrl}) AS page,
+      (SELECT coalesce(json_agg(json_build_object(
+          'url', u.url, 'reportId', u."reportId", 'kind', u.kind, 'contentHash', u."contentHash",
+          'knownVersion', (SELECT v.version FROM "ReportVersion" v WHERE v."reportId" = u."reportId" AND v."contentHash" = ${hash}),
+          'removed', r.status = 'removed')), '[]'::json)
+        FROM "ReportUrl" u JOIN "Report" r ON r.id = u."reportId" WHERE u.url = ANY(${p.urls}::text[])) AS aliases,
+      (SELECT json_build_object('reportId', v."reportId", 'version', v.version, 'removed', r.status = 'removed')
+        FROM "ReportVersion" v JOIN "Report" r ON r.id = v."reportId"
+        WHERE v."contentHash" = ${hash} ORDER BY v."createdAt" LIMIT 1) AS "sameContent",
+      (SELECT json_build_object('id', id, 'siteId', "siteId", 'removed', status = 'removed') ${moved}
+        ORDER BY "firstSeenAt" LIMIT 1) AS moved,
+      CASE WHEN ${p.fingerprint}::bigint IS NOT NULL
+             AND NOT EXISTS (SELECT 1 FROM "ReportUrl" WHERE url = ANY(${p.urls}::text[]))
+             AND NOT EXISTS (SELECT 1 FROM "ReportVersion" WHERE "contentHash" = ${hash})
+             AND NOT EXISTS (SELECT 1 ${moved})
+        THEN (SELECT coalesce(json_agg(c ORDER BY c.distance, c."firstSeenAt"), '[]'::json) FROM (${candidatesSql(p.fingerprint, record.reportYear, 5, record.agency)}) c)
+      END AS near`;
+  const row = rows[0];
+  if (!row) throw new Error('store lookup returned no row');
+  return {
+    done: row.done,
+    previousHash: row.page ? row.page.lastContentHash : undefined,
+    aliases: row.aliases,
+    sameContent: row.sameContent,
+    moved: row.moved,
+    near: row.near,
+  };
+}
+
+export async function findReport(tx: Tx, p: Prepared, record: JobRecord, known: Lookup): Promise<Match | null> {
   const hash = record.contentHash;
 
-  const aliases = await tx.reportUrl.findMany({ where: { url: { in: p.urls } } });
-  const alias = aliases.find((a) => a.url === p.pageUrl) ?? aliases[0];
+  const alias = known.aliases.find((a) => a.url === p.pageUrl) ?? known.aliases[0];
   if (alias) {
-    const known = await tx.reportVersion.findUnique({
-      where: { reportId_contentHash: { reportId: alias.reportId, contentHash: hash } },
-      select: { id: true },
-    });
-    if (known || alias.contentHash === hash) return { reportId: alias.reportId, kind: 'url', outcome: 'unchanged' };
+    const base = { reportId: alias.reportId, kind: 'url' as const, removed: alias.removed };
+    if (alias.knownVersion !== null || alias.contentHash === hash) {
+      return { ...base, outcome: 'unchanged', ...(alias.knownVersion !== null ? { version: alias.knownVersion } : {}) };
+    }
     if (alias.kind === 'duplicate' && (await isNearDuplicateOf(tx, alias.reportId, p))) {
       // A copy elsewhere changed its chrome again: still a copy, not a new version of the report.
-      return { reportId: alias.reportId, kind: 'url', outcome: 'duplicate' };
+      return { ...base, outcome: 'duplicate' };
     }
-    return { reportId: alias.reportId, kind: 'url', outcome: 'newVersion' };
+    return { ...base, outcome: 'newVersion' };
   }
 
-  const sameContent = await tx.reportVersion.findFirst({
-    where: { contentHash: hash },
-    orderBy: { createdAt: 'asc' },
-    select: { reportId: true },
-  });
-  if (sameContent) return { reportId: sameContent.reportId, kind: 'hash', outcome: 'unchanged' };
+  const same = known.sameContent;
+  if (same) return { reportId: same.reportId, kind: 'hash', outcome: 'unchanged', version: same.version, removed: same.removed };
 
-  if (record.agency && record.reportYear !== null && record.title) {
-    const moved = await tx.report.findFirst({
-      where: { agency: record.agency, reportYear: record.reportYear, title: record.title },
-      orderBy: { firstSeenAt: 'asc' },
-      select: { id: true, siteId: true },
-    });
-    if (moved) {
-      // On its own site a moved page that also changed is a revision; elsewhere, a close copy is a copy.
-      if (moved.siteId !== p.job.siteId && (await isNearDuplicateOf(tx, moved.id, p))) {
-        return { reportId: moved.id, kind: 'duplicate', outcome: 'duplicate' };
-      }
-      return { reportId: moved.id, kind: 'moved', outcome: 'newVersion' };
+  const moved = known.moved;
+  if (moved) {
+    // On its own site a moved page that also changed is a revision; elsewhere, a close copy is a copy.
+    if (moved.siteId !== p.job.siteId && (await isNearDuplicateOf(tx, moved.id, p))) {
+      return { reportId: moved.id, kind: 'duplicate', outcome: 'duplicate', removed: moved.removed };
     }
+    return { reportId: moved.id, kind: 'moved', outcome: 'newVersion', removed: moved.removed };
   }
 
-  const near = await nearestReport(tx, p, record);
-  if (near) return { reportId: near, kind: 'duplicate', outcome: 'duplicate' };
+  const near = await nearestReport(tx, p, record, known.near);
+  if (near) return { reportId: near.id, kind: 'duplicate', outcome: 'duplicate', removed: near.removed };
   return null;
 }
 
 /** Is the text a near-duplicate of the report's current version (SimHash, then shingle Jaccard)? */
 async function isNearDuplicateOf(tx: Tx, reportId: string, p: Prepared): Promise<boolean> {
   if (p.fingerprint === null || p.job.kind !== 'record') return false;
-  const report = await tx.report.findUnique({ where: { id: reportId }, select: { simhash: true } });
+  const rows = await tx.$queryRaw<{ simhash: bigint | null; text: string | null }[]>`
+    SELECT r.simhash, v.text FROM "Report" r
+    LEFT JOIN "ReportVersion" v ON v."reportId" = r.id AND v.version = r."currentVersion"
+    WHERE r.id = ${reportId}`;
+  const report = rows[0];
   if (report?.simhash === null || report?.simhash === undefined) return false;
   if (hammingDistance(report.simhash, p.fingerprint) > NEAR_DUPLICATE_MAX_DISTANCE) return false;
-  return (await currentJaccard(tx, reportId, p.job.record.text)) >= NEAR_DUPLICATE_MIN_JACCARD;
-}
-
-async function currentJaccard(tx: Tx, reportId: string, text: string): Promise<number> {
-  const rows = await tx.$queryRaw<{ text: string }[]>`
-    SELECT v.text FROM "ReportVersion" v JOIN "Report" r ON r.id = v."reportId" AND v.version = r."currentVersion"
-    WHERE r.id = ${reportId}`;
-  const current = rows[0]?.text;
-  return current === undefined ? 0 : shingleJaccard(current, text);
+  return report.text !== null && shingleJaccard(report.text, p.job.record.text) >= NEAR_DUPLICATE_MIN_JACCARD;
 }
 
 /**
@@ -88,21 +142,45 @@ export async function nearReportCandidates(
   limit = 5,
   agency: string | null = null,
 ): Promise<{ id: string; distance: number }[]> {
-  if (fingerprint === null) return [];
-  return tx.$queryRaw<{ id: string; distance: number }[]>`
-    SELECT id, bit_count((simhash # ${fingerprint}::bigint)::bit(64))::int AS distance
-    FROM "Report"
-    WHERE simhash IS NOT NULL
-      AND (${reportYear}::int IS NULL OR "reportYear" IS NULL OR "reportYear" = ${reportYear}::int)
-      AND (${agency}::text IS NULL OR agency IS NULL OR agency = ${agency}::text)
-      AND bit_count((simhash # ${fingerprint}::bigint)::bit(64)) <= ${NEAR_DUPLICATE_MAX_DISTANCE}
-    ORDER BY distance, "firstSeenAt"
-    LIMIT ${limit}`;
+  const rows = await candidatesWithText(tx, fingerprint, reportYear, limit, agency);
+  return rows.map(({ id, distance }) => ({ id, distance }));
 }
 
-async function nearestReport(tx: Tx, p: Prepared, record: JobRecord): Promise<string | null> {
-  for (const candidate of await nearReportCandidates(tx, p.fingerprint, record.reportYear, 5, record.agency)) {
-    if ((await currentJaccard(tx, candidate.id, record.text)) >= NEAR_DUPLICATE_MIN_JACCARD) return candidate.id;
+type Candidate = { id: string; distance: number; removed: boolean; text: string | null };
+
+function candidatesWithText(
+  tx: Tx | PrismaClient,
+  fingerprint: bigint | null,
+  reportYear: number | null,
+  limit: number,
+  agency: string | null,
+): Promise<Candidate[]> {
+  if (fingerprint === null) return Promise.resolve([]);
+  return tx.$queryRaw<Candidate[]>(candidatesSql(fingerprint, reportYear, limit, agency));
+}
+
+function candidatesSql(fingerprint: bigint | null, reportYear: number | null, limit: number, agency: string | null): Prisma.Sql {
+  return Prisma.sql`
+    SELECT c.id, c.distance, c.removed, c."firstSeenAt", v.text FROM (
+      SELECT id, "currentVersion", status = 'removed' AS removed, "firstSeenAt",
+             bit_count((simhash # ${fingerprint}::bigint)::bit(64))::int AS distance
+      FROM "Report"
+      WHERE simhash IS NOT NULL
+        AND (${reportYear}::int IS NULL OR "reportYear" IS NULL OR "reportYear" = ${reportYear}::int)
+        AND (${agency}::text IS NULL OR agency IS NULL OR agency = ${agency}::text)
+        AND bit_count((simhash # ${fingerprint}::bigint)::bit(64)) <= ${NEAR_DUPLICATE_MAX_DISTANCE}
+      ORDER BY distance, "firstSeenAt"
+      LIMIT ${limit}
+    ) c LEFT JOIN "ReportVersion" v ON v."reportId" = c.id AND v.version = c."currentVersion"
+    ORDER BY c.distance, c."firstSeenAt"`;
+}
+
+async function nearestReport(tx: Tx, p: Prepared, record: JobRecord, searched: Candidate[] | null): Promise<{ id: string; removed: boolean } | null> {
+  const candidates = searched ?? (await candidatesWithText(tx, p.fingerprint, record.reportYear, 5, record.agency));
+  if (candidates.length === 0) return null;
+  const mine = shingles(record.text);
+  for (const c of candidates) {
+    if (c.text !== null && shingleJaccard(c.text, mine) >= NEAR_DUPLICATE_MIN_JACCARD) return { id: c.id, removed: c.removed };
   }
   return null;
 }

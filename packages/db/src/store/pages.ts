@@ -37,9 +37,3 @@ export async function upsertPage(tx: Tx, p: Prepared, data: PageData) {
     update: common,
   });
 }
-
-/** The page's previous content hash (to tell whether it changed). */
-export async function previousContentHash(tx: Tx, pageUrl: string): Promise<string | null | undefined> {
-  const page = await tx.page.findUnique({ where: { url: pageUrl }, select: { lastContentHash: true } });
-  return page?.lastContentHash;
-}

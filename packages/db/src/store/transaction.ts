@@ -2,23 +2,22 @@
 // state, the raw snapshot, the report (found by URL, exact hash, moved page or near-duplicate,
 // else created), its version, the outbox event and the run's outcome row all commit together.
 //
-// Idempotence and races. Deciding which report a record belongs to reads the whole Report table
-// (aliases, hashes, fingerprints), which no unique constraint can guard: two workers storing the
-// same content at two URLs would both find nothing and both create a report. So report records
-// take one transaction-scoped advisory lock (locks.ts) before they read anything; the
-// decision is milliseconds, far below the crawl's polite request rate, so the lock costs nothing
-// that matters. The unique constraints stay the last line of defence — (reportId, contentHash),
-// (reportId, version), Report.canonicalUrl, CrawlRunPage (runId, url) — and a transaction that
-// trips one (or a serialization failure / deadlock) is retried from the start (retry.ts).
+// Idempotence and races. A report record first takes the advisory locks of what it can collide
+// on — its URLs, its content hash, its agency + year (locks.ts) — so stores of unrelated reports
+// run side by side while two that could decide on the same report run one after the other. The
+// unique constraints stay the last line of defence — (reportId, contentHash), (reportId,
+// version), Report.canonicalUrl, CrawlRunPage (runId, url) — and a transaction that trips one
+// (or a serialization failure / deadlock) is retried from the start (retry.ts).
 import type { StoreRecordJob } from '@govwatch/jobs';
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import { findReport } from './identity.ts';
-import { lockStore } from './locks.ts';
-import { previousContentHash, upsertPage, validators } from './pages.ts';
+import { findReport, lookup } from './identity.ts';
+import { lockIdentity } from './locks.ts';
+import { upsertPage, validators } from './pages.ts';
 import { type Prepared, prepare } from './prepare.ts';
 import { withConflictRetries } from './retry.ts';
 import type { JobRecord, StoreJobInput, StoreOptions, StoreOutcome, StoreResult, Tx } from './types.ts';
-import { addVersion, createReport, recordReportUrls, restoreIfRemoved, versionOfContent } from './versions.ts';
+import { addVersion, restoreIfRemoved } from './versions.ts';
+import { writeReportStore } from './writes.ts';
 
 /**
  * Store one extracted page (or one page that failed). Idempotent: a retried or duplicated job
@@ -33,13 +32,10 @@ export async function storePage(prisma: PrismaClient, job: StoreJobInput, option
 
 async function storeInTransaction(tx: Tx, p: Prepared): Promise<StoreResult> {
   const { job } = p;
-  const isReport = job.kind === 'record' && job.record.isReport;
-  if (isReport) await lockStore(tx);
+  if (job.kind === 'record' && job.record.isReport) return storeReport(tx, p, job, job.record);
 
   const done = await tx.crawlRunPage.findUnique({ where: { runId_url: { runId: job.runId, url: p.pageUrl } } });
-  if (done) {
-    return { outcome: done.outcome as StoreOutcome, reportId: done.reportId ?? undefined, replayed: true };
-  }
+  if (done) return replay(done);
 
   if (p.snapshot) {
     await tx.rawSnapshot.createMany({
@@ -58,7 +54,7 @@ async function storeInTransaction(tx: Tx, p: Prepared): Promise<StoreResult> {
   }
 
   let result: StoreResult;
-  let reason: string | null = null;
+  let reason: string | null;
   if (job.kind === 'failed') {
     reason = job.reason;
     await upsertPage(tx, p, {
@@ -70,7 +66,7 @@ async function storeInTransaction(tx: Tx, p: Prepared): Promise<StoreResult> {
       ...(p.snapshot ? { lastRawSha256: job.rawSha256 } : {}),
     });
     result = { outcome: 'failed' };
-  } else if (!job.record.isReport) {
+  } else {
     reason = job.record.pageKind ?? null;
     await upsertPage(tx, p, {
       ...validators(job),
@@ -81,51 +77,52 @@ async function storeInTransaction(tx: Tx, p: Prepared): Promise<StoreResult> {
       // fetch) is missing, and markMissing must be able to count it up to removal.
     });
     result = { outcome: 'notReport' };
-  } else {
-    result = await storeReport(tx, p, job, job.record);
   }
 
   await tx.crawlRunPage.createMany({
-    data: [{ runId: job.runId, url: p.pageUrl, outcome: result.outcome, reason, reportId: result.reportId ?? null }],
+    data: [{ runId: job.runId, url: p.pageUrl, outcome: result.outcome, reason, reportId: null }],
     skipDuplicates: true,
   });
   return result;
 }
 
-async function storeReport(tx: Tx, p: Prepared, job: StoreRecordJob, record: JobRecord): Promise<StoreResult> {
-  const hash = record.contentHash;
-  const previousHash = await previousContentHash(tx, p.pageUrl);
-  const match = await findReport(tx, p, record);
+const replay = (done: { outcome: string; reportId: string | null }): StoreResult => ({
+  outcome: done.outcome as StoreOutcome,
+  reportId: done.reportId ?? undefined,
+  replayed: true,
+});
 
-  let reportId: string;
+/**
+ * A report record: lock what it can collide on, read what decides (one query, plus one for
+ * near-duplicate candidates), write a new version where the text changed, then everything else
+ * in one statement (writes.ts). A new report is 5 round trips in all, BEGIN and COMMIT included.
+ */
+async function storeReport(tx: Tx, p: Prepared, job: StoreRecordJob, record: JobRecord): Promise<StoreResult> {
+  await lockIdentity(tx, p, record);
+  const known = await lookup(tx, p, record);
+  if (known.done) return replay(known.done);
+  const match = await findReport(tx, p, record, known);
+
   let outcome: StoreOutcome;
   let version: number | undefined;
   if (!match) {
-    const created = await createReport(tx, p, job, record);
-    reportId = created.id;
     outcome = 'created';
     version = 1;
+  } else if (match.outcome === 'newVersion') {
+    version = await addVersion(tx, p, job, record, match.reportId);
+    outcome = 'updated';
   } else {
-    reportId = match.reportId;
-    if (match.outcome === 'newVersion') {
-      version = await addVersion(tx, p, job, record, reportId);
-      outcome = 'updated';
-    } else {
-      outcome = match.outcome;
-      version = await versionOfContent(tx, reportId, hash);
-      await restoreIfRemoved(tx, reportId, p.pageUrl);
-    }
+    outcome = match.outcome;
+    // Content seen before has its version; a copy's content is no version of the report.
+    version = match.version;
+    if (match.removed !== false) await restoreIfRemoved(tx, match.reportId, p.pageUrl);
   }
-
-  await recordReportUrls(tx, p.urls, reportId, hash, (i) => (outcome === 'created' ? (i === 0 ? 'primary' : 'url') : (match?.kind ?? 'url')));
-  await upsertPage(tx, p, {
-    ...validators(job),
-    status: 'ok',
-    failReason: null,
-    lastContentHash: hash,
-    missCount: 0,
-    reportId,
-    ...(previousHash !== hash ? { lastChangedAt: new Date() } : {}),
+  const reportId = await writeReportStore(tx, p, job, record, {
+    create: !match,
+    reportId: match?.reportId,
+    outcome,
+    kinds: p.urls.map((_, i) => (match ? match.kind : i === 0 ? 'primary' : 'url')),
+    changed: known.previousHash !== record.contentHash,
   });
   return { outcome, reportId, ...(version !== undefined ? { version } : {}) };
 }

@@ -1,0 +1,318 @@
+// pnpm bench:store — the store stage alone: stores per second with 1 and 4 store workers on
+// 5,000 distinct reports and on 5,000 near-duplicates (1,000 reports, each also republished at
+// four other sites' URLs: other spacing, punctuation width, header and footer).
+//
+// Each worker is its own process (as store workers are), with its own Prisma client, storing one
+// job at a time through storePage — the store worker's work without BullMQ around it. Every
+// cell starts from an empty, migrated database. Jobs are built (gzip, sha256, contentHash)
+// before the clock starts; storePage's own decoding (gunzip, sha256 check, SimHash) is timed.
+//
+// Per cell it also counts, client-side, every SQL statement sent (pg's Client.query: the round
+// trips per store, and where their time goes) — pg_stat_statements is not loaded on the shared
+// PostgreSQL, and loading it needs a server restart. STORE_BENCH_PROFILE=1 also writes a
+// node --cpu-prof profile of worker 0 and prints its heaviest functions.
+//
+// Prints a table and writes tests/bench/results/store.json. Needs PostgreSQL (pnpm services).
+import { fork } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { createDb, storePage } from '@govwatch/db';
+import { createTestDatabase } from '@govwatch/db/testing';
+import type { StoreRecordJob } from '@govwatch/jobs';
+import pg from 'pg';
+import { recordJob, republished } from '../store-helpers.ts';
+import { YICHUN_2022, YICHUN_2023 } from '../store-texts.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const resultsDir = join(here, 'results');
+const JOBS = Number(process.env.STORE_BENCH_JOBS ?? 5000);
+const WORKERS = (process.env.STORE_BENCH_WORKERS ?? '1,4').split(',').map(Number);
+const SCENARIOS = (process.env.STORE_BENCH_SCENARIOS ?? 'distinct,nearDuplicates').split(',') as Scenario[];
+const TARGET = 500; // stores/s with 4 workers (issue 13)
+const COPIES = 5; // near-duplicates: each report and four republished copies
+const SITES = ['bench-a', 'bench-b', 'bench-c', 'bench-d', 'bench-e'];
+
+type Scenario = 'distinct' | 'nearDuplicates';
+type QueryStat = { calls: number; ms: number };
+type WorkerResult = { jobs: number; ms: number; outcomes: Record<string, number>; queries: Record<string, QueryStat> };
+type Cell = {
+  scenario: Scenario;
+  workers: number;
+  jobs: number;
+  seconds: number;
+  storesPerSecond: number;
+  versionsCreated: number;
+  versionsPerSecond: number;
+  reports: number;
+  outcomes: Record<string, number>;
+  roundTripsPerStore: number;
+  topStatements: { sql: string; callsPerStore: number; msPerStore: number }[];
+};
+
+// --- deterministic report texts -------------------------------------------------------------
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The characters of two real reports: texts drawn from them read like the genre to SimHash. */
+const POOL = [...new Set([...`${YICHUN_2023}${YICHUN_2022}`].filter((c) => /\p{Script=Han}/u.test(c)))];
+const HEADINGS = ['一', '二', '三', '四', '五', '六'];
+
+/** A report of ~3,000 characters: six headed sections of random sentences from the pool. */
+function reportText(seed: number): string {
+  const rnd = mulberry32(seed);
+  const lines: string[] = [];
+  for (const h of HEADINGS) {
+    lines.push(`${h}、${Array.from({ length: 8 }, () => POOL[Math.floor(rnd() * POOL.length)]).join('')}`);
+    for (let p = 0; p < 4; p++) {
+      const len = 90 + Math.floor(rnd() * 60);
+      let s = '';
+      for (let i = 0; i < len; i++) s += i > 0 && i % 23 === 0 ? '，' : POOL[Math.floor(rnd() * POOL.length)];
+      lines.push(`${s}。`);
+    }
+  }
+  return lines.join('\n');
+}
+
+const reflowed = (t: string) =>
+  t
+    .split('\n')
+    .map((p) => `\u3000\u3000${p}`)
+    .join('\n\n');
+const toHalfWidth = (t: string) => t.replace(/，/g, ',').replace(/。/g, '.');
+const newHeader = (t: string) => `发布日期:2024-01-15 来源:市政府办公室 浏览次数:562\n${t}\n分享到: 【打印】 【关闭】`;
+const VARIANTS = [(t: string) => t, republished, reflowed, toHalfWidth, newHeader];
+
+function jobsFor(scenario: Scenario, runs: Record<string, string>, count: number): StoreRecordJob[] {
+  const jobs: StoreRecordJob[] = [];
+  for (let i = 0; i < count; i++) {
+    const group = scenario === 'distinct' ? i : Math.floor(i / COPIES);
+    const copy = scenario === 'distinct' ? 0 : i % COPIES;
+    const site = SITES[copy] as string;
+    const agency = `第${group % 500}市公安局`;
+    const reportYear = 2014 + (Math.floor(group / 500) % 10);
+    const text = (VARIANTS[copy] as (t: string) => string)(reportText(group + 1));
+    jobs.push(
+      recordJob({
+        runId: runs[site] as string,
+        siteId: site,
+        url: `http://${site}.example/fzzfjs/${reportYear}/t${group}_${copy}.html`,
+        text,
+        // Copies 3 and 4 lose the title: found by SimHash, not by agency + year + title.
+        title: copy >= 3 ? null : `${agency}${reportYear}年法治政府建设工作情况报告`,
+        agency,
+        reportYear,
+        publishedAt: `${reportYear + 1}-01-15`,
+      }),
+    );
+  }
+  return jobs;
+}
+
+// --- worker process -------------------------------------------------------------------------
+
+/** Count every statement the pg driver sends, by its text (what pg_stat_statements would show). */
+function countQueries(): Record<string, QueryStat> {
+  const stats: Record<string, QueryStat> = {};
+  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = proto.query;
+  proto.query = function (this: unknown, ...args: unknown[]) {
+    const first = args[0] as string | { text?: string };
+    const sql = (typeof first === 'string' ? first : (first?.text ?? '?')).replace(/\s+/g, ' ').trim();
+    const stat = stats[sql] ?? { calls: 0, ms: 0 };
+    stats[sql] = stat;
+    stat.calls++;
+    const started = performance.now();
+    const result = original.apply(this, args);
+    if (result && typeof (result as Promise<unknown>).then === 'function') {
+      return (result as Promise<unknown>).finally(() => {
+        stat.ms += performance.now() - started;
+      });
+    }
+    return result;
+  };
+  return stats;
+}
+
+async function runWorker(): Promise<void> {
+  const { databaseUrl, scenario, runs, index, workers, count } = JSON.parse(process.env.STORE_BENCH_WORKER as string);
+  const queries = countQueries();
+  const db = createDb(databaseUrl);
+  const mine = jobsFor(scenario, runs, count).filter((_, i) => i % workers === index);
+  await db.prisma.$queryRaw`SELECT 1`; // connect before the clock starts
+  for (const k of Object.keys(queries)) delete queries[k];
+  process.send?.({ ready: true });
+  await new Promise<void>((resolve) => process.once('message', () => resolve()));
+  const outcomes: Record<string, number> = {};
+  const started = performance.now();
+  for (const job of mine) {
+    const { outcome } = await storePage(db.prisma, job, { maxAttempts: 20 });
+    outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+  }
+  const ms = performance.now() - started;
+  await db.close();
+  const result: WorkerResult = { jobs: mine.length, ms, outcomes, queries };
+  process.send?.({ result }, () => process.exit(0));
+}
+
+// --- coordinator ----------------------------------------------------------------------------
+
+async function runCell(scenario: Scenario, workers: number, profileDir: string | null): Promise<Cell> {
+  const serverUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+  const database = await createTestDatabase(serverUrl);
+  const db = createDb(database.url);
+  try {
+    const runs: Record<string, string> = {};
+    for (const site of SITES) {
+      await db.prisma.site.create({ data: { id: site, name: site, config: {} } });
+      runs[site] = (await db.prisma.crawlRun.create({ data: { siteId: site, trigger: 'cli' } })).id;
+    }
+    const children = Array.from({ length: workers }, (_, index) => {
+      const execArgv = ['--import', 'tsx'];
+      if (profileDir && index === 0) execArgv.push('--cpu-prof', `--cpu-prof-dir=${profileDir}`);
+      return fork(fileURLToPath(import.meta.url), [], {
+        execArgv,
+        env: { ...process.env, STORE_BENCH_WORKER: JSON.stringify({ databaseUrl: database.url, scenario, runs, index, workers, count: JOBS }) },
+      });
+    });
+    const results = children.map(
+      (child) =>
+        new Promise<WorkerResult>((resolve, reject) => {
+          child.on('message', (m: { result?: WorkerResult }) => m.result && resolve(m.result));
+          child.on('exit', (code) => code !== 0 && reject(new Error(`store bench worker exited ${code}`)));
+        }),
+    );
+    await Promise.all(children.map((child) => new Promise<void>((resolve) => child.on('message', (m: { ready?: boolean }) => m.ready && resolve()))));
+    const started = performance.now();
+    for (const child of children) child.send({ go: true });
+    const done = await Promise.all(results);
+    const seconds = (performance.now() - started) / 1000;
+
+    const outcomes: Record<string, number> = {};
+    const queries: Record<string, QueryStat> = {};
+    for (const r of done) {
+      for (const [k, v] of Object.entries(r.outcomes)) outcomes[k] = (outcomes[k] ?? 0) + v;
+      for (const [sql, q] of Object.entries(r.queries)) {
+        const s = queries[sql] ?? { calls: 0, ms: 0 };
+        queries[sql] = s;
+        s.calls += q.calls;
+        s.ms += q.ms;
+      }
+    }
+    const versionsCreated = await db.prisma.reportVersion.count();
+    const reports = await db.prisma.report.count();
+    const roundTrips = Object.values(queries).reduce((n, q) => n + q.calls, 0);
+    const topStatements = Object.entries(queries)
+      .sort((a, b) => b[1].ms - a[1].ms)
+      .slice(0, 20)
+      .map(([sql, q]) => ({ sql: sql.slice(0, 140), callsPerStore: q.calls / JOBS, msPerStore: q.ms / JOBS }));
+    return {
+      scenario,
+      workers,
+      jobs: JOBS,
+      seconds,
+      storesPerSecond: JOBS / seconds,
+      versionsCreated,
+      versionsPerSecond: versionsCreated / seconds,
+      reports,
+      outcomes,
+      roundTripsPerStore: roundTrips / JOBS,
+      topStatements,
+    };
+  } finally {
+    await db.close();
+    await database.drop();
+  }
+}
+
+type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number };
+
+/** The functions with the most self time in a .cpuprofile, as "name (file:line) ms". */
+function heaviestFunctions(file: string, top = 12): string[] {
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as { nodes: ProfileNode[]; startTime: number; endTime: number; samples: number[] };
+  const msPerSample = (profile.endTime - profile.startTime) / 1000 / Math.max(1, profile.samples.length);
+  const self = new Map<string, number>();
+  for (const n of profile.nodes) {
+    const where = n.callFrame.url ? `${n.callFrame.url.replace(/^.*\/(node_modules|packages|tests)\//, '$1/')}:${n.callFrame.lineNumber + 1}` : '';
+    const key = `${n.callFrame.functionName || '(anonymous)'} ${where}`.trim();
+    self.set(key, (self.get(key) ?? 0) + (n.hitCount ?? 0) * msPerSample);
+  }
+  return [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([k, ms]) => `${ms.toFixed(0).padStart(6)} ms  ${k}`);
+}
+
+async function main(): Promise<void> {
+  const profile = process.env.STORE_BENCH_PROFILE === '1';
+  const cells: Cell[] = [];
+  const profiles: Record<string, string[]> = {};
+  for (const scenario of SCENARIOS) {
+    for (const workers of WORKERS) {
+      const profileDir = profile ? join(resultsDir, 'profiles', `${scenario}-${workers}`) : null;
+      if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+      const cell = await runCell(scenario, workers, profileDir);
+      cells.push(cell);
+      console.log(
+        `${scenario} × ${workers} worker(s): ${cell.storesPerSecond.toFixed(0)} stores/s, ${cell.versionsPerSecond.toFixed(0)} versions/s, ` +
+          `${cell.roundTripsPerStore.toFixed(1)} round trips per store, outcomes ${JSON.stringify(cell.outcomes)}`,
+      );
+      if (profileDir) {
+        const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
+        if (file) profiles[`${scenario}-${workers}`] = heaviestFunctions(join(profileDir, file));
+      }
+    }
+  }
+
+  const table = [
+    '| scenario | store workers | jobs | time | stores/s | versions created | versions/s | reports | round trips per store |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...cells.map(
+      (c) =>
+        `| ${c.scenario} | ${c.workers} | ${c.jobs} | ${c.seconds.toFixed(2)} s | ${c.storesPerSecond.toFixed(0)} | ${c.versionsCreated} | ` +
+        `${c.versionsPerSecond.toFixed(0)} | ${c.reports} | ${c.roundTripsPerStore.toFixed(1)} |`,
+    ),
+  ];
+  console.log(`\n${table.join('\n')}`);
+  for (const c of cells) {
+    console.log(`\n${c.scenario} × ${c.workers}: heaviest statements (per store: calls, ms)`);
+    for (const s of c.topStatements) console.log(`  ${s.callsPerStore.toFixed(2).padStart(5)}  ${s.msPerStore.toFixed(2).padStart(6)} ms  ${s.sql}`);
+  }
+  for (const [name, lines] of Object.entries(profiles)) console.log(`\nCPU profile of worker 0, ${name} (self time):\n  ${lines.join('\n  ')}`);
+
+  const distinct4 = cells.find((c) => c.scenario === 'distinct' && c.workers === 4);
+  const verdict = distinct4 ? `distinct reports, 4 workers: ${distinct4.versionsPerSecond.toFixed(0)} versions/s (target ≥ ${TARGET}: ${distinct4.versionsPerSecond >= TARGET ? 'met' : 'missed'})` : '';
+  if (verdict) console.log(`\n${verdict}`);
+
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(
+    join(resultsDir, 'store.json'),
+    `${JSON.stringify(
+      {
+        at: new Date().toISOString(),
+        machine: { cpus: cpus().length, cpu: cpus()[0]?.model, loadavg: loadavg().map((l) => Number(l.toFixed(2))) },
+        jobsPerCell: JOBS,
+        target: { versionsPerSecondWith4Workers: TARGET },
+        cells,
+        profiles,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+}
+
+if (process.env.STORE_BENCH_WORKER) await runWorker();
+else await main();
+
