@@ -34,6 +34,7 @@ const Env = z.object({
   GOVWATCH_WEBHOOK_BACKOFF_MS: z.coerce.number().int().nonnegative().default(10_000),
   GOVWATCH_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   GOVWATCH_WEBHOOK_CONCURRENCY: z.coerce.number().int().positive().default(4),
+  GOVWATCH_OUTAGE_WAIT_MS: z.coerce.number().int().nonnegative().default(15 * 60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
@@ -59,6 +60,11 @@ export type Config = {
   apiPort: number;
   chromiumPath: string;
   timezone: string;
+  /**
+   * How long a job waits out Redis or PostgreSQL being unreachable before it is retried the
+   * ordinary way (its own attempts and backoff then add to this).
+   */
+  outageWaitMs: number;
   /** Unset: each command picks its own default (quiet CLI commands, informative workers). */
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
 };
@@ -98,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiPort: e.GOVWATCH_API_PORT,
     chromiumPath: e.GOVWATCH_CHROMIUM,
     timezone: e.GOVWATCH_TIMEZONE,
+    outageWaitMs: e.GOVWATCH_OUTAGE_WAIT_MS,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -8,6 +8,7 @@ import { processExtract } from './extract-worker.ts';
 import { processStore } from './store-worker.ts';
 import { isFinalFailure, settleFinalFailure } from './final-failure.ts';
 import { processWebhook } from '../webhook-worker.ts';
+import { logQueueError, rideOutOutages } from '../outage/ride-out.ts';
 
 export type StageName = Exclude<QueueName, 'events'>;
 /** The pipeline's stages; `webhooks` runs beside the event relay (serve.ts), not as a stage of a crawl. */
@@ -32,7 +33,7 @@ export function startWorker<Q extends StageName>(stage: Q, rt: Runtime): Worker 
       } catch (err) {
         throw new UnrecoverableError((err as Error).message);
       }
-      return handlers[stage](rt, job, data);
+      return rideOutOutages(rt, stage, () => handlers[stage](rt, job, data));
     },
     {
       connection,
@@ -41,10 +42,13 @@ export function startWorker<Q extends StageName>(stage: Q, rt: Runtime): Worker 
       // A crawl can run for a long time; its lock is renewed while the process lives, and a job
       // whose process died is picked up again after the lock expires (no job is lost).
       lockDuration: stage === 'crawl' ? 120_000 : 30_000,
+      // A job whose worker died, or lost Redis past its lock, is run again, however often that
+      // happens: a dying worker slows a run, it never fails it (a retried crawl skips stored pages).
+      maxStalledCount: 1000,
       name: `govwatch-${stage}`,
     },
   );
-  worker.on('error', (err) => rt.log.error({ queue: stage, err: err.message }, 'worker error'));
+  worker.on('error', (err) => logQueueError(rt.log, stage, err));
   worker.on('failed', (job, err) => {
     rt.log.warn({ queue: stage, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed');
     if (job && isFinalFailure(job, err)) void settleFinalFailure(rt, stage, job, err);
