@@ -13,3 +13,4 @@ export { createFetcher, type Fetcher } from './fetch/fetcher.ts';
 export * from './serve.ts';
 export * from './http-api.ts';
 export * from './reextract.ts';
+export * from './reaper.ts';

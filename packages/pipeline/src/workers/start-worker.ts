@@ -9,6 +9,7 @@ import { processStore } from './store-worker.ts';
 import { isFinalFailure, settleFinalFailure } from './final-failure.ts';
 import { processWebhook } from '../webhook-worker.ts';
 import { logQueueError, rideOutOutages } from '../outage/ride-out.ts';
+import { startReaper } from '../reaper.ts';
 
 export type StageName = Exclude<QueueName, 'events'>;
 /** The pipeline's stages; `webhooks` runs beside the event relay (serve.ts), not as a stage of a crawl. */
@@ -53,8 +54,11 @@ export function startWorker<Q extends StageName>(stage: Q, rt: Runtime): Worker 
     rt.log.warn({ queue: stage, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed');
     if (job && isFinalFailure(job, err)) void settleFinalFailure(rt, stage, job, err);
   });
+  // Every crawl worker also resumes (or fails) runs that lost their jobs; idempotent.
+  const stopReaper = stage === 'crawl' ? startReaper(rt) : () => undefined;
   const close = worker.close.bind(worker);
   worker.close = async (force?: boolean) => {
+    stopReaper();
     await close(force);
     await connection.quit().catch(() => connection.disconnect());
   };
