@@ -35,6 +35,9 @@ const Env = z.object({
   GOVWATCH_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   GOVWATCH_WEBHOOK_CONCURRENCY: z.coerce.number().int().positive().default(4),
   GOVWATCH_OUTAGE_WAIT_MS: z.coerce.number().int().nonnegative().default(15 * 60_000),
+  GOVWATCH_REAPER_INTERVAL_MS: z.coerce.number().int().positive().default(5 * 60_000),
+  GOVWATCH_REAPER_GRACE_MS: z.coerce.number().int().nonnegative().default(2 * 60_000),
+  GOVWATCH_REAPER_STALE_MS: z.coerce.number().int().nonnegative().default(30 * 60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
@@ -65,6 +68,8 @@ export type Config = {
    * ordinary way (its own attempts and backoff then add to this).
    */
   outageWaitMs: number;
+  /** Runs left `running` without jobs: how often to look, and how long a run may sit before it is resumed. */
+  reaper: { intervalMs: number; graceMs: number; staleMs: number };
   /** Unset: each command picks its own default (quiet CLI commands, informative workers). */
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
 };
@@ -105,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     chromiumPath: e.GOVWATCH_CHROMIUM,
     timezone: e.GOVWATCH_TIMEZONE,
     outageWaitMs: e.GOVWATCH_OUTAGE_WAIT_MS,
+    reaper: { intervalMs: e.GOVWATCH_REAPER_INTERVAL_MS, graceMs: e.GOVWATCH_REAPER_GRACE_MS, staleMs: e.GOVWATCH_REAPER_STALE_MS },
     logLevel: e.LOG_LEVEL,
   };
 }

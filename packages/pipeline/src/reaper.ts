@@ -44,8 +44,8 @@ async function resume(rt: Runtime, run: OpenRun): Promise<string | null> {
 
 export async function reapRuns(rt: Runtime, opts: ReapOptions = {}): Promise<Reaped> {
   const now = opts.now ?? Date.now();
-  const graceMs = opts.graceMs ?? 2 * 60_000;
-  const staleMs = opts.staleMs ?? 30 * 60_000;
+  const graceMs = opts.graceMs ?? rt.config.reaper.graceMs;
+  const staleMs = opts.staleMs ?? rt.config.reaper.staleMs;
   const reaped: Reaped = { resumed: [], failed: [] };
   for (const run of await openRuns(rt.db.prisma)) {
     if (now - run.lastActivity.getTime() < graceMs) continue;
@@ -73,7 +73,7 @@ export async function reapRuns(rt: Runtime, opts: ReapOptions = {}): Promise<Rea
 }
 
 /** Reap every `everyMs` (first after one period) until the returned stop is called. */
-export function startReaper(rt: Runtime, everyMs = 5 * 60_000): () => void {
+export function startReaper(rt: Runtime, everyMs = rt.config.reaper.intervalMs): () => void {
   const timer = setInterval(() => {
     reapRuns(rt).catch((err: Error) => rt.log.warn({ err: err.message }, 'reaper pass failed; next pass retries'));
   }, everyMs);
