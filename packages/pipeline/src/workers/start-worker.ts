@@ -43,9 +43,10 @@ export function startWorker<Q extends StageName>(stage: Q, rt: Runtime): Worker 
       // A crawl can run for a long time; its lock is renewed while the process lives, and a job
       // whose process died is picked up again after the lock expires (no job is lost).
       lockDuration: stage === 'crawl' ? 120_000 : 30_000,
-      // A job whose worker died, or lost Redis past its lock, is run again, however often that
+      // A crawl whose worker died, or lost Redis past its lock, is run again however often that
       // happens: a dying worker slows a run, it never fails it (a retried crawl skips stored pages).
-      maxStalledCount: 1000,
+      // A page job that keeps taking its worker down with it (a poison page) fails after a few.
+      maxStalledCount: stage === 'crawl' ? 1000 : 5,
       name: `govwatch-${stage}`,
     },
   );
