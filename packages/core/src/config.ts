@@ -42,6 +42,10 @@ const Env = z.object({
   GOVWATCH_WEBHOOK_BACKOFF_MS: z.coerce.number().int().nonnegative().default(10_000),
   GOVWATCH_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   GOVWATCH_WEBHOOK_CONCURRENCY: z.coerce.number().int().positive().default(4),
+  GOVWATCH_OUTAGE_WAIT_MS: z.coerce.number().int().nonnegative().default(15 * 60_000),
+  GOVWATCH_REAPER_INTERVAL_MS: z.coerce.number().int().positive().default(5 * 60_000),
+  GOVWATCH_REAPER_GRACE_MS: z.coerce.number().int().nonnegative().default(2 * 60_000),
+  GOVWATCH_REAPER_STALE_MS: z.coerce.number().int().nonnegative().default(30 * 60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
@@ -78,6 +82,13 @@ export type Config = {
   metricsPort: number | undefined;
   chromiumPath: string;
   timezone: string;
+  /**
+   * How long a job waits out Redis or PostgreSQL being unreachable before it is retried the
+   * ordinary way (its own attempts and backoff then add to this).
+   */
+  outageWaitMs: number;
+  /** Runs left `running` without jobs: how often to look, and how long a run may sit before it is resumed. */
+  reaper: { intervalMs: number; graceMs: number; staleMs: number };
   /** Unset: each command picks its own default (quiet CLI commands, informative workers). */
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
 };
@@ -126,6 +137,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsPort: e.GOVWATCH_METRICS_PORT,
     chromiumPath: e.GOVWATCH_CHROMIUM,
     timezone: e.GOVWATCH_TIMEZONE,
+    outageWaitMs: e.GOVWATCH_OUTAGE_WAIT_MS,
+    reaper: { intervalMs: e.GOVWATCH_REAPER_INTERVAL_MS, graceMs: e.GOVWATCH_REAPER_GRACE_MS, staleMs: e.GOVWATCH_REAPER_STALE_MS },
     logLevel: e.LOG_LEVEL,
   };
 }

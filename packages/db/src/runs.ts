@@ -139,6 +139,40 @@ export async function settledUrls(prisma: PrismaClient, runId: string): Promise<
   return new Set(rows.map((r) => r.url));
 }
 
+export type OpenRun = {
+  id: string;
+  siteId: string;
+  trigger: string;
+  crawlDone: boolean;
+  startedAt: Date;
+  /** The last sign of progress: the newest settled page, else the start. */
+  lastActivity: Date;
+  siteConfig: unknown;
+};
+
+/** Crawl runs still `running` (re-extractions aside), with their last progress, for the reaper. */
+export async function openRuns(prisma: PrismaClient): Promise<OpenRun[]> {
+  const runs = await prisma.crawlRun.findMany({
+    where: { status: 'running', trigger: { not: 'reextract' } },
+    select: { id: true, siteId: true, trigger: true, crawlDone: true, startedAt: true, site: { select: { config: true } } },
+  });
+  const latest = await prisma.crawlRunPage.groupBy({
+    by: ['runId'],
+    where: { runId: { in: runs.map((r) => r.id) } },
+    _max: { createdAt: true },
+  });
+  const last = new Map(latest.map((l) => [l.runId, l._max.createdAt]));
+  return runs.map((r) => ({
+    id: r.id,
+    siteId: r.siteId,
+    trigger: r.trigger,
+    crawlDone: r.crawlDone,
+    startedAt: r.startedAt,
+    lastActivity: last.get(r.id) ?? r.startedAt,
+    siteConfig: r.site.config,
+  }));
+}
+
 /** A store job that gave up after all attempts still settles its page, so the run can finish. */
 export async function settleAsFailed(prisma: PrismaClient, runId: string, url: string, reason: string): Promise<void> {
   await prisma.crawlRunPage.createMany({ data: [{ runId, url, outcome: 'failed', reason }], skipDuplicates: true });

@@ -16,3 +16,4 @@ export { migrateAndUpsertSites } from './sites-setup.ts';
 export * from './reextract.ts';
 export { redeliverDeadWebhooks } from './webhook-redeliver.ts';
 export * from './watch-check.ts';
+export * from './reaper.ts';

@@ -4,6 +4,7 @@ import { openQueues, type Queues } from '@govwatch/jobs';
 import { checkDatabaseReady, createDb, type Db } from '@govwatch/db';
 import type { Redis } from 'ioredis';
 import { createFetcher, type Fetcher } from './fetch/fetcher.ts';
+import { logQueueError } from './outage/ride-out.ts';
 
 export type Runtime = {
   config: Config;
@@ -25,7 +26,7 @@ export function createRuntime(config: Config, log: Logger): Runtime {
   redis.on('error', (err) => log.debug({ err: err.message }, 'redis connection error'));
   const queues = openQueues(redis, config.queuePrefix);
   for (const q of [queues.crawl, queues.extract, queues.store, queues.events, queues.webhooks]) {
-    q.on('error', (err) => log.error({ queue: q.name, err: err.message }, 'queue error'));
+    q.on('error', (err) => logQueueError(log, q.name, err));
   }
   return {
     config,

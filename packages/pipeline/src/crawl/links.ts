@@ -59,6 +59,8 @@ const ENDS_LINK = new Set([
 const MAX_TEXT_CHARS = 2000;
 /** Characters tokenized between yields to the event loop, so one huge page never stalls other crawls. */
 const CHUNK_CHARS = 256 * 1024;
+/** Links sorted between yields (resolving a URL is the costly part). */
+export const LINKS_PER_TURN = 1000;
 
 type RawLink = { href: string; title: string | undefined; text: string };
 
@@ -129,48 +131,56 @@ function linkScanner(html: string) {
   };
 }
 
-function classify(html: string, pageUrl: string, rules: LinkRules, scanned: { links: RawLink[]; base: string | undefined }): DiscoveredLinks {
+/** Sorts links into reports and list pages, one at a time (so a caller can pause between them). */
+function classifier(html: string, pageUrl: string, rules: LinkRules, baseHref: string | undefined) {
   const page = new URL(pageUrl);
   let base: URL;
   try {
-    base = new URL(scanned.base?.trim() || pageUrl, pageUrl);
+    base = new URL(baseHref?.trim() || pageUrl, pageUrl);
   } catch {
     base = page;
   }
   const reports = new Map<string, string>();
   const lists = new Set<string>(pagedUrls(page, html));
-  for (const link of scanned.links) {
-    const href = link.href.trim();
-    if (!href || /^(javascript|mailto|tel):/i.test(href) || href.startsWith('#')) continue;
-    let url: URL;
-    try {
-      url = new URL(href, base);
-    } catch {
-      continue;
-    }
-    if (!/^https?:$/.test(url.protocol)) continue;
-    url.hash = '';
-    const text = (link.title || link.text).replace(/\s+/g, ' ').trim();
-    const abs = url.href;
-    if (rules.listLinkPattern?.test(abs) || NEXT_TEXT.test(text) || isPaginationOf(url, page)) {
-      lists.add(abs);
-      continue;
-    }
-    if (ATTACHMENT.test(url.pathname)) continue;
-    const byPattern = rules.reportLinkPattern?.test(abs) ?? false;
-    const byTitle = PAGE_LIKE.test(url.pathname) && rules.titleKeywords.some((k) => text.includes(k));
-    if (byPattern || byTitle) {
-      if (!reports.has(abs) || text.length > (reports.get(abs)?.length ?? 0)) reports.set(abs, text);
-    }
-  }
-  lists.delete(page.href);
-  return { reports: [...reports].map(([url, title]) => ({ url, title })), lists: [...lists] };
+  return {
+    add(link: RawLink) {
+      const href = link.href.trim();
+      if (!href || /^(javascript|mailto|tel):/i.test(href) || href.startsWith('#')) return;
+      let url: URL;
+      try {
+        url = new URL(href, base);
+      } catch {
+        return;
+      }
+      if (!/^https?:$/.test(url.protocol)) return;
+      url.hash = '';
+      const text = (link.title || link.text).replace(/\s+/g, ' ').trim();
+      const abs = url.href;
+      if (rules.listLinkPattern?.test(abs) || NEXT_TEXT.test(text) || isPaginationOf(url, page)) {
+        lists.add(abs);
+        return;
+      }
+      if (ATTACHMENT.test(url.pathname)) return;
+      const byPattern = rules.reportLinkPattern?.test(abs) ?? false;
+      const byTitle = PAGE_LIKE.test(url.pathname) && rules.titleKeywords.some((k) => text.includes(k));
+      if (byPattern || byTitle) {
+        if (!reports.has(abs) || text.length > (reports.get(abs)?.length ?? 0)) reports.set(abs, text);
+      }
+    },
+    result(): DiscoveredLinks {
+      lists.delete(page.href);
+      return { reports: [...reports].map(([url, title]) => ({ url, title })), lists: [...lists] };
+    },
+  };
 }
 
 export function discoverLinks(html: string, pageUrl: string, rules: LinkRules): DiscoveredLinks {
   const scanner = linkScanner(html);
   scanner.write(0, html.length);
-  return classify(html, pageUrl, rules, scanner.end());
+  const { links, base } = scanner.end();
+  const sort = classifier(html, pageUrl, rules, base);
+  for (const link of links) sort.add(link);
+  return sort.result();
 }
 
 /** discoverLinks for a page of any size: the event loop gets a turn after every chunk. */
@@ -180,5 +190,11 @@ export async function discoverLinksYielding(html: string, pageUrl: string, rules
     scanner.write(from, Math.min(html.length, from + CHUNK_CHARS));
     if (from + CHUNK_CHARS < html.length) await nextTurn();
   }
-  return classify(html, pageUrl, rules, scanner.end());
+  const { links, base } = scanner.end();
+  const sort = classifier(html, pageUrl, rules, base);
+  for (let i = 0; i < links.length; i++) {
+    if (i % LINKS_PER_TURN === LINKS_PER_TURN - 1) await nextTurn();
+    sort.add(links[i] as RawLink);
+  }
+  return sort.result();
 }

@@ -1,5 +1,6 @@
 // The `list` route: a list (column) page, sitemap, feed or Hanweb dataproxy group. Finds report
 // links (handed to the `report` route at once) and more list pages.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { canonicalUrl } from '@govwatch/core';
 import { decodeHtml } from '@govwatch/extract';
 import type { Site } from '@govwatch/sites';
@@ -7,7 +8,7 @@ import type { CrawlContext } from './crawl-context.ts';
 import { discoverFromXml, looksLikeXml } from './feeds.ts';
 import { fetchPage, isChallenge } from '../fetch/index.ts';
 import { dataproxyGroup, findDataproxy } from './hanweb.ts';
-import { discoverLinksYielding } from './links.ts';
+import { discoverLinksYielding, LINKS_PER_TURN } from './links.ts';
 
 export type ListData = {
   label: 'list';
@@ -52,7 +53,11 @@ export function listRoute(site: Site, ctx: CrawlContext, enqueue: Enqueue) {
       return;
     }
     const found = await discoverLinksYielding(body, pageUrl, rules);
-    for (const r of found.reports) await enqueue.report(r);
+    // A page of thousands of links gives the event loop a turn now and then (other crawls, lock renewal).
+    for (const [i, r] of found.reports.entries()) {
+      if (i % LINKS_PER_TURN === LINKS_PER_TURN - 1) await nextTurn();
+      await enqueue.report(r);
+    }
     ctx.progress();
     if (data.depth >= site.maxDepth) {
       // Older pages beyond maxDepth hold reports this crawl does not see: they are not missing.

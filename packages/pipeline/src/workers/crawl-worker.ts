@@ -62,7 +62,8 @@ export async function processCrawl(rt: Runtime, job: Job, data: Payload<'crawl'>
     },
     onProgress: (s) => {
       const progress: CrawlProgress = { runId, listPages: s.listPagesFetched, reportLinks: s.reportLinksFound, queued: s.pagesQueued, unchanged: s.notModified + s.unchangedBytes };
-      void job.updateProgress(progress);
+      // Progress is for display: losing Redis for a moment must not take the process down with it.
+      job.updateProgress(progress).catch((err: Error) => log.debug({ err: err.message }, 'progress not recorded'));
     },
   }).catch((err: Error) => {
     // Refused addresses stay refused: fail the run now instead of retrying.

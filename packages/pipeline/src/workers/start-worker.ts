@@ -9,6 +9,8 @@ import { processCrawl } from './crawl-worker.ts';
 import { processExtract } from './extract-worker.ts';
 import { isFinalFailure, settleFinalFailure } from './final-failure.ts';
 import { startHeartbeat } from '../liveness.ts';
+import { logQueueError, rideOutOutages } from '../outage/ride-out.ts';
+import { startReaper } from '../reaper.ts';
 import { processStore } from './store-worker.ts';
 
 type Handler<Q extends WorkerQueue> = (rt: Runtime, job: Job, data: Payload<Q>) => Promise<unknown>;
@@ -30,7 +32,7 @@ export function startWorker<Q extends WorkerQueue>(queue: Q, rt: Runtime): Worke
       } catch (err) {
         throw new UnrecoverableError((err as Error).message);
       }
-      return handlers[queue](rt, job, data);
+      return rideOutOutages(rt, queue, () => handlers[queue](rt, job, data));
     },
     {
       connection,
@@ -39,10 +41,14 @@ export function startWorker<Q extends WorkerQueue>(queue: Q, rt: Runtime): Worke
       // A crawl can run for a long time; its lock is renewed while the process lives, and a job
       // whose process died is picked up again after the lock expires (no job is lost).
       lockDuration: queue === 'crawl' ? 120_000 : 30_000,
+      // A crawl whose worker died, or lost Redis past its lock, is run again however often that
+      // happens: a dying worker slows a run, it never fails it (a retried crawl skips stored pages).
+      // A page job that keeps taking its worker down with it (a poison page) fails after a few.
+      maxStalledCount: queue === 'crawl' ? 1000 : 5,
       name: `govwatch-${queue}`,
     },
   );
-  worker.on('error', (err) => rt.log.error({ queue, err: err.message }, 'worker error'));
+  worker.on('error', (err) => logQueueError(rt.log, queue, err));
   worker.on('failed', (job, err) => {
     rt.log.warn({ queue, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed');
     if (job && isFinalFailure(job, err)) void settleFinalFailure(rt, queue, job, err);
@@ -51,8 +57,11 @@ export function startWorker<Q extends WorkerQueue>(queue: Q, rt: Runtime): Worke
   const heartbeat = startHeartbeat(rt.redis, rt.config.queuePrefix, queue, (err) =>
     rt.log.debug({ queue, err: err.message }, 'heartbeat failed'),
   );
+  // Every crawl worker also resumes (or fails) runs that lost their jobs; idempotent.
+  const stopReaper = queue === 'crawl' ? startReaper(rt) : () => undefined;
   const close = worker.close.bind(worker);
   worker.close = async (force?: boolean) => {
+    stopReaper();
     await heartbeat.stop();
     await close(force);
     await connection.quit().catch(() => connection.disconnect());

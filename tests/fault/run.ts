@@ -1,0 +1,212 @@
+// pnpm test:fault — the reliability table of issue 16, measured with real processes: a private
+// redis-server and postgres on their own ports (started here, killed and restarted here), the
+// fixture site on 127.0.0.1, and `govwatch worker crawl|extract|store` as separate processes that
+// the scenarios SIGKILL. Prints one row per fault: pages expected / stored / fetched twice /
+// duplicate versions, the run's outcome and its duration. Exit code 1 when a row fails.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { chownSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLogger, loadConfig } from '@govwatch/core';
+import { upsertSites } from '@govwatch/db';
+import { createTestDatabase } from '@govwatch/db/testing';
+import { startFixtureSite } from '@govwatch/fixture-site';
+import { createRuntime, requestCrawl, type Runtime, waitForRun } from '@govwatch/pipeline';
+import { parseSites } from '@govwatch/sites';
+
+const REPORTS = Number(process.env.FAULT_REPORTS ?? 300);
+const root = new URL('../..', import.meta.url).pathname;
+const work = mkdtempSync(join(tmpdir(), 'govwatch-fault-'));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const say = (line: string) => process.stderr.write(`${line}\n`);
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await Promise.resolve(check()).catch(() => false)) return;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(200);
+  }
+}
+
+// --- private Redis -------------------------------------------------------------------------
+const redisPort = await freePort();
+const redisDir = join(work, 'redis');
+mkdirSync(redisDir);
+let redis: ChildProcess | null = null;
+function startRedis(persist: boolean) {
+  if (!persist) rmSync(redisDir, { recursive: true, force: true });
+  mkdirSync(redisDir, { recursive: true });
+  redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--dir', redisDir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', '', '--maxmemory-policy', 'noeviction'], { stdio: 'ignore' });
+  return waitFor('redis', () => {
+    try {
+      return execFileSync('redis-cli', ['-p', String(redisPort), 'ping']).toString().includes('PONG');
+    } catch {
+      return false;
+    }
+  });
+}
+function killRedis() {
+  redis?.kill('SIGKILL');
+  redis = null;
+}
+
+// --- private PostgreSQL (as the postgres user when we are root: it refuses root) ---------------
+const pgPort = await freePort();
+const pgBin = execFileSync('bash', ['-c', 'ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1']).toString().trim();
+const pgDir = join(work, 'postgres');
+mkdirSync(pgDir);
+const asPg = process.getuid?.() === 0 ? ['runuser', '-u', 'postgres', '--'] : [];
+if (asPg.length) {
+  chownSync(work, Number(execFileSync('id', ['-u', 'postgres']).toString()), 0);
+  chownSync(pgDir, Number(execFileSync('id', ['-u', 'postgres']).toString()), 0);
+}
+const runPg = (cmd: string, args: string[]) => {
+  const [bin, ...rest] = asPg.length ? [...asPg, `${pgBin}/${cmd}`, ...args] : [`${pgBin}/${cmd}`, ...args];
+  return execFileSync(bin as string, rest, { stdio: 'ignore' });
+};
+runPg('initdb', ['-D', pgDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
+const startPg = () => runPg('pg_ctl', ['-D', pgDir, '-l', join(pgDir, 'server.log'), '-w', '-o', `-p ${pgPort} -c listen_addresses=127.0.0.1 -k /tmp -c fsync=off`, 'start']);
+const stopPg = () => runPg('pg_ctl', ['-D', pgDir, '-m', 'immediate', '-w', 'stop']);
+startPg();
+await startRedis(true);
+const redisUrl = `redis://127.0.0.1:${redisPort}`;
+const pgAdminUrl = `postgresql://postgres@127.0.0.1:${pgPort}/postgres`;
+
+// --- fixture site and workers --------------------------------------------------------------
+const fixture = await startFixtureSite({ reportCount: REPORTS });
+const sitesPath = join(work, 'sites.yaml');
+writeFileSync(sitesPath, fixture.siteYaml({ only: ['fixture-main'], defaults: { requestsPerSecond: 40, maxPages: 5000 } }));
+const parsedSite = parseSites(fixture.siteYaml({ only: ['fixture-main'], defaults: { requestsPerSecond: 40, maxPages: 5000 } }), sitesPath)[0];
+if (!parsedSite) throw new Error('no fixture-main site');
+const site = parsedSite;
+
+type Stage = 'crawl' | 'extract' | 'store';
+type Scenario = { name: string; env: Record<string, string>; workers: Map<Stage, ChildProcess>; rt: Runtime; runId: string; settled(): Promise<number> };
+
+function spawnWorker(s: Scenario, stage: Stage) {
+  const child = spawn(process.execPath, [join(root, 'services/cli/bin/govwatch.mjs'), 'worker', stage], {
+    env: { ...process.env, ...s.env },
+    stdio: ['ignore', 'ignore', 'ignore'],
+  });
+  s.workers.set(stage, child);
+}
+function kill(s: Scenario, stage: Stage) {
+  s.workers.get(stage)?.kill('SIGKILL');
+  s.workers.delete(stage);
+}
+
+type Row = { fault: string; expected: number; stored: number; fetchedTwice: number; duplicated: number; outcome: string; seconds: number; ok: boolean };
+const rows: Row[] = [];
+let expected = 0;
+
+async function scenario(name: string, fault: (s: Scenario) => Promise<void>) {
+  say(`fault: ${name} …`);
+  const database = await createTestDatabase(pgAdminUrl);
+  const prefix = `fault-${Date.now()}`;
+  const env = {
+    REDIS_URL: redisUrl,
+    DATABASE_URL: database.url,
+    GOVWATCH_QUEUE_PREFIX: prefix,
+    GOVWATCH_SITES: sitesPath,
+    GOVWATCH_ALLOW_PRIVATE: '1',
+    GOVWATCH_REAPER_INTERVAL_MS: '3000',
+    GOVWATCH_REAPER_GRACE_MS: '5000',
+    GOVWATCH_REAPER_STALE_MS: '20000',
+    LOG_LEVEL: 'warn',
+  };
+  const rt = createRuntime(loadConfig(env), createLogger('silent'));
+  const started = Date.now();
+  const s: Scenario = {
+    name, env, rt, runId: '', workers: new Map(),
+    settled: async () => rt.db.prisma.crawlRunPage.count({ where: { runId: s.runId } }),
+  };
+  fixture.clearLog();
+  try {
+    for (const stage of ['crawl', 'extract', 'store'] as const) spawnWorker(s, stage);
+    await upsertSites(rt.db.prisma, [{ id: site.id, name: site.name, config: site }]);
+    s.runId = (await requestCrawl(rt, site, 'cli')).runId;
+    await fault(s);
+    const summary = await waitForRun(rt, s.runId, { timeoutMs: 15 * 60_000, pollMs: 500 });
+    const stored = summary.pagesSettled;
+    const reportHits = new Map<string, number>();
+    for (const e of fixture.log) if (/\/t\d{8}_\d+\.html$/.test(e.path)) reportHits.set(e.path, (reportHits.get(e.path) ?? 0) + 1);
+    const fetchedTwice = [...reportHits.values()].filter((n) => n > 1).length;
+    const dupes = await rt.db.prisma.$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM (SELECT "reportId" FROM "ReportVersion" GROUP BY "reportId", "contentHash" HAVING count(*) > 1) d`;
+    const duplicated = Number(dupes[0]?.n ?? 0);
+    if (name === 'no fault') expected = stored;
+    const ok = summary.status === 'finished' && stored === expected && duplicated === 0;
+    rows.push({ fault: name, expected, stored, fetchedTwice, duplicated, outcome: `${summary.status}${summary.error ? ` (${summary.error})` : ''}`, seconds: Math.round((Date.now() - started) / 1000), ok });
+  } catch (err) {
+    rows.push({ fault: name, expected, stored: await s.settled().catch(() => -1), fetchedTwice: -1, duplicated: -1, outcome: `error: ${(err as Error).message}`, seconds: Math.round((Date.now() - started) / 1000), ok: false });
+  } finally {
+    for (const stage of [...s.workers.keys()]) kill(s, stage);
+    await rt.close().catch(() => undefined);
+    await database.drop().catch(() => undefined);
+  }
+}
+
+const atFraction = (s: Scenario, f: number) => waitFor(`${Math.round(f * 100)} % settled`, async () => (await s.settled()) >= Math.max(1, Math.floor(expected * f)), 10 * 60_000);
+/** Until the crawl has fetched this share of the report pages (from the site's request log). */
+const crawledFraction = (f: number) =>
+  waitFor(`${Math.round(f * 100)} % fetched`, () => fixture.log.filter((e) => /\/t\d{8}_\d+\.html$/.test(e.path)).length >= Math.max(1, Math.floor(expected * f)), 10 * 60_000);
+
+try {
+  await scenario('no fault', async () => undefined);
+  await scenario('SIGKILL extract and store workers', async (s) => {
+    await atFraction(s, 0.3);
+    kill(s, 'extract');
+    kill(s, 'store');
+    await sleep(1000);
+    spawnWorker(s, 'extract');
+    spawnWorker(s, 'store');
+  });
+  await scenario('SIGKILL the crawl worker twice', async (s) => {
+    for (const f of [0.25, 0.6]) {
+      await crawledFraction(f);
+      kill(s, 'crawl');
+      spawnWorker(s, 'crawl');
+    }
+  });
+  await scenario('Redis killed 5 s, restarted with AOF', async (s) => {
+    await atFraction(s, 0.3);
+    killRedis();
+    await sleep(5000);
+    await startRedis(true);
+  });
+  await scenario('Redis killed, restarted without its data', async (s) => {
+    await atFraction(s, 0.3);
+    killRedis();
+    await sleep(2000);
+    await startRedis(false);
+  });
+  await scenario('PostgreSQL stopped 30 s', async (s) => {
+    await atFraction(s, 0.3);
+    stopPg();
+    await sleep(30_000);
+    startPg();
+  });
+} finally {
+  await fixture.close();
+  killRedis();
+  try {
+    stopPg();
+  } catch {}
+  rmSync(work, { recursive: true, force: true });
+}
+
+const header = ['fault', 'expected', 'stored', 'fetched twice', 'duplicated', 'outcome', 's', ''];
+const table = [header, ...rows.map((r) => [r.fault, r.expected, r.stored, r.fetchedTwice, r.duplicated, r.outcome, r.seconds, r.ok ? 'ok' : 'FAIL'].map(String))];
+const widths = header.map((_, i) => Math.max(...table.map((row) => (row[i] ?? '').length)));
+for (const row of table) console.log(row.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd());
+process.exit(rows.every((r) => r.ok) ? 0 : 1);
