@@ -33,6 +33,7 @@ const EXTERNAL = new Set([
   'pino', 'thread-stream', // transports run in worker threads
   'header-generator', 'fingerprint-generator', 'fingerprint-injector', 'generative-bayesian-network', // data files
   'unpdf', 'mammoth', 'fastify', 'esbuild', // loaded on use
+  '@fastify/swagger-ui', '@fastify/static', '@fastify/view', 'ejs', '@bull-board/api', '@bull-board/fastify', '@bull-board/ui', // serve files from their package dirs
 ]);
 /** An unused build older than this is removed (a process between choosing a build and leasing it is younger). */
 const PRUNE_AFTER_MS = 10 * 60_000;

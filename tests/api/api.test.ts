@@ -239,8 +239,12 @@ describe('probes and documentation', () => {
   it('is live and ready while Redis and PostgreSQL answer, and names the one that does not', async () => {
     expect((await get(api, '/health')).json()).toEqual({ ok: true });
     expect((await get(api, '/ready')).json()).toEqual({ ok: true, redis: 'ok', postgres: 'ok' });
-    const noRedis = await buildApi(runtime({ REDIS_URL: 'redis://127.0.0.1:1' }), sites);
-    const noPg = await buildApi(runtime({ DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/none' }), sites);
+    // Redis gone: the runtime's connection is closed under it (as when the server stops).
+    const downRedis = runtime();
+    downRedis.redis.disconnect();
+    const downPg = runtime({ DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/none' });
+    const noRedis = await buildApi(downRedis, sites);
+    const noPg = await buildApi(downPg, sites);
     try {
       const r = await get(noRedis, '/ready');
       expect(r.statusCode).toBe(503);
@@ -252,6 +256,10 @@ describe('probes and documentation', () => {
     } finally {
       await noRedis.close();
       await noPg.close();
+      for (const rt of [downRedis, downPg]) {
+        runtimes.splice(runtimes.indexOf(rt), 1);
+        await rt.close();
+      }
     }
   });
 

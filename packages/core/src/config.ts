@@ -23,6 +23,7 @@ const Env = z.object({
     .default('')
     .transform((v) => v.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)),
   GOVWATCH_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  GOVWATCH_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   GOVWATCH_CHROMIUM: z.string().default('/usr/bin/chromium'),
   GOVWATCH_TIMEZONE: z.string().default('Asia/Shanghai'),
   GOVWATCH_WEBHOOKS: z
@@ -76,6 +77,7 @@ export type Config = {
   };
   /** Workers serve Prometheus metrics on this port when set. */
   metricsPort: number | undefined;
+  metricsHost: string;
   chromiumPath: string;
   timezone: string;
   /** Unset: each command picks its own default (quiet CLI commands, informative workers). */
@@ -122,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       allowedHosts: e.GOVWATCH_API_ALLOWED_HOSTS,
     },
     metricsPort: e.GOVWATCH_METRICS_PORT,
+    metricsHost: e.GOVWATCH_METRICS_HOST,
     chromiumPath: e.GOVWATCH_CHROMIUM,
     timezone: e.GOVWATCH_TIMEZONE,
     logLevel: e.LOG_LEVEL,

@@ -6,3 +6,4 @@ export * from './gzip.ts';
 export * from './shutdown.ts';
 export * from './canonical-url.ts';
 export * from './process-entry.ts';
+export * from './metrics.ts';

@@ -12,3 +12,4 @@ export { isPrivateAddress, assertPublicUrl } from './crawl/ssrf.ts';
 export { migrateAndUpsertSites } from './sites-setup.ts';
 export * from './reextract.ts';
 export { redeliverDeadWebhooks } from './webhook-redeliver.ts';
+export { collectQueueDepth, metricsText, serveMetricsWhenConfigured, startMetricsServer } from './metrics-server.ts';

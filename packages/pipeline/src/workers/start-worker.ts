@@ -1,6 +1,6 @@
 // BullMQ workers for every stage, built from one typed handler map: a queue without a handler
 // fails to compile.
-import { parsePayload, workerConnection, type Payload, type QueueName } from '@govwatch/core';
+import { metrics, parsePayload, workerConnection, type Payload, type QueueName } from '@govwatch/core';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Runtime } from '../runtime.ts';
 import { processCrawl } from './crawl-worker.ts';
@@ -45,7 +45,13 @@ export function startWorker<Q extends StageName>(stage: Q, rt: Runtime): Worker 
     },
   );
   worker.on('error', (err) => rt.log.error({ queue: stage, err: err.message }, 'worker error'));
+  const seconds = (job: Job | undefined) => (job?.processedOn && job.finishedOn ? (job.finishedOn - job.processedOn) / 1000 : null);
+  worker.on('completed', (job, result: { outcome?: string } | undefined) => {
+    metrics.jobFinished(stage, 'completed', seconds(job));
+    if (stage === 'store' && result?.outcome) metrics.stored(result.outcome);
+  });
   worker.on('failed', (job, err) => {
+    metrics.jobFinished(stage, 'failed', seconds(job), err.name !== 'Error' ? err.name : (err.constructor?.name ?? 'Error'));
     rt.log.warn({ queue: stage, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed');
     if (job && isFinalFailure(job, err)) void settleFinalFailure(rt, stage, job, err);
   });
