@@ -46,6 +46,9 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
+/** Every environment variable the config reads (deployment files are checked against this). */
+export const ENV_VARS: readonly string[] = Object.keys(Env.shape);
+
 export type Config = {
   redisUrl: string;
   databaseUrl: string;

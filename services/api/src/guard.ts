@@ -1,6 +1,6 @@
 // Who may ask what. Three checks before any route runs:
 // - Host: only names the API is configured to answer to (loopback names, GOVWATCH_API_HOST,
-//   GOVWATCH_API_ALLOWED_HOSTS), so a page on evil.example whose name was re-pointed at 127.0.0.1
+//   GOVWATCH_API_ALLOWED_HOSTS) or IP literals, so a page on evil.example whose name was re-pointed at 127.0.0.1
 //   (DNS rebinding) gets 421 instead of the API.
 // - Writes and everything under /admin (the queue dashboard; HTTP Basic with the token as password
 //   too, so a browser can log in) need `Authorization: Bearer $GOVWATCH_API_TOKEN`; with no token
@@ -8,6 +8,7 @@
 //   a request the browser marks `Sec-Fetch-Site: cross-site` is refused outright.
 // - Reads are open unless GOVWATCH_API_READ_TOKEN is set; then either token reads.
 import { timingSafeEqual } from 'node:crypto';
+import { isIP } from 'node:net';
 import type { Config } from '@govwatch/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError, errorBody } from './errors.ts';
@@ -72,7 +73,10 @@ export function installGuard(app: FastifyInstance, api: Config['api']): void {
   });
   const check = (req: FastifyRequest, reply: FastifyReply) => {
     const host = req.headers.host ?? '';
-    if (!hosts.has(hostName(host)) && !hosts.has(host.toLowerCase())) {
+    // An IP literal cannot be a rebound name (the attack needs the attacker's own domain in Host):
+    // probes and scrapers that address a pod by IP are let through.
+    const name = hostName(host);
+    if (!isIP(name.replace(/^\[|\]$/g, '')) && !hosts.has(name) && !hosts.has(host.toLowerCase())) {
       throw new ApiError(421, 'host_not_allowed', `this API does not answer to Host ${JSON.stringify(host)}; add it to GOVWATCH_API_ALLOWED_HOSTS`);
     }
     // The queue dashboard's routes come from bull-board's plugin: they are admin, whatever they say.
