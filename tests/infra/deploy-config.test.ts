@@ -196,3 +196,12 @@ describe('infra/Dockerfile', () => {
     expectRunnable(JSON.parse(/^CMD (\[.+\])$/m.exec(file)?.[1] ?? '[]'), 'Dockerfile CMD');
   });
 });
+
+describe('README', () => {
+  it('documents every variable the config reads', () => {
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    // `GOVWATCH_{CRAWL,EXTRACT,STORE}_CONCURRENCY` names three.
+    const expanded = readme.replace(/(\w*)\{([\w,]+)\}(\w*)/g, (_m, pre: string, alts: string, post: string) => alts.split(',').map((a) => `${pre}${a}${post}`).join(' '));
+    for (const name of ENV_VARS) expect(new RegExp(`\\b${name}\\b`).test(expanded), name).toBe(true);
+  });
+});
