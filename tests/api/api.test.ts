@@ -177,6 +177,9 @@ describe('writes and access', () => {
     expect((await get(api, '/reports', { host: 'evil.example:8080' })).statusCode).toBe(421);
     expect((await get(api, '/reports', { host: '127.0.0.1:8080' })).statusCode).toBe(200);
     expect((await get(api, '/reports', { host: 'localhost' })).statusCode).toBe(200);
+    // An IP literal cannot be a rebound name: probes and scrapers that address a pod by IP get in.
+    expect((await get(api, '/health', { host: '10.1.2.3:8080' })).statusCode).toBe(200);
+    expect((await get(api, '/reports', { host: '[::1]:8080' })).statusCode).toBe(200);
   });
 
   it('answers 413 to a body over 1 MB', async () => {
@@ -239,8 +242,12 @@ describe('probes and documentation', () => {
   it('is live and ready while Redis and PostgreSQL answer, and names the one that does not', async () => {
     expect((await get(api, '/health')).json()).toEqual({ ok: true });
     expect((await get(api, '/ready')).json()).toEqual({ ok: true, redis: 'ok', postgres: 'ok' });
-    const noRedis = await buildApi(runtime({ REDIS_URL: 'redis://127.0.0.1:1' }), sites);
-    const noPg = await buildApi(runtime({ DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/none' }), sites);
+    // Redis gone: the runtime's connection is closed under it (as when the server stops).
+    const downRedis = runtime();
+    downRedis.redis.disconnect();
+    const downPg = runtime({ DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/none' });
+    const noRedis = await buildApi(downRedis, sites);
+    const noPg = await buildApi(downPg, sites);
     try {
       const r = await get(noRedis, '/ready');
       expect(r.statusCode).toBe(503);
@@ -252,6 +259,10 @@ describe('probes and documentation', () => {
     } finally {
       await noRedis.close();
       await noPg.close();
+      for (const rt of [downRedis, downPg]) {
+        runtimes.splice(runtimes.indexOf(rt), 1);
+        await rt.close();
+      }
     }
   });
 

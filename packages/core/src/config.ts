@@ -23,6 +23,7 @@ const Env = z.object({
     .default('')
     .transform((v) => v.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)),
   GOVWATCH_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  GOVWATCH_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   GOVWATCH_CHROMIUM: z.string().default('/usr/bin/chromium'),
   GOVWATCH_TIMEZONE: z.string().default('Asia/Shanghai'),
   GOVWATCH_WEBHOOKS: z
@@ -48,6 +49,9 @@ const Env = z.object({
   GOVWATCH_REAPER_STALE_MS: z.coerce.number().int().nonnegative().default(30 * 60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
+
+/** Every environment variable the config reads (deployment files are checked against this). */
+export const ENV_VARS: readonly string[] = Object.keys(Env.shape);
 
 export type Config = {
   redisUrl: string;
@@ -80,6 +84,7 @@ export type Config = {
   };
   /** Workers serve Prometheus metrics on this port when set. */
   metricsPort: number | undefined;
+  metricsHost: string;
   chromiumPath: string;
   timezone: string;
   /**
@@ -135,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       allowedHosts: e.GOVWATCH_API_ALLOWED_HOSTS,
     },
     metricsPort: e.GOVWATCH_METRICS_PORT,
+    metricsHost: e.GOVWATCH_METRICS_HOST,
     chromiumPath: e.GOVWATCH_CHROMIUM,
     timezone: e.GOVWATCH_TIMEZONE,
     outageWaitMs: e.GOVWATCH_OUTAGE_WAIT_MS,

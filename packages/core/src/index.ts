@@ -6,3 +6,4 @@ export * from './shutdown.ts';
 export * from './canonical-url.ts';
 export * from './check-redis.ts';
 export * from './process-entry.ts';
+export * from './metrics.ts';

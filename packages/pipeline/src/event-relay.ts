@@ -1,6 +1,7 @@
 // Outbox relay: moves committed Event rows to the `events` queue and, for each webhook URL of the
 // config, one job on the `webhooks` queue (at least once; job ids are derived from the event id,
 // so a relay that crashed between add and mark does not duplicate while the job exists).
+import { metrics } from '@govwatch/core';
 import { type EventJob, jobIds } from '@govwatch/jobs';
 import { markRelayed, type OutboxEvent, pendingEvents } from '@govwatch/db';
 import type { Runtime } from './runtime.ts';
@@ -31,6 +32,7 @@ export async function relayOnce(rt: Runtime, batch = 100): Promise<number> {
     );
   }
   await markRelayed(rt.db.prisma, events.map((e) => e.id));
+  for (const e of events) metrics.reportEvent(e.type);
   return events.length;
 }
 

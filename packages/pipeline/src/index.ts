@@ -17,3 +17,4 @@ export * from './reextract.ts';
 export { redeliverDeadWebhooks } from './webhook-redeliver.ts';
 export * from './watch-check.ts';
 export * from './reaper.ts';
+export { collectQueueDepth, metricsText, serveMetricsWhenConfigured, startMetricsServer } from './metrics-server.ts';

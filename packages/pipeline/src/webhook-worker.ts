@@ -2,6 +2,7 @@
 // refused connection throws, so BullMQ retries with exponential backoff (attempts and delay from
 // GOVWATCH_WEBHOOK_ATTEMPTS / _BACKOFF_MS); the last attempt marks the delivery dead. Every
 // attempt is recorded in WebhookDelivery, which `govwatch events --failed` reads.
+import { metrics } from '@govwatch/core';
 import type { Payload } from '@govwatch/jobs';
 import { recordDeliveryAttempt } from '@govwatch/db';
 import type { Job } from 'bullmq';
@@ -40,8 +41,10 @@ export async function processWebhook(rt: Runtime, job: Job, data: Payload<'webho
   const { body, headers } = webhookRequest(data.event, secret, rt.config.userAgent);
   const attempts = job.attemptsMade + 1;
   const last = attempts >= (job.opts.attempts ?? 1);
-  const record = (status: 'retrying' | 'delivered' | 'dead', httpStatus: number | null, error: string | null) =>
-    recordDeliveryAttempt(rt.db.prisma, { eventId: data.event.id, url: data.url, status, attempts, httpStatus, error });
+  const record = (status: 'retrying' | 'delivered' | 'dead', httpStatus: number | null, error: string | null) => {
+    metrics.webhookDelivery(status);
+    return recordDeliveryAttempt(rt.db.prisma, { eventId: data.event.id, url: data.url, status, attempts, httpStatus, error });
+  };
   let httpStatus: number;
   try {
     httpStatus = await post(data.url, body, headers, timeoutMs);

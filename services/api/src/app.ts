@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { installErrorHandlers } from './errors.ts';
 import { installGuard } from './guard.ts';
 import { pageRoutes } from './pages/pages.ts';
+import { adminRoutes } from './routes/admin.ts';
 import { operationRoutes } from './routes/operations.ts';
 import { reportRoutes } from './routes/reports.ts';
 
@@ -44,6 +45,7 @@ export async function buildApi(rt: Runtime, sites: Site[]): Promise<FastifyInsta
   reportRoutes(app, ctx);
   operationRoutes(app, ctx);
   pageRoutes(app, ctx);
+  await adminRoutes(app, ctx);
   // GET /watch (the publication watch: which agencies have published this year's report) goes
   // here as routes/watch.ts, registered like the others.
   return app;

@@ -5,6 +5,7 @@ import { assertPublicUrl, assertNotLinkLocal, BlockedAddressError, publicOnlyLoo
 
 // Connections of crawls that must stay off private networks resolve through the guarded lookup.
 const publicOnly = new Agent({ connect: { lookup: publicOnlyLookup } });
+import { metrics } from '@govwatch/core';
 import type { FetchPolicy } from '@govwatch/jobs';
 import type { HostLimiter, HostLimits } from './host-limiter.ts';
 
@@ -147,6 +148,7 @@ export async function fetchPage(url: string, opts: FetchOptions): Promise<Fetche
     if (opts.contentType) headers['content-type'] = opts.contentType;
     const target = current;
     const { response, body } = await opts.limiter.schedule(target.host, opts.limits, async () => {
+      const sent = performance.now();
       const res = await fetch(target, {
         method: opts.method ?? 'GET',
         body: opts.body,
@@ -156,7 +158,9 @@ export async function fetchPage(url: string, opts: FetchOptions): Promise<Fetche
         dispatcher: opts.allowPrivateNetwork ? undefined : publicOnly,
       });
       // Read the body inside the slot: the connection is busy until it is consumed.
-      return { response: res, body: await readCapped(res, opts.maxBytes ?? DEFAULT_MAX_BYTES, target.href) };
+      const read = await readCapped(res, opts.maxBytes ?? DEFAULT_MAX_BYTES, target.href);
+      metrics.fetched(res.status, read.length, (performance.now() - sent) / 1000);
+      return { response: res, body: read };
     });
     const location = response.headers.get('location');
     if (response.status >= 300 && response.status < 400 && response.status !== 304 && location) {

@@ -12,6 +12,7 @@
 // sending at once would be a burst.
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { metrics } from '@govwatch/core';
 
 /** Further ahead than any reservation can be, at the least (a slow host's own limit may be more). */
 const MAX_AHEAD_MS = 15 * 60_000;
@@ -126,6 +127,7 @@ export function redisHostLimiter(client: Redis, prefix: string): RedisHostLimite
     async schedule(host, limits, fn) {
       const token = randomUUID();
       const interval = 1000 / limits.requestsPerSecond;
+      const asked = performance.now();
       try {
         for (let late = 0; ; ) {
           const wait = await limiter.reserve(host, limits, token);
@@ -144,6 +146,7 @@ export function redisHostLimiter(client: Redis, prefix: string): RedisHostLimite
         await limiter.release(host, token).catch(() => undefined);
         throw err;
       }
+      metrics.hostWaited((performance.now() - asked) / 1000);
       try {
         return await fn();
       } finally {

@@ -1,6 +1,6 @@
 // BullMQ workers for every queue govwatch works, built from one handler map typed against the
 // catalog: a queue without a handler fails to compile.
-import { workerConnection } from '@govwatch/core';
+import { metrics, workerConnection } from '@govwatch/core';
 import { parsePayload, type Payload, type WorkerQueue } from '@govwatch/jobs';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Runtime } from '../runtime.ts';
@@ -49,7 +49,13 @@ export function startWorker<Q extends WorkerQueue>(queue: Q, rt: Runtime): Worke
     },
   );
   worker.on('error', (err) => logQueueError(rt.log, queue, err));
+  const seconds = (job: Job | undefined) => (job?.processedOn && job.finishedOn ? (job.finishedOn - job.processedOn) / 1000 : null);
+  worker.on('completed', (job, result: { outcome?: string } | undefined) => {
+    metrics.jobFinished(queue, 'completed', seconds(job));
+    if (queue === 'store' && result?.outcome) metrics.stored(result.outcome);
+  });
   worker.on('failed', (job, err) => {
+    metrics.jobFinished(queue, 'failed', seconds(job), err.name !== 'Error' ? err.name : (err.constructor?.name ?? 'Error'));
     rt.log.warn({ queue, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed');
     if (job && isFinalFailure(job, err)) void settleFinalFailure(rt, queue, job, err);
   });

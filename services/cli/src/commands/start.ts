@@ -1,7 +1,7 @@
 // `govwatch start`, `govwatch worker KIND`, `govwatch api`: the same start functions as the service
 // processes (services/*/src/main.ts), several in one process.
 import { onShutdown, shutdownOnSignals } from '@govwatch/core';
-import type { Runtime } from '@govwatch/pipeline';
+import { type Runtime, serveMetricsWhenConfigured } from '@govwatch/pipeline';
 import type { Context } from '../context.ts';
 
 const workerKinds = {
@@ -26,6 +26,7 @@ export async function startCommand(ctx: Context, opts: { sites?: string; migrate
   await api.startScheduler(rt, sites, { migrate: false }); // applied above, before the readiness check
   for (const start of Object.values(workerKinds)) await start(rt);
   if (opts.api) await api.startApi(rt, sites, { port: Number(opts.port ?? rt.config.apiPort), host: rt.config.api.host });
+  await serveMetricsWhenConfigured(rt);
   rt.log.info({ stages: Object.keys(workerKinds), api: opts.api }, 'govwatch running');
 }
 
@@ -33,6 +34,7 @@ export async function workerCommand(ctx: Context, kind: string) {
   if (!Object.hasOwn(workerKinds, kind)) throw new Error(`unknown worker kind ${kind} (crawl | extract | store)`);
   const rt = await processRuntime(ctx);
   await workerKinds[kind as WorkerKind](rt);
+  await serveMetricsWhenConfigured(rt);
 }
 
 export async function apiCommand(ctx: Context, opts: { sites?: string; port?: string }) {
