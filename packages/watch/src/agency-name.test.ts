@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_VARIANTS, originalReports, variantReport } from '../../fixture-site/src/reports.ts';
 import { agencyKey, type KnownAgency, parseAgencyName, resolveAgencyName, siteCity } from './agency-name.ts';
 
 const key = (name: string) => {
@@ -95,5 +96,20 @@ describe('resolveAgencyName with a site context', () => {
     ];
     expect(resolveAgencyName('玄武公安分局', portal)).toMatchObject({ kind: 'known', key: '公安局|南京|玄武' });
     expect(resolveAgencyName('秦淮分局', portal)).toMatchObject({ kind: 'new', key: '公安局|南京|秦淮' });
+  });
+});
+
+describe('every agency of the fixture site', () => {
+  it('parses, and distinct agencies (360 variants over 40 cities, 8 originals) never share a key', () => {
+    const names = new Set([...originalReports().map((r) => r.agency)]);
+    for (let k = 0; k < Math.min(MAX_VARIANTS, 360); k++) names.add(variantReport(k).agency);
+    expect(names.size).toBeGreaterThan(360);
+    const keys = new Map<string, string>();
+    for (const name of names) {
+      const k = key(name);
+      expect(k, name).not.toBeNull();
+      expect(keys.get(k as string), `${name} collides`).toBeUndefined();
+      keys.set(k as string, name);
+    }
   });
 });

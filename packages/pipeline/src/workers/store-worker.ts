@@ -2,7 +2,7 @@ import type { Payload } from '@govwatch/jobs';
 import { completeRunIfSettled, finishCrawl, markMissing, StoreInputError, storePage } from '@govwatch/db';
 import { type Job, UnrecoverableError } from 'bullmq';
 import type { Runtime } from '../runtime.ts';
-import { runDeadlineCheck, watchStoredReport } from '../watch-check.ts';
+import { runDeadlineCheck, watchStoredResult } from '../watch-check.ts';
 
 /** Missing on this many consecutive complete crawls → report.removed. */
 export const MISSING_THRESHOLD = 3;
@@ -30,7 +30,7 @@ export async function processStore(rt: Runtime, job: Job, data: Payload<'store'>
     throw err;
   }
   rt.log.debug({ queue: 'store', jobId: job.id, url: data.fetchUrl, ...result }, 'stored');
-  if (result.reportId && !result.replayed) await watchStoredReport(rt, result.reportId);
+  await watchStoredResult(rt, result);
   await completeRunIfSettled(prisma, data.runId);
   return result;
 }
