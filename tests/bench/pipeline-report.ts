@@ -4,6 +4,9 @@ import type { CrawlPass, PipelineBenchResult, PlainPass } from './pipeline-bench
 
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const f1 = (x: number) => x.toFixed(1);
+const cpuRow = (c: Record<string, number>) => `${c.crawl?.toFixed(1)} + ${c.extract?.toFixed(1)} + ${c.store?.toFixed(1)} = ${cpuTotal(c).toFixed(1)} ms`;
+const cpuTotal = (c: Record<string, number>) => (c.crawl ?? 0) + (c.extract ?? 0) + (c.store ?? 0);
+const cpuRatio = (r: PipelineBenchResult) => cpuTotal(r.first.cpuMsPerRequest) / (r.plain.reduce((n, p) => n + p.cpuMsPerPage, 0) / r.plain.length);
 const loadOf = (l: number[]) => l.map((x) => x.toFixed(1)).join(' ');
 
 function govwatchRow(p: CrawlPass): string {
@@ -42,6 +45,8 @@ export function pipelineMarkdown(r: PipelineBenchResult, context: { commit: stri
     `| re-crawl after ${r.changed.reportsChanged} of ${r.world.reports} reports changed | ${s(r.changed.ms)}, ${r.changed.versionsCreated} new versions | as many versions as changes |`,
     `| host limiter alone: Redis commands (in its script included) / round trips per request | ${f1(r.limiter.commandsPerRequest)} / ${r.limiter.roundTripsPerRequest.toFixed(2)} | |`,
     `| whole pipeline: Redis commands per request (first crawl, re-crawl) | ${f1(r.first.redisCommandsPerRequest ?? Number.NaN)}, ${f1(r.recrawl.redisCommandsPerRequest ?? Number.NaN)} | |`,
+    `| CPU per request, first crawl: crawl + extract + store worker = total; plain Crawlee (whole process, its start included) | ${cpuRow(r.first.cpuMsPerRequest)}; ${r.plain.map((p) => p.cpuMsPerPage.toFixed(1)).join(', ')} ms: **${cpuRatio(r).toFixed(2)}** as much CPU per page as plain Crawlee's mean | (the load-independent view of the first row) |`,
+    `| CPU per request, unchanged re-crawl | ${cpuRow(r.recrawl.cpuMsPerRequest)} | |`,
     `| peak RSS: crawl / extract / store worker | ${m.workerPeakRssMb.crawl} / ${m.workerPeakRssMb.extract} / ${m.workerPeakRssMb.store} MB | ≤ 300 MB |`,
     `| Redis used_memory: before / peak during / after | ${m.redisUsedMb.before} / ${m.redisUsedMb.peakDuring} / ${m.redisUsedMb.after} MB | back near the start |`,
     `| CLI start-up to first output, median of 5: \`--help\`, \`sites\` | ${r.cliStartMs.helpMedian} ms, ${r.cliStartMs.sitesMedian} ms | ≤ 300 ms |`,
