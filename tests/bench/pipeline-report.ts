@@ -18,7 +18,7 @@ function plainRow(p: PlainPass, i: number): string {
   return `| plain Crawlee CheerioCrawler, run ${i + 1} | ${s(p.ms)} | ${p.pages} | ${f1(p.pagesPerSecond)} | (title + text to a file) | – | ${loadOf(p.loadavg)} |`;
 }
 
-export function pipelineMarkdown(r: PipelineBenchResult, context: { commit: string; machine: string }): string[] {
+export function pipelineMarkdown(r: PipelineBenchResult, context: { commit: string; machine: string; profiled: boolean }): string[] {
   const o = r.options;
   const conc = (v: number | undefined) => (v === undefined ? 'default' : String(v));
   const m = r.memory;
@@ -27,7 +27,8 @@ export function pipelineMarkdown(r: PipelineBenchResult, context: { commit: stri
       `(${r.world.reports} reports, the rest news, notices and list pages), ${r.world.minPageKb}–${r.world.maxPageKb} KB (mean ${r.world.meanPageKb} KB); ` +
       `each host limited to ${o.hostRps} requests/s by its site config (ceiling ${r.politenessCeiling} requests/s).`,
     `govwatch: \`govwatch worker crawl|extract|store\` as three processes, concurrency crawl ${conc(o.crawlConcurrency)} / extract ${conc(o.extractConcurrency)} / store ${conc(o.storeConcurrency)}; ` +
-      `PostgreSQL 127.0.0.1 (a fresh database); Redis: ${r.redis}. Plain Crawlee: ${o.plainConcurrency} concurrent requests, no host limit.`,
+      `PostgreSQL 127.0.0.1 (a fresh database); Redis: ${r.redis}. Plain Crawlee: ${o.plainConcurrency} concurrent requests, no host limit.` +
+      (context.profiled ? ' The workers ran under `node --cpu-prof` (BENCH_PROFILE), which costs them a few per cent.' : ''),
     `Commit ${context.commit}, ${context.machine}, ${r.startedAt}; load average (1, 5, 15 min) per row: a shared machine, compare ratios within one run.`,
     '',
     '| pass | time | requests | pages/s | pages stored | new versions | load |',
