@@ -63,10 +63,12 @@ export type CrawlPass = {
   redisCommandsPerRequest: number | null;
   redisUsedMemoryPeakMb: number | null;
   workerRssPeakMb: Record<Kind, number>;
+  /** CPU time (user + system) per request, by worker process, in ms: less sensitive to the machine's load than time. */
+  cpuMsPerRequest: Record<Kind, number>;
   loadavg: number[];
 };
 
-export type PlainPass = { pages: number; ms: number; pagesPerSecond: number; peakRssMb: number | null; loadavg: number[] };
+export type PlainPass = { pages: number; ms: number; cpuMs: number; cpuMsPerPage: number; pagesPerSecond: number; peakRssMb: number | null; loadavg: number[] };
 
 export type PipelineBenchResult = {
   options: PipelineOptions;
@@ -147,6 +149,16 @@ async function usedMemoryMb(redis: Redis): Promise<number> {
   return Math.round((Number(m?.[1] ?? 0) / 1024 / 1024) * 10) / 10;
 }
 
+/** User + system CPU time of a process so far, in ms (/proc/PID/stat, 100 ticks a second). */
+function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
 function procKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   try {
     const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -215,8 +227,8 @@ function runPlain(urlsFile: string, outFile: string, concurrency: number): Promi
     child.on('error', reject);
     child.on('exit', (code) => {
       if (code !== 0) return reject(new Error(`plain crawlee exited with ${code}`));
-      const r = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as { pages: number; ms: number; peakRssMb: number | null };
-      resolve({ ...r, pagesPerSecond: r.pages / (r.ms / 1000), loadavg: load() });
+      const r = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as { pages: number; ms: number; cpuMs: number; peakRssMb: number | null };
+      resolve({ ...r, cpuMsPerPage: r.cpuMs / r.pages, pagesPerSecond: r.pages / (r.ms / 1000), loadavg: load() });
     });
   });
 }
@@ -306,7 +318,7 @@ export async function runPipelineBench(options: PipelineOptions = pipelineOption
 
     // Page sizes, from a sample of the world.
     const sizes: number[] = [];
-    for (const p of world.pages.filter((_, i) => i % 25 === 0)) sizes.push((await (await fetch(p.url)).arrayBuffer()).byteLength / 1024);
+    for (const p of world.pages.filter((_, i) => i % 7 === 0)) sizes.push((await (await fetch(p.url)).arrayBuffer()).byteLength / 1024);
     world.resetCounts();
 
     const cliStartMs = { help: [] as number[], sites: [] as number[] };
@@ -325,7 +337,7 @@ export async function runPipelineBench(options: PipelineOptions = pipelineOption
     const plainOnce = async () => {
       say('plain Crawlee CheerioCrawler …');
       const r = await runPlain(urlsFile, join(dir, 'plain.jsonl'), options.plainConcurrency);
-      say(`plain Crawlee: ${r.pages} pages in ${r.ms} ms, ${r.pagesPerSecond.toFixed(1)} pages/s, peak RSS ${r.peakRssMb} MB (load ${r.loadavg.join(' ')})`);
+      say(`plain Crawlee: ${r.pages} pages in ${r.ms} ms, ${r.pagesPerSecond.toFixed(1)} pages/s, ${r.cpuMsPerPage.toFixed(2)} CPU ms/page, peak RSS ${r.peakRssMb} MB (load ${r.loadavg.join(' ')})`);
       world.resetCounts();
       plain.push(r);
     };
@@ -344,6 +356,7 @@ export async function runPipelineBench(options: PipelineOptions = pipelineOption
       const statsBefore = await commandStats(rt.redis);
       const rssPeak: Record<Kind, number> = { crawl: 0, extract: 0, store: 0 };
       let memPeak = 0;
+      const cpuBefore = Object.fromEntries(KINDS.map((k) => [k, cpuMs(workers.procs[k].pid ?? 0)])) as Record<Kind, number>;
       say(`${label}: ${sites.length} crawls …`);
       const t0 = performance.now();
       // Eight requests at a time, as a scheduler would: 200 at once wait past Prisma's 2 s
@@ -368,6 +381,9 @@ export async function runPipelineBench(options: PipelineOptions = pipelineOption
       const ms = performance.now() - t0;
       const statsAfter = await commandStats(rt.redis);
       const counts = world.counts();
+      const cpuMsPerRequest = Object.fromEntries(
+        KINDS.map((k) => [k, Math.round(((cpuMs(workers.procs[k].pid ?? 0) - cpuBefore[k]) / Math.max(counts.requests, 1)) * 100) / 100]),
+      ) as Record<Kind, number>;
       const grouped = await rt.db.prisma.crawlRunPage.groupBy({ by: ['outcome'], where: { runId: { in: runIds } }, _count: { _all: true } });
       const runs = await rt.db.prisma.crawlRun.groupBy({ by: ['status'], where: { id: { in: runIds } }, _count: { _all: true } });
       const runCount = (status: string) => runs.find((r) => r.status === status)?._count._all ?? 0;
@@ -389,13 +405,14 @@ export async function runPipelineBench(options: PipelineOptions = pipelineOption
         redisCommandsPerRequest: counts.requests ? (totalOf(statsAfter) - totalOf(statsBefore)) / counts.requests : null,
         redisUsedMemoryPeakMb: memPeak,
         workerRssPeakMb: Object.fromEntries(KINDS.map((k) => [k, Math.round(rssPeak[k] / 1024)])) as Record<Kind, number>,
+        cpuMsPerRequest,
         loadavg: load(),
       };
       redisUsed.peakDuring = Math.max(redisUsed.peakDuring ?? 0, memPeak);
       say(
         `${label}: ${pass.ms} ms, ${pass.requests} requests (${JSON.stringify(pass.byStatus)}), ${pass.pagesPerSecond.toFixed(1)} pages/s, ` +
           `${pass.pagesStored} pages stored ${JSON.stringify(pass.outcomes)}, ${pass.versionsCreated} versions, runs ${pass.runsFinished} finished / ${pass.runsFailed} not; ` +
-          `RSS ${JSON.stringify(pass.workerRssPeakMb)} MB, Redis peak ${memPeak} MB, ${pass.redisCommandsPerRequest?.toFixed(1)} Redis commands/request (load ${pass.loadavg.join(' ')})`,
+          `RSS ${JSON.stringify(pass.workerRssPeakMb)} MB, CPU ms/request ${JSON.stringify(cpuMsPerRequest)}, Redis peak ${memPeak} MB, ${pass.redisCommandsPerRequest?.toFixed(1)} Redis commands/request (load ${pass.loadavg.join(' ')})`,
       );
       return pass;
     };

@@ -4,6 +4,9 @@ import type { CrawlPass, PipelineBenchResult, PlainPass } from './pipeline-bench
 
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const f1 = (x: number) => x.toFixed(1);
+const cpuRow = (c: Record<string, number>) => `${c.crawl?.toFixed(1)} + ${c.extract?.toFixed(1)} + ${c.store?.toFixed(1)} = ${cpuTotal(c).toFixed(1)} ms`;
+const cpuTotal = (c: Record<string, number>) => (c.crawl ?? 0) + (c.extract ?? 0) + (c.store ?? 0);
+const cpuRatio = (r: PipelineBenchResult) => cpuTotal(r.first.cpuMsPerRequest) / (r.plain.reduce((n, p) => n + p.cpuMsPerPage, 0) / r.plain.length);
 const loadOf = (l: number[]) => l.map((x) => x.toFixed(1)).join(' ');
 
 function govwatchRow(p: CrawlPass): string {
@@ -15,7 +18,7 @@ function plainRow(p: PlainPass, i: number): string {
   return `| plain Crawlee CheerioCrawler, run ${i + 1} | ${s(p.ms)} | ${p.pages} | ${f1(p.pagesPerSecond)} | (title + text to a file) | – | ${loadOf(p.loadavg)} |`;
 }
 
-export function pipelineMarkdown(r: PipelineBenchResult, context: { commit: string; machine: string }): string[] {
+export function pipelineMarkdown(r: PipelineBenchResult, context: { commit: string; machine: string; profiled: boolean }): string[] {
   const o = r.options;
   const conc = (v: number | undefined) => (v === undefined ? 'default' : String(v));
   const m = r.memory;
@@ -24,7 +27,8 @@ export function pipelineMarkdown(r: PipelineBenchResult, context: { commit: stri
       `(${r.world.reports} reports, the rest news, notices and list pages), ${r.world.minPageKb}–${r.world.maxPageKb} KB (mean ${r.world.meanPageKb} KB); ` +
       `each host limited to ${o.hostRps} requests/s by its site config (ceiling ${r.politenessCeiling} requests/s).`,
     `govwatch: \`govwatch worker crawl|extract|store\` as three processes, concurrency crawl ${conc(o.crawlConcurrency)} / extract ${conc(o.extractConcurrency)} / store ${conc(o.storeConcurrency)}; ` +
-      `PostgreSQL 127.0.0.1 (a fresh database); Redis: ${r.redis}. Plain Crawlee: ${o.plainConcurrency} concurrent requests, no host limit.`,
+      `PostgreSQL 127.0.0.1 (a fresh database); Redis: ${r.redis}. Plain Crawlee: ${o.plainConcurrency} concurrent requests, no host limit.` +
+      (context.profiled ? ' The workers ran under `node --cpu-prof` (BENCH_PROFILE), which costs them a few per cent.' : ''),
     `Commit ${context.commit}, ${context.machine}, ${r.startedAt}; load average (1, 5, 15 min) per row: a shared machine, compare ratios within one run.`,
     '',
     '| pass | time | requests | pages/s | pages stored | new versions | load |',
@@ -42,6 +46,8 @@ export function pipelineMarkdown(r: PipelineBenchResult, context: { commit: stri
     `| re-crawl after ${r.changed.reportsChanged} of ${r.world.reports} reports changed | ${s(r.changed.ms)}, ${r.changed.versionsCreated} new versions | as many versions as changes |`,
     `| host limiter alone: Redis commands (in its script included) / round trips per request | ${f1(r.limiter.commandsPerRequest)} / ${r.limiter.roundTripsPerRequest.toFixed(2)} | |`,
     `| whole pipeline: Redis commands per request (first crawl, re-crawl) | ${f1(r.first.redisCommandsPerRequest ?? Number.NaN)}, ${f1(r.recrawl.redisCommandsPerRequest ?? Number.NaN)} | |`,
+    `| CPU per request, first crawl: crawl + extract + store worker = total; plain Crawlee (whole process, its start included) | ${cpuRow(r.first.cpuMsPerRequest)}; ${r.plain.map((p) => p.cpuMsPerPage.toFixed(1)).join(', ')} ms: **${cpuRatio(r).toFixed(2)}** as much CPU per page as plain Crawlee's mean | (the load-independent view of the first row) |`,
+    `| CPU per request, unchanged re-crawl | ${cpuRow(r.recrawl.cpuMsPerRequest)} | |`,
     `| peak RSS: crawl / extract / store worker | ${m.workerPeakRssMb.crawl} / ${m.workerPeakRssMb.extract} / ${m.workerPeakRssMb.store} MB | ≤ 300 MB |`,
     `| Redis used_memory: before / peak during / after | ${m.redisUsedMb.before} / ${m.redisUsedMb.peakDuring} / ${m.redisUsedMb.after} MB | back near the start |`,
     `| CLI start-up to first output, median of 5: \`--help\`, \`sites\` | ${r.cliStartMs.helpMedian} ms, ${r.cliStartMs.sitesMedian} ms | ≤ 300 ms |`,

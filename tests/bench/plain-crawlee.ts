@@ -2,7 +2,7 @@
 // and writing title + text per page to a JSON-lines file, nothing else (no politeness, no state,
 // no storage). Run as its own process by pipeline-bench.ts:
 //   node --import tsx tests/bench/plain-crawlee.ts URLS_FILE OUT_FILE CONCURRENCY
-// Prints one JSON line: pages written, crawl time (run() start → end) and peak RSS.
+// Prints one JSON line: pages written, crawl time (run() start → end), CPU time of the process and peak RSS.
 import { createWriteStream, readFileSync } from 'node:fs';
 import { CheerioCrawler, Configuration, LogLevel, log } from '@crawlee/cheerio';
 
@@ -35,4 +35,5 @@ await crawler.run(urls);
 const ms = performance.now() - started;
 await new Promise<void>((resolve) => out.end(resolve));
 const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
-process.stdout.write(`${JSON.stringify({ pages, ms: Math.round(ms), peakRssMb: hwm ? Math.round(Number(hwm[1]) / 1024) : null })}\n`);
+const cpu = process.cpuUsage();
+process.stdout.write(`${JSON.stringify({ pages, ms: Math.round(ms), cpuMs: Math.round((cpu.user + cpu.system) / 1000), peakRssMb: hwm ? Math.round(Number(hwm[1]) / 1024) : null })}\n`);

@@ -151,7 +151,7 @@ mkdirSync(resultsDir, { recursive: true });
 if (!only || only === 'pipeline') {
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`;
   const r = await runPipelineBench(pipelineOptions, say);
-  const table = pipelineMarkdown(r, { commit, machine });
+  const table = pipelineMarkdown(r, { commit, machine, profiled: Boolean(process.env.BENCH_PROFILE) });
   console.log(`\npipeline benchmark (issue 13)\n\n${table.join('\n')}\n`);
   for (const c of r.checks) console.log(`${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`);
   writeFileSync(join(here, 'results.json'), `${JSON.stringify({ commit, machine, loadavg: loadavg(), ...r }, null, 2)}\n`);

@@ -2,15 +2,15 @@
 // sitemaps, feeds, Hanweb dataproxy groups) and `report` requests, so report pages are fetched
 // while the lists are still being walked. BasicCrawler with our own fetch, or PlaywrightCrawler
 // where the site's lists need a browser (report pages are still fetched with our client, for
-// conditional GETs and raw bytes). A fresh crawler and in-memory queue per crawl (crawlee
-// #1602, #4056).
-import { randomUUID } from 'node:crypto';
+// conditional GETs and raw bytes). A fresh crawler and in-memory request list per crawl (crawlee
+// #1602, #4056; crawl-requests.ts).
 import { freemem, totalmem } from 'node:os';
 import { canonicalUrl } from '@govwatch/core';
 import type { Site } from '@govwatch/sites';
-import { BasicCrawler, Configuration, LocalEventManager, LogLevel, log as crawleeLog, type Request, RequestQueue } from '@crawlee/basic';
+import { BasicCrawler, Configuration, LocalEventManager, LogLevel, log as crawleeLog, type Request, type RequestQueue } from '@crawlee/basic';
 import type { Page, Response as PlaywrightResponse } from 'playwright';
 import { guardPage, launchOptions } from './browser.ts';
+import { CrawlRequests } from './crawl-requests.ts';
 import { assertPublicUrl, HttpStatusError, OffSiteError, parseRetryAfter, prepareRetry } from '../fetch/index.ts';
 import { type ContextDeps, type CrawlContext, type CrawlStats, createCrawlContext } from './crawl-context.ts';
 import { type Enqueue, type ListData, listKey, listRoute } from './list-route.ts';
@@ -42,22 +42,6 @@ const quietSystemInfo = {
   memoryMbytes: Math.round((totalmem() / 1024 / 1024) * 0.25),
 };
 
-/**
- * crawlee 3.18 gives every RequestQueue a seen-request cache of 1,000,000 slots: two arrays of
- * 8 MB each, allocated when the queue opens (11 ms of CPU) and again when it is reset. One queue
- * per crawl job and dozens of crawls at once made the crawl worker grow by about 16 MB a crawl
- * (pipeline benchmark: 1.3 GB → 2.9 GB over three passes of 50 sites). A site's crawl sees a few
- * thousand URLs, and the cache is only a shortcut before the queue's own lookup: a few thousand
- * slots do. The field is internal, so this checks its shape and leaves the queue alone otherwise.
- */
-function shrinkSeenCache(queue: RequestQueue, slots = 4096): void {
-  const cache = (queue as unknown as { requestSeenCache?: { size?: unknown; clear?: unknown } }).requestSeenCache;
-  if (cache && typeof cache.size === 'number' && typeof cache.clear === 'function') {
-    cache.size = slots;
-    cache.clear();
-  }
-}
-
 function crawlerConfig(): Configuration {
   const config = new Configuration({ persistStorage: false, purgeOnStart: false, ...quietSystemInfo });
   const events = new LocalEventManager(config);
@@ -79,8 +63,7 @@ export async function crawlSite(site: Site, deps: CrawlDeps): Promise<CrawlStats
   // A site on a private network is refused as a whole, with one clear error, before any request.
   if (!ctx.fetchOptions.allowPrivateNetwork) for (const url of site.startUrls) await assertPublicUrl(new URL(url));
   const config = crawlerConfig();
-  const queue = await RequestQueue.open(`crawl-${randomUUID()}`, { config });
-  shrinkSeenCache(queue);
+  const queue = new CrawlRequests();
 
   // The page budget is counted here, not by crawlee's maxRequestsPerCrawl: that one stops silently
   // (a crawl cut short must not look complete) and counts retries against the budget. A link is
@@ -164,7 +147,9 @@ export async function crawlSite(site: Site, deps: CrawlDeps): Promise<CrawlStats
     ctx.log.warn({ url: request.url, label: data.label, err: error.message }, 'request failed');
   };
   const options = {
-    requestQueue: queue,
+    // crawlee 3.18 types a `requestManager` option but its option check rejects it; `requestQueue`
+    // takes anything with fetchNextRequest and addRequest, and is used through the same interface.
+    requestQueue: queue as unknown as RequestQueue,
     maxRequestRetries: 3,
     // Start at full concurrency: crawlee's autoscaling adds a slot every 10 s, longer than a whole
     // re-crawl; the Redis host limiter is what bounds the load on the site.
@@ -191,7 +176,6 @@ export async function crawlSite(site: Site, deps: CrawlDeps): Promise<CrawlStats
       if (site.render === 'browser') await crawler.teardown();
     }
   } finally {
-    await queue.drop();
     await reportPages.close();
   }
   if (deps.signal?.aborted) throw new CrawlInterruptedError(`crawl of ${site.id} interrupted by shutdown; it will be retried`);
