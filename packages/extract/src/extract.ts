@@ -2,7 +2,7 @@
 // metadata → outline → classify. Pure: no I/O, no clock, no randomness.
 import { parseDocument } from 'htmlparser2';
 import { attachmentsOf } from './attachments.ts';
-import { isStrictChrome, stripChrome } from './chrome.ts';
+import { stripChrome } from './chrome.ts';
 import { classify } from './classify.ts';
 import { chooseContent } from './content.ts';
 import { decodeHtml } from './decode.ts';
@@ -12,17 +12,18 @@ import { contentHashOf } from './hash.ts';
 import {
   agencyFromTitle,
   dateFromUrl,
-  isSiteNameTitle,
   looksLikeAgency,
   normalizeDate,
   parseSignature,
   parseTitleBlock,
   reportYearOf,
-  stripTitleSuffix,
+  structuredDate,
+  timeElementDate,
 } from './metadata.ts';
 import { outlineOf } from './outline.ts';
 import type { ExtractedRecord, ExtractInput, PageKind } from './record.ts';
 import { type Line, render } from './render.ts';
+import { chooseTitle } from './title.ts';
 import { canonicalUrl } from './url.ts';
 
 /** Pages above this size are not report pages (the largest real ones are ~2 MB with inline
@@ -119,26 +120,8 @@ export function extract(input: ExtractInput): ExtractedRecord {
     dropped.fill(1, h.start, Math.min(h.end, r.lines.length));
   }
 
-  // Title: meta > title block heading > <title> minus suffix. A <title> that only names the
-  // portal or column gives way to the strongest title in the body.
-  const siteName = meta.get('sitename') ?? null;
-  const fromTag = stripTitleSuffix(r.titleText, siteName);
-  const tagIsSiteName = isSiteNameTitle(fromTag, siteName);
-  const metaTitle = meta.get('articletitle')?.trim() || null;
-  const bodyTitle = metaTitle ? null : tagIsSiteName ? bodyTitleOf(r, content.start) : headingTitle(r.lines, r.headings, fromTag, content.start);
-  let title = metaTitle || bodyTitle || fromTag;
-  let titleFromBody = !metaTitle && bodyTitle !== null && tagIsSiteName;
-  // A <title> no heading confirms and that lacks the topic (a column name no list knows) does
-  // not outrank an emphasised title in the body that names it.
   const keywords = input.titleKeywords?.length ? input.titleKeywords : DEFAULT_KEYWORDS;
-  const hasKeyword = (t: string) => keywords.some((k) => t.includes(k));
-  if (!metaTitle && !bodyTitle && fromTag && !tagIsSiteName && !hasKeyword(fromTag)) {
-    const candidate = bodyTitleOf(r, content.start);
-    if (candidate && hasKeyword(candidate)) {
-      title = candidate;
-      titleFromBody = true;
-    }
-  }
+  const { title, fromBody: titleFromBody, siteNameOnly } = chooseTitle(r, meta, content.start, keywords);
 
   const contentLines = r.lines.slice(content.start, content.end);
   const { body, head } = stripChrome(contentLines, title, dropped, content.start);
@@ -187,7 +170,7 @@ export function extract(input: ExtractInput): ExtractedRecord {
     listEntries,
     bodyListEntries,
     proseChars,
-    titleIsSiteName: tagIsSiteName && !metaTitle && bodyTitle === null,
+    titleIsSiteName: siteNameOnly,
     // An article's title block carries its date (labelled, in meta tags or <time>); a column
     // page's dates are its rows'.
     hasDateline: metaDate !== null || block.labelled || r.times.some((t) => t.line <= content.start),
@@ -233,85 +216,6 @@ function proseOf(body: Line[]): number {
   return n;
 }
 
-// Meta keys of Open Graph, article: and schema.org microdata dates.
-const STRUCTURED_DATE_KEYS = ['article:published_time', 'og:published_time', 'og:release_date', 'og:article:published_time', 'datepublished', 'dc.date', 'dcterms.created'];
-
-/** article:published_time / og: / itemprop metas, then JSON-LD datePublished. */
-function structuredDate(meta: Map<string, string>, jsonLd: string[]): string | null {
-  for (const k of STRUCTURED_DATE_KEYS) {
-    const d = normalizeDate(meta.get(k));
-    if (d) return d;
-  }
-  for (const j of jsonLd) {
-    // A regex, not JSON.parse: CMS JSON-LD is often invalid (trailing commas, raw newlines).
-    const m = /"datePublished"\s*:\s*"([^"]{8,40})"/.exec(j);
-    const d = m ? normalizeDate(m[1]) : null;
-    if (d) return d;
-  }
-  return null;
-}
-
-/** The `<time datetime>` of the title block: the last one above the body, else the first in it. */
-function timeElementDate(times: Array<{ datetime: string; line: number }>, contentStart: number): string | null {
-  let pick: string | null = null;
-  for (const t of times) {
-    if (t.line <= contentStart) pick = t.datetime;
-    else if (pick === null) pick = t.datetime;
-  }
-  return normalizeDate(pick);
-}
-
-const TITLE_LABEL = /^(?:标\s*题|题\s*目|名\s*称|文章标题)\s*[:：]\s*(.*)$/;
-const OUTLINE_MARK = /^([一二三四五六七八九十]{1,3}\s*、|[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]|\d{1,2}\s*[.．、](?!\d))/;
-const DATE_IN_LINE = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}/;
-
-/** A line that can be a page title: not chrome, not a sentence, not a date line. */
-function titleLike(text: string): boolean {
-  const len = text.replace(/\s/g, '').length;
-  return len >= 6 && len <= 150 && !text.includes('。') && !isStrictChrome(text) && !DATE_IN_LINE.test(text) && !OUTLINE_MARK.test(text);
-}
-
-/**
- * When <title> only names the site: the strongest title candidate at or above the body's top —
- * a 标题： row, then a heading (h1–h3, title-classed element), then an emphasised (bold,
- * centred, large) element; the nearest to the body wins within a kind.
- */
-function bodyTitleOf(r: ReturnType<typeof render>, contentStart: number): string | null {
-  const limit = Math.min(r.lines.length, contentStart + 3);
-  for (let i = 0; i < limit; i++) {
-    const m = TITLE_LABEL.exec((r.lines[i] as Line).text);
-    if (!m) continue;
-    const value = (m[1] ?? '').trim() || (r.lines[i + 1]?.text ?? '').trim();
-    if (titleLike(value)) return value;
-  }
-  const nearest = (ranges: { start: number; end: number }[]): string | null => {
-    let above: { start: number; text: string } | null = null;
-    let inside: { start: number; text: string } | null = null;
-    for (const h of ranges) {
-      if (h.start > contentStart + 2 || h.end - h.start > 3) continue;
-      const text = r.lines.slice(h.start, h.end).map((l) => l.text).join('').trim();
-      if (!titleLike(text) || (r.lines[h.start] as Line).linkChars > 0) continue;
-      if (h.start < contentStart) {
-        if (!above || h.start > above.start) above = { start: h.start, text };
-      } else if (!inside || h.start < inside.start) inside = { start: h.start, text };
-    }
-    return (above ?? inside)?.text ?? null;
-  };
-  return nearest(r.headings) ?? nearest(r.emphasized) ?? lineOverDateline(r.lines, limit);
-}
-
-const DATELINE = /^(发布日期|发布时间|发文日期|更新时间|时间|日期|来源|信息来源|文章来源|作者|Release Date|Date|Source|Published)\s*[:：]/i;
-
-/** Templates whose title carries no markup at all still put it right over the dateline. */
-function lineOverDateline(lines: Line[], limit: number): string | null {
-  for (let i = 1; i < limit; i++) {
-    if (!DATELINE.test((lines[i] as Line).text)) continue;
-    const above = lines[i - 1] as Line;
-    if (above.linkChars === 0 && titleLike(above.text)) return above.text.trim();
-  }
-  return null;
-}
-
 /** Link rows that alternate with prose lines inside the content (entry, summary, entry, …). */
 function alternatingEntries(lines: Line[]): number {
   let entries = 0;
@@ -337,25 +241,3 @@ function isListEntry(l: Line): boolean {
   return !l.docLink && len >= 8 && l.linkChars >= len * 0.6;
 }
 
-/** One title is the other, or a prefix of it long enough not to be just the site name. */
-function agrees(a: string, b: string): boolean {
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  return long.startsWith(short) && short.length >= long.length * 0.6;
-}
-
-/**
- * The visible title of the title block: a heading before (or at the top of) the content that
- * agrees with the <title>, or, when <title> is generic, the nearest heading above the content.
- */
-function headingTitle(lines: Line[], headings: { start: number; end: number }[], fromTag: string | null, contentStart: number): string | null {
-  const norm = (s: string) => s.replace(/\s+/g, '');
-  let nearest: string | null = null;
-  for (const h of headings) {
-    if (h.end - h.start > 3 || h.start > contentStart + 2) continue;
-    const text = lines.slice(h.start, h.end).map((l) => l.text).join('');
-    if (text.length < 5 || text.length > 150 || text.includes('。')) continue;
-    if (fromTag && agrees(norm(text), norm(fromTag))) return text.trim();
-    if (h.start <= contentStart) nearest = text.trim();
-  }
-  return fromTag ? null : nearest;
-}

@@ -4,7 +4,8 @@ import { extract } from './extract.ts';
 import { stripTitleSuffix } from './metadata.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
-const run = (html: string, url = 'https://www.example.gov.cn/art/2024/3/22/art_1_1.html') => extract({ bytes: utf8(html), url });
+const run = (html: string, url = 'https://www.example.gov.cn/art/2024/3/22/art_1_1.html') =>
+  extract({ bytes: utf8(html), url });
 
 const REPORT_BODY = `<p>　　2023年，在县委、县政府的坚强领导下，县司法局深入学习贯彻习近平法治思想，全面推进法治政府建设，现将有关情况报告如下。</p>
 <p>一、主要做法和成效</p><p>（一）健全依法决策机制。严格落实重大行政决策程序，全年审查合法性文件36件。</p>
@@ -94,7 +95,11 @@ describe('2. metadata on every page kind', () => {
 
 describe('3. short news among related-link lists', () => {
   it('keeps a 100–400 character news item whose page carries 8+ link lines', () => {
-    const links = Array.from({ length: 10 }, (_, i) => `<li><a href="/xw/${i}.html">某某区召开第${i + 1}次重点工作推进会议</a><span>2024-03-0${i % 9 + 1}</span></li>`).join('');
+    const links = Array.from(
+      { length: 10 },
+      (_, i) =>
+        `<li><a href="/xw/${i}.html">某某区召开第${i + 1}次重点工作推进会议</a><span>2024-03-0${(i % 9) + 1}</span></li>`,
+    ).join('');
     const html = `<html><head><meta charset="utf-8"><title>区司法局开展法治宣传进社区活动_某某区人民政府</title></head><body>
 <ul class="menu"><li><a href="/">首页</a></li><li><a href="/zwgk/">政务公开</a></li><li><a href="/xwzx/">新闻中心</a></li></ul>
 <h1>区司法局开展法治宣传进社区活动</h1><div class="info">发布时间：2024-03-18 来源：区司法局</div>
@@ -103,7 +108,9 @@ describe('3. short news among related-link lists', () => {
 <div class="related"><h3>相关链接</h3><ul>${links}</ul></div><div class="list2"><ul>${links}</ul></div></body></html>`;
     const r = run(html);
     expect(r.pageKind).toBe('article');
-    expect(r.text).toBe('3月15日，区司法局组织法律服务志愿者走进和平社区，围绕民法典、反诈骗等内容向居民发放宣传资料500余份，现场解答法律咨询30余人次。\n活动进一步增强了群众的法治意识，营造了良好的法治氛围。');
+    expect(r.text).toBe(
+      '3月15日，区司法局组织法律服务志愿者走进和平社区，围绕民法典、反诈骗等内容向居民发放宣传资料500余份，现场解答法律咨询30余人次。\n活动进一步增强了群众的法治意识，营造了良好的法治氛围。',
+    );
     expect(r.publishedAt).toBe('2024-03-18');
   });
 });
@@ -126,19 +133,32 @@ describe('4. WeChat re-posts with a script-lifted body', () => {
 });
 
 describe('5. dates from structured data and the URL', () => {
-  const page = (head: string, body = '') => `<html><head><meta charset="utf-8">${head}<title>区政府召开常务会议研究部署有关工作</title></head><body>
+  const page = (
+    head: string,
+    body = '',
+  ) => `<html><head><meta charset="utf-8">${head}<title>区政府召开常务会议研究部署有关工作</title></head><body>
 <h1>区政府召开常务会议研究部署有关工作</h1>${body}<div class="content"><p>会议听取了全区安全生产工作情况汇报，研究部署下一阶段重点任务，要求各部门压实责任、狠抓落实，确保各项工作取得实效。</p><p>会议还审议了其他事项。</p></div></body></html>`;
   it('article:published_time', () => {
-    expect(run(page('<meta property="article:published_time" content="2024-05-06T08:00:00+08:00">')).publishedAt).toBe('2024-05-06');
+    expect(run(page('<meta property="article:published_time" content="2024-05-06T08:00:00+08:00">')).publishedAt).toBe(
+      '2024-05-06',
+    );
   });
   it('og: published time', () => {
     expect(run(page('<meta property="og:release_date" content="2024-05-07">')).publishedAt).toBe('2024-05-07');
   });
   it('JSON-LD datePublished', () => {
-    expect(run(page('<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","datePublished":"2024-05-08T10:00:00+08:00"}</script>')).publishedAt).toBe('2024-05-08');
+    expect(
+      run(
+        page(
+          '<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","datePublished":"2024-05-08T10:00:00+08:00"}</script>',
+        ),
+      ).publishedAt,
+    ).toBe('2024-05-08');
   });
   it('<time datetime>', () => {
-    expect(run(page('', '<p class="meta"><time datetime="2024-05-09T09:00">5月9日</time></p>')).publishedAt).toBe('2024-05-09');
+    expect(run(page('', '<p class="meta"><time datetime="2024-05-09T09:00">5月9日</time></p>')).publishedAt).toBe(
+      '2024-05-09',
+    );
   });
   it('the TRS t20240322_ in the URL as a last resort, said in reasons', () => {
     const r = run(page(''), 'https://www.example.gov.cn/xwzx/202403/t20240322_123456.html');
@@ -151,7 +171,9 @@ describe('6. titles', () => {
   it('cuts only at a separator followed by the site name', () => {
     expect(stripTitleSuffix('中国-东盟博览会开幕_南宁市人民政府', '南宁市人民政府')).toBe('中国-东盟博览会开幕');
     expect(stripTitleSuffix('第二十届中国-东盟博览会在南宁开幕', null)).toBe('第二十届中国-东盟博览会在南宁开幕');
-    expect(stripTitleSuffix('Work-Life Balance Policies for Civil Servants', null)).toBe('Work-Life Balance Policies for Civil Servants');
+    expect(stripTitleSuffix('Work-Life Balance Policies for Civil Servants', null)).toBe(
+      'Work-Life Balance Policies for Civil Servants',
+    );
     expect(stripTitleSuffix('区政府召开常务会议_某某区人民政府', null)).toBe('区政府召开常务会议');
   });
   it('keeps markup in an ArticleTitle meta out of the title', () => {

@@ -232,3 +232,32 @@ function yearNotInSpan(s: string): number | null {
   }
   return null;
 }
+
+// Meta keys of Open Graph, article: and schema.org microdata dates.
+const STRUCTURED_DATE_KEYS = ['article:published_time', 'og:published_time', 'og:release_date', 'og:article:published_time', 'datepublished', 'dc.date', 'dcterms.created'];
+
+/** article:published_time / og: / itemprop metas, then JSON-LD datePublished. */
+export function structuredDate(meta: Map<string, string>, jsonLd: string[]): string | null {
+  for (const k of STRUCTURED_DATE_KEYS) {
+    const d = normalizeDate(meta.get(k));
+    if (d) return d;
+  }
+  for (const j of jsonLd) {
+    // A regex, not JSON.parse: CMS JSON-LD is often invalid (trailing commas, raw newlines).
+    const m = /"datePublished"\s*:\s*"([^"]{8,40})"/.exec(j);
+    const d = m ? normalizeDate(m[1]) : null;
+    if (d) return d;
+  }
+  return null;
+}
+
+/** The `<time datetime>` of the title block: the last one above the body, else the first in it. */
+export function timeElementDate(times: Array<{ datetime: string; line: number }>, contentStart: number): string | null {
+  let pick: string | null = null;
+  for (const t of times) {
+    if (t.line <= contentStart) pick = t.datetime;
+    else if (pick === null) pick = t.datetime;
+  }
+  return normalizeDate(pick);
+}
+

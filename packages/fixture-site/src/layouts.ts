@@ -52,7 +52,9 @@ export function layoutPages(casesDir: string, origin: string): { pages: Map<stri
     pages.set(path, { html, encoding, contentType: c.input.contentType ?? 'text/html', lastModified: SERVED_SINCE });
     cases.push({ name: c.name, path, url: origin + path, originalUrl: c.input.url, expected: c.expected });
   }
-  const links = cases.map((c) => `<li><a href="${c.path}">${escapeHtml(c.expected.title ?? c.name)}</a></li>`).join('\n');
+  const links = cases
+    .map((c) => `<li><a href="${c.path}">${escapeHtml(c.expected.title ?? c.name)}</a></li>`)
+    .join('\n');
   pages.set(LAYOUTS_INDEX, {
     html: `<!DOCTYPE html><html><head><meta charset="utf-8"><title>版式样例</title></head><body><h1>版式样例</h1><ul>\n${links}\n</ul></body></html>\n`,
     encoding: 'utf-8',
