@@ -94,9 +94,11 @@ const toHalfWidth = (t: string) => t.replace(/，/g, ',').replace(/。/g, '.');
 const newHeader = (t: string) => `发布日期:2024-01-15 来源:市政府办公室 浏览次数:562\n${t}\n分享到: 【打印】 【关闭】`;
 const VARIANTS = [(t: string) => t, republished, reflowed, toHalfWidth, newHeader];
 
-function jobsFor(scenario: Scenario, runs: Record<string, string>, count: number): StoreRecordJob[] {
+/** Job i of the scenario for every i < count that `mine` selects (each worker builds only its own). */
+function jobsFor(scenario: Scenario, runs: Record<string, string>, count: number, mine: (i: number) => boolean): StoreRecordJob[] {
   const jobs: StoreRecordJob[] = [];
   for (let i = 0; i < count; i++) {
+    if (!mine(i)) continue;
     const group = scenario === 'distinct' ? i : Math.floor(i / COPIES);
     const copy = scenario === 'distinct' ? 0 : i % COPIES;
     const site = SITES[copy] as string;
@@ -149,7 +151,7 @@ async function runWorker(): Promise<void> {
   const { databaseUrl, scenario, runs, index, workers, count } = JSON.parse(process.env.STORE_BENCH_WORKER as string);
   const queries = countQueries();
   const db = createDb(databaseUrl);
-  const mine = jobsFor(scenario, runs, count).filter((_, i) => i % workers === index);
+  const mine = jobsFor(scenario, runs, count, (i) => i % workers === index);
   await db.prisma.$queryRaw`SELECT 1`; // connect before the clock starts
   for (const k of Object.keys(queries)) delete queries[k];
   process.send?.({ ready: true });
