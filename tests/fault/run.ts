@@ -15,7 +15,7 @@ import { startFixtureSite } from '@govwatch/fixture-site';
 import { createRuntime, requestCrawl, type Runtime, waitForRun } from '@govwatch/pipeline';
 import { parseSites } from '@govwatch/sites';
 
-const REPORTS = Number(process.env.FAULT_REPORTS ?? 300);
+const REPORTS = Number(process.env.FAULT_REPORTS ?? 100);
 const root = new URL('../..', import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), 'govwatch-fault-'));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -13,6 +13,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { metrics } from '@govwatch/core';
+import { looksLikeConnectionError } from '../outage/connection-error.ts';
 
 /** Further ahead than any reservation can be, at the least (a slow host's own limit may be more). */
 const MAX_AHEAD_MS = 15 * 60_000;
@@ -90,6 +91,12 @@ const SLOT_TTL_MS = 90_000;
 /** How late a request may wake and still send on its reservation: gaps stay ≥ 90 % of the interval (10 ms at fast rates). */
 const lateTolerance = (intervalMs: number) => Math.max(10, intervalMs / 10);
 const MAX_RESERVATIONS = 3;
+/**
+ * How long a request waits for Redis to come back before it fails: a short outage (a restart, a
+ * failover) delays a crawl's requests instead of failing them (crawlee's handler timeout is 150 s).
+ */
+const OUTAGE_PATIENCE_MS = 90_000;
+const OUTAGE_POLL_MS = 1_000;
 
 type WithTakeSlot = Redis & {
   govwatchTakeSlot(...args: [slots: string, turn: string, waiters: string, deadlines: string, ttl: number, max: number, token: string, interval: number]): Promise<number>;
@@ -129,8 +136,18 @@ export function redisHostLimiter(client: Redis, prefix: string): RedisHostLimite
       const interval = 1000 / limits.requestsPerSecond;
       const asked = performance.now();
       try {
+        let outageSince: number | null = null;
         for (let late = 0; ; ) {
-          const wait = await limiter.reserve(host, limits, token);
+          let wait: number;
+          try {
+            wait = await limiter.reserve(host, limits, token);
+            outageSince = null;
+          } catch (err) {
+            outageSince ??= Date.now();
+            if (!looksLikeConnectionError(err) || Date.now() - outageSince > OUTAGE_PATIENCE_MS) throw err;
+            await sleep(OUTAGE_POLL_MS);
+            continue;
+          }
           if (wait < 0) {
             await sleep(-1 - wait); // queued for a slot
             continue;
