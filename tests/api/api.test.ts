@@ -6,6 +6,7 @@ import { storePage } from '@govwatch/db';
 import { createRuntime, type Runtime } from '@govwatch/pipeline';
 import { parseSites } from '@govwatch/sites';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db.ts';
 import { dropPrefix, redisUrl, testPrefix } from '../helpers/test-queues.ts';
 import { recordJob, seedSiteAndRuns } from '../store-helpers.ts';
@@ -235,6 +236,16 @@ describe('runs, sites, events', () => {
     const jobs = await rt.queues.webhooks.getJobs(['waiting']);
     expect(jobs.map((j) => j.data.url)).toEqual(['http://127.0.0.1:9/hook']);
     expect((await api.inject({ method: 'POST', url: '/events/redeliver', headers: { authorization: `Bearer ${TOKEN}` } })).json()).toEqual({ requeued: 0 });
+  });
+
+  it('redelivers from the command line too: govwatch events --redeliver', async () => {
+    const rt = runtimes[0] as Runtime;
+    await rt.db.prisma.webhookDelivery.updateMany({ data: { status: 'dead', attempts: 8 } });
+    const env = { DATABASE_URL: database.url, REDIS_URL: redisUrl, GOVWATCH_QUEUE_PREFIX: prefix };
+    const first = await runCli(['events', '--redeliver'], env);
+    expect(first).toMatchObject({ code: 0, stdout: 'requeued 1 dead-lettered webhook deliveries\n' });
+    expect((await runCli(['events', '--redeliver', '--json'], env)).stdout).toBe('{"requeued":0}\n');
+    expect(await rt.db.prisma.webhookDelivery.count({ where: { status: 'retrying', attempts: 0 } })).toBe(1);
   });
 });
 

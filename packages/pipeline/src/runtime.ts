@@ -37,7 +37,14 @@ export function createRuntime(config: Config, log: Logger): Runtime {
     fetcher: createFetcher(redis, config.queuePrefix, { userAgent: config.userAgent, allowPrivateNetwork: config.allowPrivateNetwork }),
     shutdown: new AbortController(),
     async close() {
+      // A queue still starting up (its connection's version check, script loading) would have
+      // those commands rejected unhandled by the close: let them finish first, briefly.
+      const all = [queues.crawl, queues.extract, queues.store, queues.events, queues.webhooks];
+      await Promise.race([Promise.allSettled(all.map((q) => q.waitUntilReady())), new Promise((r) => setTimeout(r, 1000).unref())]);
       await queues.close();
+      // QUIT lets commands still in flight (a dashboard's, a scrape's) get their answers instead
+      // of rejecting with "Connection is closed"; a Redis that does not answer is just dropped.
+      await Promise.race([redis.quit().catch(() => undefined), new Promise((r) => setTimeout(r, 1000).unref())]);
       redis.disconnect();
       await db.close();
     },
