@@ -10,7 +10,9 @@ import { adminRoutes } from './routes/admin.ts';
 import { operationRoutes } from './routes/operations.ts';
 import { reportRoutes } from './routes/reports.ts';
 
-export type ApiContext = { rt: Runtime; sites: Site[] };
+import type { ApiContext } from './context.ts';
+
+export type { ApiContext };
 
 export const BODY_LIMIT = 1024 * 1024;
 

@@ -3,7 +3,7 @@
 // outline, text, attachments and versions, with a diff between any two; runs and sites have a page each.
 import { listRuns, reportCountsBySite, reportDetail, type RunSummary } from '@govwatch/db';
 import type { FastifyInstance } from 'fastify';
-import type { ApiContext } from '../app.ts';
+import type { ApiContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { reportsPage, reportsQuery, type ReportsQuery, toFilter, versionDiff } from '../routes/reports.ts';
 import { Html, html, page } from './html.ts';

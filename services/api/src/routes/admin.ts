@@ -2,7 +2,7 @@
 // process's Prometheus metrics at /metrics.
 import { collectQueueDepth, metricsText } from '@govwatch/pipeline';
 import type { FastifyInstance } from 'fastify';
-import type { ApiContext } from '../app.ts';
+import type { ApiContext } from '../context.ts';
 
 export const QUEUE_DASHBOARD = '/admin/queues';
 

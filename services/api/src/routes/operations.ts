@@ -3,7 +3,7 @@
 import { eventsAfter, listRuns, runSummary } from '@govwatch/db';
 import { redeliverDeadWebhooks, requestCrawl } from '@govwatch/pipeline';
 import type { FastifyInstance } from 'fastify';
-import type { ApiContext } from '../app.ts';
+import type { ApiContext } from '../context.ts';
 import { errorBody, errorSchema, notFound } from '../errors.ts';
 
 const run = {

@@ -5,7 +5,7 @@ import { BadCursorError, type ReportFilter, reportDetail, reportVersion, searchR
 import { diffLines } from 'diff';
 import type { FastifyInstance } from 'fastify';
 import { ApiError, errorSchema, notFound } from '../errors.ts';
-import type { ApiContext } from '../app.ts';
+import type { ApiContext } from '../context.ts';
 
 export const reportsQuery = {
   type: 'object',
