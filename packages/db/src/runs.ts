@@ -179,23 +179,6 @@ export async function settleAsFailed(prisma: PrismaClient, runId: string, url: s
   await completeRunIfSettled(prisma, runId);
 }
 
-/** The human summary of a run, as `crawl --wait` and `runs` print it. */
-export function formatSummary(s: RunSummary): string {
-  const st = s.stats as Record<string, unknown>;
-  const errors = Object.entries((st.errors as Record<string, number>) ?? {})
-    .map(([k, v]) => `${k}=${v}`)
-    .join(' ');
-  const o = s.outcomes;
-  const lines = [
-    `run ${s.id} site ${s.siteId}: ${s.status}${s.error ? ` (${s.error})` : ''}`,
-    `  pages fetched ${st.pagesFetched ?? 0} (list ${st.listPagesFetched ?? 0}, not modified ${st.notModified ?? 0}, unchanged bytes ${st.unchangedBytes ?? 0}), bytes ${st.bytes ?? 0}`,
-    `  reports new ${o.created ?? 0} / updated ${o.updated ?? 0} / unchanged ${(o.unchanged ?? 0) + Number(st.notModified ?? 0) + Number(st.unchangedBytes ?? 0)} / duplicate ${o.duplicate ?? 0} / removed ${st.reportsRemoved ?? 0}`,
-    `  not reports ${o.notReport ?? 0}, failed ${o.failed ?? 0}, errors ${errors || 'none'}, ${st.durationMs ?? 0} ms`,
-  ];
-  for (const w of (st.warnings as string[]) ?? []) lines.push(`  warning: ${w}`);
-  return lines.join('\n');
-}
-
 /** How a run was started and whether its crawl is done (null: no such run). */
 export async function runOrigin(prisma: PrismaClient, runId: string): Promise<{ trigger: string; crawlDone: boolean } | null> {
   return prisma.crawlRun.findUnique({ where: { id: runId }, select: { trigger: true, crawlDone: true } });

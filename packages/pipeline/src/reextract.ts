@@ -131,11 +131,3 @@ export async function reextract(prisma: PrismaClient, opts: { siteId?: string; l
   for (const siteId of siteIds.sort()) out.push(await reextractSite(prisma, siteId, { log: opts.log }));
   return out;
 }
-
-export function formatReextract(s: ReextractSummary): string {
-  const o = s.outcomes;
-  return (
-    `reextract site ${s.siteId} (run ${s.runId}): pages ${s.pages}, changed ${s.changed} ` +
-    `(new ${o.created ?? 0}, updated ${o.updated ?? 0}), unchanged ${s.unchanged}, failed ${s.failed}`
-  );
-}

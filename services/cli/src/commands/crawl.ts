@@ -1,4 +1,5 @@
-import { formatSummary, type RunSummary } from '@govwatch/db';
+import type { RunSummary } from '@govwatch/db';
+import { formatSummary } from './format.ts';
 import { ensureWorkers, requestCrawl, type Runtime, WaitTimeoutError, waitForRun } from '@govwatch/pipeline';
 import { findSite, type Site } from '@govwatch/sites';
 import { type Context, out } from '../context.ts';

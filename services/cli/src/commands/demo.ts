@@ -3,11 +3,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatSummary, siteReports } from '@govwatch/db';
+import { siteReports } from '@govwatch/db';
 import { parseSites } from '@govwatch/sites';
 import { startFixtureSite } from '@govwatch/fixture-site';
 import { type Context, out } from '../context.ts';
 import { crawlAndMaybeWait } from './crawl.ts';
+import { formatSummary } from './format.ts';
 
 export async function demoCommand(ctx: Context, opts: { keep?: boolean; port?: string }) {
   const fixture = await startFixtureSite({ port: opts.port ? Number(opts.port) : 0 });

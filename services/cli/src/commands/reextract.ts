@@ -1,4 +1,5 @@
-import { formatReextract, reextract } from '@govwatch/pipeline';
+import { reextract } from '@govwatch/pipeline';
+import { formatReextract } from './format.ts';
 import { type Context, out } from '../context.ts';
 
 export async function reextractCommand(ctx: Context, opts: { site?: string }) {

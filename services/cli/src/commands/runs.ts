@@ -1,4 +1,5 @@
-import { formatSummary, listRuns } from '@govwatch/db';
+import { listRuns } from '@govwatch/db';
+import { formatSummary } from './format.ts';
 import { type Context, out } from '../context.ts';
 
 export async function runsCommand(ctx: Context, opts: { site?: string; limit?: string }) {
