@@ -39,7 +39,7 @@ select,button{font-size:1rem;padding:.45rem .6rem;border-radius:6px;border:1px s
 button{background:#1d3557;color:#fff;border-color:#1d3557;cursor:pointer}
 table{width:100%;border-collapse:collapse;background:#fff}th,td{text-align:left;padding:.5rem .6rem;border-bottom:1px solid #e3e6ea;vertical-align:top}
 th{font-size:.85rem;color:#555;font-weight:600}.muted{color:#667}.num{text-align:right;white-space:nowrap}
-.card{background:#fff;border:1px solid #e3e6ea;border-radius:8px;padding:.8rem 1rem;margin:.6rem 0}
+.card{background:#fff;border:1px solid #e3e6ea;border-radius:8px;padding:.8rem 1rem;margin:.6rem 0}ul.card{padding-left:2rem}
 .text p{margin:.3rem 0 .7rem;text-indent:2em}.outline li{margin:.15rem 0}.outline .l2{margin-left:1.2rem}.outline .l3{margin-left:2.4rem}
 .diff{font-size:.95rem}.diff div{padding:.15rem .5rem;white-space:pre-wrap;word-break:break-all}
 .diff .add{background:#e6ffec}.diff .del{background:#ffebe9;text-decoration:line-through;text-decoration-color:#c33}
