@@ -10,12 +10,12 @@
 // Per cell it also counts, client-side, every SQL statement sent (pg's Client.query: the round
 // trips per store, and where their time goes) — pg_stat_statements is not loaded on the shared
 // PostgreSQL, and loading it needs a server restart. STORE_BENCH_PROFILE=1 also writes a
-// node --cpu-prof profile of worker 0 and prints its heaviest functions.
+// node --cpu-prof profile of worker 0 (in the temp dir) and prints its heaviest functions.
 //
 // Prints a table and writes tests/bench/results/store.json. Needs PostgreSQL (pnpm services).
 import { fork } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -262,7 +262,8 @@ async function main(): Promise<void> {
   const profiles: Record<string, string[]> = {};
   for (const scenario of SCENARIOS) {
     for (const workers of WORKERS) {
-      const profileDir = profile ? join(resultsDir, 'profiles', `${scenario}-${workers}`) : null;
+      // Profiles are large: they go to the temp dir, and only their summary into store.json.
+      const profileDir = profile ? join(tmpdir(), 'govwatch-store-bench', `${scenario}-${workers}`) : null;
       if (profileDir) rmSync(profileDir, { recursive: true, force: true });
       const cell = await runCell(scenario, workers, profileDir);
       cells.push(cell);
