@@ -12,6 +12,11 @@ if ! pnpm -v >/dev/null 2>&1; then
 fi
 step "installing dependencies (pnpm install --frozen-lockfile)"
 pnpm install --frozen-lockfile --reporter=silent
+# A CJK font, so Chromium renders Chinese pages (browser crawls, the reports page's screenshots).
+if [ "$(id -u)" = 0 ] && ! fc-list 2>/dev/null | grep -qi 'wqy\|noto.*cjk'; then
+  step "installing a Chinese font (fonts-wqy-microhei)"
+  apt-get install -y -qq fonts-wqy-microhei >/dev/null 2>&1 || { apt-get update -qq >/dev/null && apt-get install -y -qq fonts-wqy-microhei >/dev/null; } || step "warning: no Chinese font installed"
+fi
 if [ ! -x /usr/bin/chromium ]; then
   if [ "$(id -u)" = 0 ]; then
     step "installing Debian's chromium (for render: browser sites)"
