@@ -19,6 +19,7 @@ import { runCli } from '../helpers/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db.ts';
 import { dropPrefix, redisUrl, testPrefix } from '../helpers/test-queues.ts';
 import { startWatchFixture, type WatchFixture } from './watch-fixture.ts';
+import { buildApi } from '@govwatch/api-service';
 
 let fixture: WatchFixture;
 let database: TestDatabase;
@@ -275,5 +276,51 @@ describe('govwatch compare', () => {
     const missing = await runCli(['compare', JUSTICE, '--years', '2022', '2023'], env);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/上海市嘉定区司法局 has no report for 2022 stored/);
+  });
+});
+
+describe('the publication watch over HTTP', () => {
+  let rt: Runtime;
+  let app: Awaited<ReturnType<typeof buildApi>>;
+
+  beforeAll(async () => {
+    rt = createRuntime(loadConfig(env), createLogger('silent'));
+    app = await buildApi(rt, parseSites(fixture.siteYaml(), 'sites.yaml'));
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await rt?.close();
+  });
+
+  it('GET /watch answers the same table as govwatch watch, and the watch page shows it', async () => {
+    const cli = await watch('2024-07-01');
+    const res = await app.inject({ method: 'GET', url: '/watch?year=2023&at=2024-07-01' });
+    expect(res.statusCode).toBe(200);
+    const api = res.json() as WatchTable;
+    expect(api.totals).toEqual(cli.totals);
+    expect(api.rows.map((r) => [r.agency, r.status, r.report?.url ?? null])).toEqual(cli.rows.map((r) => [r.agency, r.status, r.report?.url ?? null]));
+    expect(api.totals).toMatchObject({ onTime: 2, late: 1, missing: 1, overdue: 1 });
+
+    const bad = await app.inject({ method: 'GET', url: '/watch?year=abc' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ error: { code: expect.any(String) } });
+
+    const page = await app.inject({ method: 'GET', url: '/ui/watch?year=2023&at=2024-07-01' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(JUSTICE);
+    expect(page.body).toContain('未发布且已逾期 overdue');
+    expect(page.body).toContain('4 agencies: 2 on time, 1 late, 1 missing (1 overdue)');
+  });
+
+  it('GET /watch/compare answers part by part; an agency without a report of a year is 404', async () => {
+    const res = await app.inject({ method: 'GET', url: `/watch/compare?agency=${encodeURIComponent('嘉定公安分局')}&from=2022&to=2023` });
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { parts: Array<{ part: string; new: string[] }> };
+    expect(body.parts.map((p) => p.part)).toEqual(['achievements', 'leadership', 'problems', 'nextSteps']);
+    expect(body.parts[0]?.new.some((s) => s.includes('持续深化公安服务“一网通办”'))).toBe(true);
+    const missing = await app.inject({ method: 'GET', url: `/watch/compare?agency=${encodeURIComponent(JUSTICE)}&from=2022&to=2023` });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json()).toMatchObject({ error: { code: 'not_found', message: expect.stringContaining('has no report for 2022') } });
   });
 });

@@ -12,6 +12,12 @@ import {
   resolveAgencyName,
 } from '@govwatch/watch';
 import type { Prisma, PrismaClient } from './generated/prisma/client.ts';
+import { NotFoundError } from './report-history.ts';
+
+/** A name that several agencies answer to: the caller must say which. */
+export class AmbiguousAgencyError extends Error {
+  override name = 'AmbiguousAgencyError';
+}
 
 type Tx = Prisma.TransactionClient;
 
@@ -200,6 +206,6 @@ export async function findAgency(prisma: PrismaClient, ref: string): Promise<Age
     }
   }
   if (found.length === 1 && found[0]) return found[0];
-  if (found.length === 0) throw new Error(`no agency matches ${ref} (known: ${all.map((a) => a.name).join(', ') || 'none'})`);
-  throw new Error(`${ref} matches several agencies: ${found.map((a) => `${a.name} (${a.id})`).join(', ')}`);
+  if (found.length === 0) throw new NotFoundError(`no agency matches ${ref} (known: ${all.map((a) => a.name).join(', ') || 'none'})`);
+  throw new AmbiguousAgencyError(`${ref} matches several agencies: ${found.map((a) => `${a.name} (${a.id})`).join(', ')}`);
 }

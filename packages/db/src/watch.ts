@@ -14,6 +14,7 @@ import {
 } from '@govwatch/watch';
 import { type AgencyRecord, deadlineMonthDay, findAgency, watchSiteConfigs } from './agencies.ts';
 import type { Prisma, PrismaClient } from './generated/prisma/client.ts';
+import { NotFoundError } from './report-history.ts';
 
 export type WatchQuery = {
   year: number;
@@ -157,7 +158,7 @@ export async function compareAgencyYears(prisma: PrismaClient, agencyRef: string
       where: countedReports([agency.id], year),
       orderBy: [{ publishedAt: 'asc' }, { firstSeenAt: 'asc' }],
     });
-    if (!report) throw new Error(`${agency.name} has no report for ${year} stored`);
+    if (!report) throw new NotFoundError(`${agency.name} has no report for ${year} stored`);
     const version = await prisma.reportVersion.findUniqueOrThrow({
       where: { reportId_version: { reportId: report.id, version: report.currentVersion } },
       select: { text: true },

@@ -9,6 +9,7 @@ import { pageRoutes } from './pages/pages.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { operationRoutes } from './routes/operations.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { watchRoutes } from './routes/watch.ts';
 
 import type { ApiContext } from './context.ts';
 
@@ -48,7 +49,6 @@ export async function buildApi(rt: Runtime, sites: Site[]): Promise<FastifyInsta
   operationRoutes(app, ctx);
   pageRoutes(app, ctx);
   await adminRoutes(app, ctx);
-  // GET /watch (the publication watch: which agencies have published this year's report) goes
-  // here as routes/watch.ts, registered like the others.
+  watchRoutes(app, ctx);
   return app;
 }

@@ -55,6 +55,6 @@ export function page(title: string, body: Html): string {
   return html`<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${title} · govwatch</title><style>${new Html(CSS)}</style></head>
-<body><header><a class="brand" href="/">govwatch 法治政府建设报告</a><a href="/">报告 Reports</a><a href="/ui/runs">运行 Runs</a><a href="/ui/sites">站点 Sites</a></header>
+<body><header><a class="brand" href="/">govwatch 法治政府建设报告</a><a href="/">报告 Reports</a><a href="/ui/watch">公开情况 Watch</a><a href="/ui/runs">运行 Runs</a><a href="/ui/sites">站点 Sites</a></header>
 <main>${body}</main></body></html>`.value;
 }

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ApiContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { reportsPage, reportsQuery, type ReportsQuery, toFilter, versionDiff } from '../routes/reports.ts';
+import { watchFor, watchQuery, type WatchQueryString } from '../routes/watch.ts';
 import { Html, html, page } from './html.ts';
 
 const day = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : '—');
@@ -124,4 +125,41 @@ ${c.attachments.length ? html`<h2>附件 Attachments</h2><ul class="card">${c.at
     )}</tbody></table>`;
     return reply.type('text/html; charset=utf-8').send(page('站点 Sites', body));
   });
+
+  app.get<{ Querystring: WatchQueryString }>(
+    '/ui/watch',
+    {
+      schema: htmlSchema('Publication watch: per agency, its report on a year, on time, late or missing', { querystring: watchQuery }),
+      preValidation: async (req) => {
+        const q = req.query as Record<string, unknown>;
+        for (const k of Object.keys(q)) if (q[k] === '') delete q[k];
+      },
+    },
+    async (req, reply) => {
+      const t = await watchFor(ctx, req.query);
+      const status = (r: (typeof t.rows)[number]) =>
+        r.status === 'onTime'
+          ? `按时 on time, ${r.daysBefore} 天前`
+          : r.status === 'late'
+            ? `逾期发布 late, ${-r.daysBefore} 天后`
+            : r.status === 'overdue'
+              ? `未发布且已逾期 overdue, ${-r.daysBefore} 天`
+              : '尚未发布 not yet';
+      const rows = t.rows.map(
+        (r) => html`<tr class="${r.status}"><td class="title">${r.agency}${r.needsReview ? ' (待核 review)' : ''}</td><td data-label="截止">${r.deadline}</td>
+<td data-label="状态">${status(r)}</td><td data-label="发布">${r.report?.publishedOn ?? '—'}</td>
+<td data-label="报告">${r.report ? html`<a href="/ui/reports/${r.report.id}">${r.report.title ?? r.report.url}</a>` : '—'}</td></tr>`,
+      );
+      const x = t.totals;
+      const body = html`<h1>${t.year} 年度报告公开情况 Publication watch</h1>
+<form class="search" method="get" action="/ui/watch"><input type="number" name="year" value="${String(t.year)}" aria-label="year">
+<select name="site" aria-label="site"><option value="">全部站点 All sites</option>${ctx.sites.map(
+        (s) => html`<option value="${s.id}"${new Html(req.query.site === s.id ? ' selected' : '')}>${s.name}</option>`,
+      )}</select><button type="submit">查看 Show</button></form>
+<p class="muted">截至 as of ${t.asOfDate} (Asia/Shanghai)</p>
+<table class="list"><thead><tr><th>机关 Agency</th><th>截止 Deadline</th><th>状态 Status</th><th>发布 Published</th><th>报告 Report</th></tr></thead><tbody>${rows}</tbody></table>
+<p class="totals">${x.agencies} 个机关:按时 ${x.onTime},逾期发布 ${x.late},未发布 ${x.missing}(已逾期 ${x.overdue})· ${x.agencies} agencies: ${x.onTime} on time, ${x.late} late, ${x.missing} missing (${x.overdue} overdue)</p>`;
+      return reply.type('text/html; charset=utf-8').send(page(`${t.year} 公开情况 Watch`, body));
+    },
+  );
 }
