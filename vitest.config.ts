@@ -15,7 +15,12 @@ function sourceAliases(): { find: RegExp; replacement: string }[] {
       }
       return Object.entries(manifest.exports ?? {}).flatMap(([key, target]) =>
         typeof target === 'object' && target.source
-          ? [{ find: new RegExp(`^${manifest.name}${key.slice(1)}$`), replacement: resolve(group, name, target.source) }]
+          ? [
+              {
+                find: new RegExp(`^${manifest.name}${key.slice(1)}$`),
+                replacement: resolve(group, name, target.source),
+              },
+            ]
           : [],
       );
     }),

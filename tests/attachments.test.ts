@@ -30,7 +30,9 @@ const DOCX_PARAGRAPHS = [
   '某某县司法局',
   '2023年3月25日',
 ];
-const EXPECTED_TEXT = DOCX_PARAGRAPHS.slice(1).map((p) => p.trim().replace(/^\u3000+/, '')).join('\n');
+const EXPECTED_TEXT = DOCX_PARAGRAPHS.slice(1)
+  .map((p) => p.trim().replace(/^\u3000+/, ''))
+  .join('\n');
 
 const pages: Record<string, { type: string; body: Buffer | string }> = {
   [COLUMN]: {
@@ -43,7 +45,10 @@ const pages: Record<string, { type: string; body: Buffer | string }> = {
 </ul></body></html>`,
   },
   // Its attachment, as a DOCX (the corpus page links a PDF of the same name).
-  [`${COLUMN}202303/t20230330_1.html`]: { type: 'text/html', body: PAGE.replace('./P020230330600123.pdf', './P020230330600123.docx') },
+  [`${COLUMN}202303/t20230330_1.html`]: {
+    type: 'text/html',
+    body: PAGE.replace('./P020230330600123.pdf', './P020230330600123.docx'),
+  },
   [`${COLUMN}202303/P020230330600123.docx`]: {
     type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     body: minimalDocx(DOCX_PARAGRAPHS),
@@ -64,7 +69,12 @@ const pages: Record<string, { type: string; body: Buffer | string }> = {
   },
   [`${COLUMN}202103/P020210329000789.docx`]: {
     type: 'application/octet-stream',
-    body: minimalDocx(['某某县2020年法治政府建设年度报告', '2020年，某某县法治政府建设取得新进展。', '某某县司法局', '2021年3月26日']),
+    body: minimalDocx([
+      '某某县2020年法治政府建设年度报告',
+      '2020年，某某县法治政府建设取得新进展。',
+      '某某县司法局',
+      '2021年3月26日',
+    ]),
   },
 };
 const FLAKY = `${COLUMN}202103/P020210329000789.docx`;
@@ -114,7 +124,13 @@ beforeAll(async () => {
     ].join('\n'),
   );
   // GOVWATCH_ALLOW_PRIVATE stays 0: the site's own allowPrivateNetwork must carry to the attachment fetch.
-  env = { DATABASE_URL: database.url, REDIS_URL: redisUrl, GOVWATCH_QUEUE_PREFIX: prefix, GOVWATCH_ALLOW_PRIVATE: '0', GOVWATCH_SITES: sitesFile };
+  env = {
+    DATABASE_URL: database.url,
+    REDIS_URL: redisUrl,
+    GOVWATCH_QUEUE_PREFIX: prefix,
+    GOVWATCH_ALLOW_PRIVATE: '0',
+    GOVWATCH_SITES: sitesFile,
+  };
 });
 
 afterAll(async () => {
@@ -153,7 +169,11 @@ describe('attachment-only report pages', () => {
     // The record says where its text came from.
     const record = (version?.record ?? {}) as Record<string, unknown>;
     expect(record.textSource).toBe('attachment');
-    expect(record.textAttachment).toEqual({ url: `${origin}${COLUMN}202303/P020230330600123.docx`, name: '某某县2022年法治政府建设年度报告.pdf', kind: 'docx' });
+    expect(record.textAttachment).toEqual({
+      url: `${origin}${COLUMN}202303/P020230330600123.docx`,
+      name: '某某县2022年法治政府建设年度报告.pdf',
+      kind: 'docx',
+    });
     expect(record.reasons).toEqual(expect.arrayContaining([expect.stringMatching(/^text: from the DOCX attachment /)]));
 
     // The attachment was fetched once, politely (same User-Agent as the pages).
@@ -167,7 +187,9 @@ describe('attachment-only report pages', () => {
     const missingRecord = (missing?.versions[0]?.record ?? {}) as Record<string, unknown>;
     expect(missing?.versions[0]?.text).toBe('');
     expect(missingRecord.textSource).toBe('page');
-    expect(missingRecord.reasons).toEqual(expect.arrayContaining([expect.stringMatching(/^text: attachment .+P020220331000456\.pdf not read: HTTP 404/)]));
+    expect(missingRecord.reasons).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^text: attachment .+P020220331000456\.pdf not read: HTTP 404/)]),
+    );
     expect(requests.filter((r) => r.path.endsWith('P020220331000456.pdf'))).toHaveLength(1);
 
     // A 503 on the attachment retries the extract job; the second attempt reads it.

@@ -16,9 +16,22 @@ let runs: string[];
 const SITE = 'ycgaj';
 const url = (n: number) => `http://www.ycgaj.gov.cn/fzzfjs/t${n}.html`;
 const job = (run: number, n: number, text: string, year: number) =>
-  recordJob({ runId: runs[run] as string, siteId: SITE, url: url(n), text, title: `宜春市公安局${year}年法治政府建设工作情况报告`, agency: '宜春市公安局', reportYear: year });
+  recordJob({
+    runId: runs[run] as string,
+    siteId: SITE,
+    url: url(n),
+    text,
+    title: `宜春市公安局${year}年法治政府建设工作情况报告`,
+    agency: '宜春市公安局',
+    reportYear: year,
+  });
 
-const lines = (stdout: string) => stdout.trimEnd().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const lines = (stdout: string) =>
+  stdout
+    .trimEnd()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -50,7 +63,16 @@ describe('export --after', () => {
 
     // The consumer stops after the first two and comes back later; more has happened meanwhile.
     const lastSeen = all[1]?.id as string;
-    await storePage(db.prisma, recordJob({ runId: runs[2] as string, siteId: 'jiading', url: 'https://www.jiading.gov.cn/gaj/1.html', text: JIADING_2023, reportYear: 2023 }));
+    await storePage(
+      db.prisma,
+      recordJob({
+        runId: runs[2] as string,
+        siteId: 'jiading',
+        url: 'https://www.jiading.gov.cn/gaj/1.html',
+        text: JIADING_2023,
+        reportYear: 2023,
+      }),
+    );
     for (const r of [3, 4, 5]) await markMissing(db.prisma, SITE, [url(1)], runs[r] as string, 3);
     const resumed = lines((await runCli(['export', '--after', lastSeen], env)).stdout);
     expect(resumed.map((e) => e.type)).toEqual(['report.updated', 'report.created', 'report.removed']);

@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, createLogger, loadConfig } from '@govwatch/core';
 import { storePage } from '@govwatch/db';
-import { createRuntime, relayOnce, type Runtime, startWorker } from '@govwatch/pipeline';
+import { createRuntime, type Runtime, relayOnce, startWorker } from '@govwatch/pipeline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliArgv, repoRoot, runCli, userEnv } from './helpers/cli.ts';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db.ts';
@@ -80,7 +80,10 @@ beforeAll(async () => {
     ['http://www.ycgaj.gov.cn/fzzfjs/t1.html', YICHUN_2023, 2023],
     ['http://www.ycgaj.gov.cn/fzzfjs/t2.html', JIADING_2023, 2023],
   ] as const) {
-    await storePage(rt.db.prisma, recordJob({ runId: run as string, siteId: 'ycgaj', url, text, title: `报告${url.slice(-7)}`, reportYear: year }));
+    await storePage(
+      rt.db.prisma,
+      recordJob({ runId: run as string, siteId: 'ycgaj', url, text, title: `报告${url.slice(-7)}`, reportYear: year }),
+    );
   }
 });
 
@@ -94,7 +97,10 @@ afterAll(async () => {
 
 describe('webhook configuration', () => {
   it('reads comma-separated URLs and refuses a bad URL or a missing secret with one clear line', () => {
-    expect(loadConfig({ GOVWATCH_WEBHOOKS: ' http://a.example/h ,https://b.example/h', GOVWATCH_WEBHOOK_SECRET: 's' }).webhooks).toMatchObject({
+    expect(
+      loadConfig({ GOVWATCH_WEBHOOKS: ' http://a.example/h ,https://b.example/h', GOVWATCH_WEBHOOK_SECRET: 's' })
+        .webhooks,
+    ).toMatchObject({
       urls: ['http://a.example/h', 'https://b.example/h'],
       attempts: 8,
     });
@@ -102,7 +108,9 @@ describe('webhook configuration', () => {
     expect(() => loadConfig({ GOVWATCH_WEBHOOKS: 'http://a.example/h' })).toThrow(
       new ConfigError('invalid environment: GOVWATCH_WEBHOOK_SECRET: required when GOVWATCH_WEBHOOKS is set'),
     );
-    expect(() => loadConfig({ GOVWATCH_WEBHOOKS: 'ftp://a.example/h', GOVWATCH_WEBHOOK_SECRET: 's' })).toThrow(/GOVWATCH_WEBHOOKS: not an http\(s\) URL/);
+    expect(() => loadConfig({ GOVWATCH_WEBHOOKS: 'ftp://a.example/h', GOVWATCH_WEBHOOK_SECRET: 's' })).toThrow(
+      /GOVWATCH_WEBHOOKS: not an http\(s\) URL/,
+    );
   });
 });
 
@@ -131,8 +139,14 @@ describe('relay and webhook delivery', () => {
     await until(async () => (await deliveries()).filter((d) => d.status !== 'retrying').length === 6);
     const rows = await deliveries();
     const byPath = (path: string) => rows.filter((r) => r.url === `${base}${path}`);
-    expect(byPath('/ok').map((r) => [r.status, r.attempts, r.lastStatus])).toEqual([['delivered', 1, 204], ['delivered', 1, 204]]);
-    expect(byPath('/flaky').map((r) => [r.status, r.attempts, r.lastStatus])).toEqual([['delivered', 3, 200], ['delivered', 3, 200]]);
+    expect(byPath('/ok').map((r) => [r.status, r.attempts, r.lastStatus])).toEqual([
+      ['delivered', 1, 204],
+      ['delivered', 1, 204],
+    ]);
+    expect(byPath('/flaky').map((r) => [r.status, r.attempts, r.lastStatus])).toEqual([
+      ['delivered', 3, 200],
+      ['delivered', 3, 200],
+    ]);
     expect(byPath('/down').map((r) => [r.status, r.attempts, r.lastStatus, r.lastError])).toEqual([
       ['dead', 3, 503, 'HTTP 503'],
       ['dead', 3, 503, 'HTTP 503'],
@@ -163,7 +177,10 @@ describe('relay and webhook delivery', () => {
     }
 
     // The dead-lettered jobs stay in BullMQ's failed set too, for inspection.
-    expect((await rt.queues.webhooks.getJobs(['failed'])).map((j) => j.data.url)).toEqual([`${base}/down`, `${base}/down`]);
+    expect((await rt.queues.webhooks.getJobs(['failed'])).map((j) => j.data.url)).toEqual([
+      `${base}/down`,
+      `${base}/down`,
+    ]);
   });
 
   it('lists dead-lettered deliveries with `events --failed` and recent events with `events`', async () => {
@@ -177,7 +194,10 @@ describe('relay and webhook delivery', () => {
     for (const r of rows) expect(r.slice(3, 7)).toEqual([`${base}/down`, '3', '503', 'HTTP 503']);
 
     const recent = await runCli(['events', '--json'], env);
-    const events = recent.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const events = recent.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(events.map((e) => e.id)).toEqual([...eventIds].reverse());
     expect(events.every((e) => e.relayedAt !== null)).toBe(true);
   });
@@ -209,16 +229,36 @@ describe('govwatch worker store', () => {
       const [run] = await rt.db.prisma.crawlRun.findMany({ take: 1 });
       const stored = await storePage(
         rt.db.prisma,
-        recordJob({ runId: run?.id as string, siteId: 'ycgaj', url: 'http://www.ycgaj.gov.cn/fzzfjs/t3.html', text: YICHUN_2022, title: '报告t3', reportYear: 2022 }),
+        recordJob({
+          runId: run?.id as string,
+          siteId: 'ycgaj',
+          url: 'http://www.ycgaj.gov.cn/fzzfjs/t3.html',
+          text: YICHUN_2022,
+          title: '报告t3',
+          reportYear: 2022,
+        }),
       );
       expect(stored.outcome).toBe('created');
-      const event = await rt.db.prisma.event.findFirstOrThrow({ where: { reportId: stored.reportId as string }, orderBy: { id: 'desc' } });
+      const event = await rt.db.prisma.event.findFirstOrThrow({
+        where: { reportId: stored.reportId as string },
+        orderBy: { id: 'desc' },
+      });
       const id = event.id.toString();
       // The row is written once the answer is in, a moment after the server saw the request.
-      await until(async () => (await rt.db.prisma.webhookDelivery.count({ where: { eventId: event.id, status: 'delivered' } })) === 1, 90_000);
+      await until(
+        async () =>
+          (await rt.db.prisma.webhookDelivery.count({ where: { eventId: event.id, status: 'delivered' } })) === 1,
+        90_000,
+      );
       const hit = hits.find((h) => h.headers['x-govwatch-delivery'] === id);
-      expect(hit?.headers['x-govwatch-signature']).toBe(`sha256=${createHmac('sha256', SECRET).update(hit?.body ?? '').digest('hex')}`);
-      expect(await rt.db.prisma.webhookDelivery.findMany({ where: { eventId: event.id } })).toMatchObject([{ status: 'delivered', attempts: 1 }]);
+      expect(hit?.headers['x-govwatch-signature']).toBe(
+        `sha256=${createHmac('sha256', SECRET)
+          .update(hit?.body ?? '')
+          .digest('hex')}`,
+      );
+      expect(await rt.db.prisma.webhookDelivery.findMany({ where: { eventId: event.id } })).toMatchObject([
+        { status: 'delivered', attempts: 1 },
+      ]);
     } finally {
       child.kill('SIGTERM');
     }

@@ -12,7 +12,19 @@ import { type FixtureSite, startFixtureSite } from '@govwatch/fixture-site';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
-const FIELDS = ['isReport', 'pageKind', 'title', 'publishedAt', 'source', 'agency', 'reportYear', 'text', 'sections', 'attachments', 'contentHash'] as const;
+const FIELDS = [
+  'isReport',
+  'pageKind',
+  'title',
+  'publishedAt',
+  'source',
+  'agency',
+  'reportYear',
+  'text',
+  'sections',
+  'attachments',
+  'contentHash',
+] as const;
 type Field = (typeof FIELDS)[number];
 const MIN_FIELD_ACCURACY = 0.97;
 
@@ -33,7 +45,13 @@ function load(dir: string): Case[] {
 
 function run(dir: string, c: Case) {
   const bytes = readFileSync(join(dir, `${c.name}.html`));
-  const record = extract({ bytes, url: c.input.url, contentType: c.input.contentType, encoding: c.input.encoding, titleKeywords: c.input.titleKeywords });
+  const record = extract({
+    bytes,
+    url: c.input.url,
+    contentType: c.input.contentType,
+    encoding: c.input.encoding,
+    titleKeywords: c.input.titleKeywords,
+  });
   return { record, got: Object.fromEntries(FIELDS.map((k) => [k, record[k]])) as Record<Field, unknown> };
 }
 
@@ -70,10 +88,19 @@ describe('layouts corpus (issue 11)', () => {
     for (const f of FIELDS) {
       const wrong = results.filter((r) => JSON.stringify(r.got[f]) !== JSON.stringify(r.c.expected[f]));
       accuracy[f] = 1 - wrong.length / results.length;
-      for (const r of wrong) misses.push(`${r.c.name} ${f}: got ${JSON.stringify(r.got[f])?.slice(0, 120)}, want ${JSON.stringify(r.c.expected[f])?.slice(0, 120)}`);
+      for (const r of wrong)
+        misses.push(
+          `${r.c.name} ${f}: got ${JSON.stringify(r.got[f])?.slice(0, 120)}, want ${JSON.stringify(r.c.expected[f])?.slice(0, 120)}`,
+        );
     }
-    console.log(`layouts corpus, ${results.length} pages, per-field accuracy:\n${FIELDS.map((f) => `  ${f.padEnd(12)} ${(accuracy[f] * 100).toFixed(1)}%`).join('\n')}${misses.length ? `\nmisses:\n  ${misses.join('\n  ')}` : ''}`);
-    for (const f of FIELDS) expect({ field: f, accuracy: accuracy[f] >= MIN_FIELD_ACCURACY ? 'ok' : accuracy[f] }).toEqual({ field: f, accuracy: 'ok' });
+    console.log(
+      `layouts corpus, ${results.length} pages, per-field accuracy:\n${FIELDS.map((f) => `  ${f.padEnd(12)} ${(accuracy[f] * 100).toFixed(1)}%`).join('\n')}${misses.length ? `\nmisses:\n  ${misses.join('\n  ')}` : ''}`,
+    );
+    for (const f of FIELDS)
+      expect({ field: f, accuracy: accuracy[f] >= MIN_FIELD_ACCURACY ? 'ok' : accuracy[f] }).toEqual({
+        field: f,
+        accuracy: 'ok',
+      });
   });
 });
 
@@ -108,8 +135,14 @@ describe('layouts corpus served on the fixture site', () => {
       expect(Buffer.from(bytes).equals(readFileSync(join(dir, `${page.name}.html`)))).toBe(true);
       const record = extract({ bytes, url: page.url, contentType: res.headers.get('content-type') });
       // Attachment URLs resolve against the served URL; their names must still match.
-      const got = { ...Object.fromEntries(FIELDS.map((k) => [k, record[k]])), attachments: record.attachments.map((a) => a.name) };
-      const want = { ...page.expected, attachments: (page.expected.attachments as Array<{ name: string }>).map((a) => a.name) };
+      const got = {
+        ...Object.fromEntries(FIELDS.map((k) => [k, record[k]])),
+        attachments: record.attachments.map((a) => a.name),
+      };
+      const want = {
+        ...page.expected,
+        attachments: (page.expected.attachments as Array<{ name: string }>).map((a) => a.name),
+      };
       expect({ page: page.name, ...got }).toEqual({ page: page.name, ...want });
     }
   });

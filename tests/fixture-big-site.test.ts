@@ -1,6 +1,6 @@
 // The benchmark's world of many hosts (packages/fixture-site big-site.ts): one server per loopback
 // address, pages of real size, conditional GETs, reports that change when asked.
-import { startBigSite, type BigSite } from '@govwatch/fixture-site';
+import { type BigSite, startBigSite } from '@govwatch/fixture-site';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 describe('big fixture site', () => {
@@ -12,7 +12,9 @@ describe('big fixture site', () => {
 
   it('serves every page from its own host, 20–80 KB, about one in ten a report', async () => {
     expect(site.pages).toHaveLength(60);
-    expect(new Set(site.pages.map((p) => new URL(p.url).hostname))).toEqual(new Set(['127.0.0.210', '127.0.0.211', '127.0.0.212']));
+    expect(new Set(site.pages.map((p) => new URL(p.url).hostname))).toEqual(
+      new Set(['127.0.0.210', '127.0.0.211', '127.0.0.212']),
+    );
     expect(site.pages.filter((p) => p.kind === 'report')).toHaveLength(6);
     expect(site.pages.filter((p) => p.kind === 'list')).toHaveLength(6);
     for (const page of site.pages) {
@@ -29,7 +31,9 @@ describe('big fixture site', () => {
 
   it('lists every article of a host on its two list pages', async () => {
     const origin = new URL(site.pages[0]?.url ?? '').origin;
-    const lists = await Promise.all(['/col/index.html', '/col/index_1.html'].map(async (p) => (await fetch(origin + p)).text()));
+    const lists = await Promise.all(
+      ['/col/index.html', '/col/index_1.html'].map(async (p) => (await fetch(origin + p)).text()),
+    );
     const articles = site.pages.filter((p) => p.kind !== 'list' && p.url.startsWith(origin));
     for (const a of articles) expect(lists.join('')).toContain(`href="${new URL(a.url).pathname}"`);
   });

@@ -1,12 +1,18 @@
+import { type FixtureSite, startFixtureSite } from '@govwatch/fixture-site';
 import iconv from 'iconv-lite';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FixtureSite, startFixtureSite } from '@govwatch/fixture-site';
 
 const hrefs = (html: string) => [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1] ?? '');
-const get = (site: FixtureSite, path: string, headers: Record<string, string> = {}) => fetch(site.origin + path, { headers });
+const get = (site: FixtureSite, path: string, headers: Record<string, string> = {}) =>
+  fetch(site.origin + path, { headers });
 const text = async (site: FixtureSite, path: string) => (await get(site, path)).text();
-const decodeEntities = (s: string) => s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const decodeEntities = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 describe('fixture site', () => {
   let site: FixtureSite;
@@ -27,9 +33,20 @@ describe('fixture site', () => {
     expect(main).toHaveLength(8);
     expect(main.map((r) => r.title)).toContain('武汉市公安局2021年法治政府建设年度报告');
     const jiading = main.find((r) => r.agency === '上海市公安局嘉定分局');
-    expect(jiading).toMatchObject({ title: '嘉定公安分局2023年法治政府建设情况', publishedAt: '2024-03-22', reportYear: 2023 });
+    expect(jiading).toMatchObject({
+      title: '嘉定公安分局2023年法治政府建设情况',
+      publishedAt: '2024-03-22',
+      reportYear: 2023,
+    });
     expect(jiading?.text.split('\n').slice(-2)).toEqual(['上海市公安局嘉定分局', '2024年3月22日']);
-    for (const id of ['fixture-nextlink', 'fixture-query', 'fixture-countpage', 'fixture-hanweb', 'fixture-rss', 'fixture-jsonly']) {
+    for (const id of [
+      'fixture-nextlink',
+      'fixture-query',
+      'fixture-countpage',
+      'fixture-hanweb',
+      'fixture-rss',
+      'fixture-jsonly',
+    ]) {
       expect(site.reports.filter((r) => r.siteId === id).length, id).toBeGreaterThanOrEqual(3);
     }
     expect(new Set(site.reports.map((r) => r.text)).size).toBe(site.reports.length);
@@ -51,7 +68,28 @@ describe('fixture site', () => {
     }
     const trs = site.reports.find((r) => r.template === 'trs' && r.siteId === 'fixture-main');
     const html = await text(site, trs?.path ?? '');
-    for (const chrome of ['name="ArticleTitle"', 'name="PubDate"', 'name="ContentSource"', '发布日期：', '来源：', '【打印】', '【关闭】', '分享到', '扫一扫在手机打开当前页', '您的当前位置：', 'TRS_Editor', '网站地图', '联系我们', '主办单位', '版权所有', 'ICP备', '公网安备', '网站标识码', '全国各省市政府网站', '重点链接']) {
+    for (const chrome of [
+      'name="ArticleTitle"',
+      'name="PubDate"',
+      'name="ContentSource"',
+      '发布日期：',
+      '来源：',
+      '【打印】',
+      '【关闭】',
+      '分享到',
+      '扫一扫在手机打开当前页',
+      '您的当前位置：',
+      'TRS_Editor',
+      '网站地图',
+      '联系我们',
+      '主办单位',
+      '版权所有',
+      'ICP备',
+      '公网安备',
+      '网站标识码',
+      '全国各省市政府网站',
+      '重点链接',
+    ]) {
       expect(html).toContain(chrome);
     }
   });
@@ -65,7 +103,8 @@ describe('fixture site', () => {
     for (let i = 0; i < count; i++) {
       const page = await text(site, `/gaxw/fzzfjs/index${i === 0 ? '' : `_${i}`}.html`);
       expect(page).toContain(`createPageHTML(${count}, ${i}, "index", "html")`);
-      for (const h of hrefs(page)) if (h.startsWith('./')) found.add(new URL(h, `${site.origin}/gaxw/fzzfjs/index.html`).pathname);
+      for (const h of hrefs(page))
+        if (h.startsWith('./')) found.add(new URL(h, `${site.origin}/gaxw/fzzfjs/index.html`).pathname);
     }
     expect((await get(site, `/gaxw/fzzfjs/index_${count}.html`)).status).toBe(404);
     for (const r of site.reports.filter((x) => x.siteId === 'fixture-main')) expect(found).toContain(r.path);
@@ -111,8 +150,12 @@ describe('fixture site', () => {
     const after = await get(site, path, { 'If-None-Match': etag });
     expect(after.status).toBe(200);
     expect(after.headers.get('etag')).not.toBe(etag);
-    expect(Date.parse(after.headers.get('last-modified') ?? '')).toBeGreaterThan(Date.parse(before.headers.get('last-modified') ?? ''));
-    expect(iconv.decode(Buffer.from(await after.arrayBuffer()), r?.encoding === 'gbk' ? 'gbk' : 'utf8')).toContain('更正说明');
+    expect(Date.parse(after.headers.get('last-modified') ?? '')).toBeGreaterThan(
+      Date.parse(before.headers.get('last-modified') ?? ''),
+    );
+    expect(iconv.decode(Buffer.from(await after.arrayBuffer()), r?.encoding === 'gbk' ? 'gbk' : 'utf8')).toContain(
+      '更正说明',
+    );
     site.remove(path);
     expect((await get(site, path)).status).toBe(404);
     site.restore(path);
@@ -174,9 +217,11 @@ describe('fixture site', () => {
     expect(robots).toMatch(/Crawl-delay: \d/);
     expect((await get(site, '/private/202403/t20240310_888888.html')).status).toBe(200);
     const sitemap = await text(site, '/sitemap.xml');
-    for (const r of site.reports.filter((x) => x.siteId === 'fixture-main')) expect(sitemap).toContain(`<loc>${r.url}</loc>`);
+    for (const r of site.reports.filter((x) => x.siteId === 'fixture-main'))
+      expect(sitemap).toContain(`<loc>${r.url}</loc>`);
     const rss = await text(site, '/rss.xml');
-    for (const r of site.reports.filter((x) => x.siteId === 'fixture-rss')) expect(rss).toContain(`<link>${r.url}</link>`);
+    for (const r of site.reports.filter((x) => x.siteId === 'fixture-rss'))
+      expect(rss).toContain(`<link>${r.url}</link>`);
   });
 
   it('keeps the JS-only list free of report links in its HTML', async () => {
@@ -203,7 +248,9 @@ describe('fixture site', () => {
       });
       await new Promise((r) => setTimeout(r, 300));
       expect(errors).toEqual([]);
-      const links = [...dom.window.document.querySelectorAll('a')].map((a) => new URL(a.getAttribute('href') ?? '', url));
+      const links = [...dom.window.document.querySelectorAll('a')].map(
+        (a) => new URL(a.getAttribute('href') ?? '', url),
+      );
       dom.window.close();
       return links.filter((u) => u.origin === site.origin).map((u) => u.pathname + u.search);
     };
@@ -211,8 +258,12 @@ describe('fixture site', () => {
     for (const r of site.reports.filter((x) => x.siteId === 'fixture-jsonly')) expect(jsonly).toContain(r.path);
     const hanweb = await render('/col/col123/index.html');
     for (const r of site.reports.filter((x) => x.siteId === 'fixture-hanweb')) expect(hanweb).toContain(r.path);
-    expect(await render('/gaxw/fzzfjs/index_1.html')).toEqual(expect.arrayContaining(['/gaxw/fzzfjs/index.html', '/gaxw/fzzfjs/index_2.html', '/gaxw/fzzfjs/index_3.html']));
-    expect(await render('/xxgk/countpage/index.html')).toEqual(expect.arrayContaining(['/xxgk/countpage/index_1.html', '/xxgk/countpage/index_2.html']));
+    expect(await render('/gaxw/fzzfjs/index_1.html')).toEqual(
+      expect.arrayContaining(['/gaxw/fzzfjs/index.html', '/gaxw/fzzfjs/index_2.html', '/gaxw/fzzfjs/index_3.html']),
+    );
+    expect(await render('/xxgk/countpage/index.html')).toEqual(
+      expect.arrayContaining(['/xxgk/countpage/index_1.html', '/xxgk/countpage/index_2.html']),
+    );
   });
 
   it('serves a WAF challenge under /waf/ and 503s under /__fail/N', async () => {
@@ -223,7 +274,9 @@ describe('fixture site', () => {
     expect(body).toContain('acw_sc__v2');
     const pass = `/wafpass${site.reports[0]?.path}`;
     expect(await (await get(site, pass)).text()).toContain('__jsl_clearance');
-    expect(await (await get(site, pass, { Cookie: '__jsl_clearance=1711000000.123|0|abc' })).text()).toContain(site.reports[0]?.title);
+    expect(await (await get(site, pass, { Cookie: '__jsl_clearance=1711000000.123|0|abc' })).text()).toContain(
+      site.reports[0]?.title,
+    );
     const path = `/__fail/2${site.reports[0]?.path}?retryAfter=0`;
     const statuses = [];
     for (let i = 0; i < 3; i++) {
@@ -235,8 +288,20 @@ describe('fixture site', () => {
   });
 
   it('describes its sections as govwatch sites', () => {
-    const yaml = site.siteYaml({ overrides: { 'fixture-jsonly': { render: 'http' } }, defaults: { requestsPerSecond: 5 } });
-    for (const id of ['fixture-main', 'fixture-nextlink', 'fixture-query', 'fixture-countpage', 'fixture-hanweb', 'fixture-rss', 'fixture-jsonly', 'fixture-waf']) {
+    const yaml = site.siteYaml({
+      overrides: { 'fixture-jsonly': { render: 'http' } },
+      defaults: { requestsPerSecond: 5 },
+    });
+    for (const id of [
+      'fixture-main',
+      'fixture-nextlink',
+      'fixture-query',
+      'fixture-countpage',
+      'fixture-hanweb',
+      'fixture-rss',
+      'fixture-jsonly',
+      'fixture-waf',
+    ]) {
       expect(yaml).toContain(`- id: "${id}"`);
     }
     expect(yaml).toContain(`startUrls: ["${site.origin}/gaxw/fzzfjs/index.html"]`);

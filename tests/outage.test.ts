@@ -7,8 +7,8 @@ import { createRuntime, type Runtime, startWorker, waitForRun } from '@govwatch/
 import { Queue, type Worker } from 'bullmq';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TcpProxy, tcpProxy } from './helpers/tcp-proxy.ts';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db.ts';
-import { tcpProxy, type TcpProxy } from './helpers/tcp-proxy.ts';
 import { dropPrefix, redisUrl, testPrefix } from './helpers/test-queues.ts';
 
 const prefix = testPrefix();
@@ -53,7 +53,9 @@ afterAll(async () => {
 });
 
 const page = (n: number) =>
-  Buffer.from(`<html><head><title>某市公安局${2000 + n}年法治政府建设情况报告</title></head><body><p>${'某市公安局深入推进法治政府建设。'.repeat(20)}${n}</p></body></html>`);
+  Buffer.from(
+    `<html><head><title>某市公安局${2000 + n}年法治政府建设情况报告</title></head><body><p>${'某市公安局深入推进法治政府建设。'.repeat(20)}${n}</p></body></html>`,
+  );
 const extractJob = (runId: string, n: number) => {
   const body = page(n);
   return {
@@ -78,8 +80,13 @@ describe('dependency outages', () => {
     await pgProxy.stop();
     const failed: string[] = [];
     for (const w of workers) w.on('failed', (job) => failed.push(String(job?.id)));
-    for (let n = 0; n < 5; n++) await rt.queues.extract.add('extract', extractJob(runId, n), { jobId: `${runId}-${n}` });
-    await rt.queues.store.add('crawlFinished', { kind: 'crawlFinished', runId, siteId: 'gov-a', stats: { pagesQueued: 5, discoveryComplete: false } }, { jobId: `${runId}-finished` });
+    for (let n = 0; n < 5; n++)
+      await rt.queues.extract.add('extract', extractJob(runId, n), { jobId: `${runId}-${n}` });
+    await rt.queues.store.add(
+      'crawlFinished',
+      { kind: 'crawlFinished', runId, siteId: 'gov-a', stats: { pagesQueued: 5, discoveryComplete: false } },
+      { jobId: `${runId}-finished` },
+    );
     // Longer than the store's first three backoffs (0.5 + 1 + 2 s): the old behaviour spent attempts here.
     await sleep(6_000);
     const waiting = await rt.queues.store.getJobs(['active', 'waiting', 'delayed']);
@@ -102,8 +109,13 @@ describe('dependency outages', () => {
     const extract = new Queue('extract', { connection: { url: redisUrl }, prefix });
     const store = new Queue('store', { connection: { url: redisUrl }, prefix });
     try {
-      for (let n = 10; n < 13; n++) await extract.add('extract', extractJob(runId, n), { jobId: `${runId}-${n}`, attempts: 3 });
-      await store.add('crawlFinished', { kind: 'crawlFinished', runId, siteId: 'gov-a', stats: { pagesQueued: 3, discoveryComplete: false } }, { jobId: `${runId}-finished`, attempts: 8 });
+      for (let n = 10; n < 13; n++)
+        await extract.add('extract', extractJob(runId, n), { jobId: `${runId}-${n}`, attempts: 3 });
+      await store.add(
+        'crawlFinished',
+        { kind: 'crawlFinished', runId, siteId: 'gov-a', stats: { pagesQueued: 3, discoveryComplete: false } },
+        { jobId: `${runId}-finished`, attempts: 8 },
+      );
       await sleep(2_000);
       await redisProxy.start();
       const summary = await waitForRun(rt, runId, { timeoutMs: 60_000 });

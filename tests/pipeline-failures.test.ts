@@ -14,7 +14,10 @@ const workers: Worker[] = [];
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  rt = createRuntime(loadConfig({ REDIS_URL: redisUrl, DATABASE_URL: database.url, GOVWATCH_QUEUE_PREFIX: prefix }), createLogger('silent'));
+  rt = createRuntime(
+    loadConfig({ REDIS_URL: redisUrl, DATABASE_URL: database.url, GOVWATCH_QUEUE_PREFIX: prefix }),
+    createLogger('silent'),
+  );
   await upsertSites(rt.db.prisma, [{ id: 'gov-a', name: '某市公安局', config: {} }]);
   workers.push(startWorker('extract', rt), startWorker('store', rt));
 });
@@ -40,10 +43,20 @@ const meta = (runId: string, url: string, body: Buffer) => ({
 describe('final failures settle the run', () => {
   it('finishes a run whose store job can never succeed (corrupt body) and records why', async () => {
     const { runId } = await startOrJoinRun(rt.db.prisma, 'gov-a', 'cli');
-    const good = Buffer.from('<html><head><title>某市公安局2023年法治政府建设情况报告</title></head><body><p>2023年，某市公安局深入推进法治政府建设。</p></body></html>');
+    const good = Buffer.from(
+      '<html><head><title>某市公安局2023年法治政府建设情况报告</title></head><body><p>2023年，某市公安局深入推进法治政府建设。</p></body></html>',
+    );
     // The extract stage passes the bytes on; the store finds they do not match their hash.
-    await rt.queues.extract.add('extract', { ...meta(runId, 'http://gov-a.example/a.html', good), bodyGzipBase64: gzipBase64(Buffer.from('other bytes')) });
-    await rt.queues.store.add('crawlFinished', { kind: 'crawlFinished', runId, siteId: 'gov-a', stats: { pagesQueued: 1, discoveryComplete: false } });
+    await rt.queues.extract.add('extract', {
+      ...meta(runId, 'http://gov-a.example/a.html', good),
+      bodyGzipBase64: gzipBase64(Buffer.from('other bytes')),
+    });
+    await rt.queues.store.add('crawlFinished', {
+      kind: 'crawlFinished',
+      runId,
+      siteId: 'gov-a',
+      stats: { pagesQueued: 1, discoveryComplete: false },
+    });
     const summary = await waitForRun(rt, runId, { timeoutMs: 60_000 });
     expect(summary.status).toBe('finished');
     expect(summary.outcomes).toEqual({ failed: 1 });
@@ -56,7 +69,12 @@ describe('final failures settle the run', () => {
     const { runId } = await startOrJoinRun(rt.db.prisma, 'gov-b', 'cli');
     // A crawlFinished for a run id that does not exist fails on every attempt; use a real run but
     // a payload the schema refuses, which is unrecoverable at once.
-    await rt.queues.store.add('crawlFinished', { kind: 'crawlFinished', runId, siteId: 'gov-b', stats: 'not an object' } as never);
+    await rt.queues.store.add('crawlFinished', {
+      kind: 'crawlFinished',
+      runId,
+      siteId: 'gov-b',
+      stats: 'not an object',
+    } as never);
     const summary = await waitForRun(rt, runId, { timeoutMs: 60_000 });
     expect(summary.status).toBe('failed');
     expect(summary.error).toMatch(/^store failed: invalid store job/);

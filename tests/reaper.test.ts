@@ -2,7 +2,7 @@
 // again under its fixed id) or failed with the reason; live and young runs are left alone.
 import { createLogger, loadConfig } from '@govwatch/core';
 import { startOrJoinRun, upsertSites } from '@govwatch/db';
-import { createRuntime, reapRuns, type Runtime } from '@govwatch/pipeline';
+import { createRuntime, type Runtime, reapRuns } from '@govwatch/pipeline';
 import { parseSites } from '@govwatch/sites';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db.ts';
@@ -18,7 +18,10 @@ const site = parseSites(
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  rt = createRuntime(loadConfig({ REDIS_URL: redisUrl, DATABASE_URL: database.url, GOVWATCH_QUEUE_PREFIX: prefix }), createLogger('silent'));
+  rt = createRuntime(
+    loadConfig({ REDIS_URL: redisUrl, DATABASE_URL: database.url, GOVWATCH_QUEUE_PREFIX: prefix }),
+    createLogger('silent'),
+  );
   await upsertSites(rt.db.prisma, [
     { id: 'gov-a', name: '某市公安局', config: site },
     { id: 'gov-b', name: '某区公安分局', config: { ...site, id: 'gov-b' } },
@@ -50,7 +53,9 @@ describe('reapRuns', () => {
     const { runId } = await startOrJoinRun(rt.db.prisma, 'gov-gone', 'schedule');
     const reaped = await reapRuns(rt, { now: later(5) });
     expect(reaped.resumed).toEqual([]);
-    expect(reaped.failed).toEqual([{ runId, reason: expect.stringMatching(/jobs were lost and site gov-gone has no valid configuration/) }]);
+    expect(reaped.failed).toEqual([
+      { runId, reason: expect.stringMatching(/jobs were lost and site gov-gone has no valid configuration/) },
+    ]);
     const run = await rt.db.prisma.crawlRun.findUniqueOrThrow({ where: { id: runId } });
     expect(run.status).toBe('failed');
     expect(run.error).toMatch(/jobs were lost/);
@@ -61,7 +66,19 @@ describe('reapRuns', () => {
     await rt.db.prisma.crawlRun.update({ where: { id: runId }, data: { crawlDone: true, pagesQueued: 3 } });
     await rt.db.prisma.crawlRunPage.create({ data: { runId, url: 'http://127.0.0.1:9/a.html', outcome: 'created' } });
     expect((await reapRuns(rt, { now: later(10) })).resumed).not.toContain(runId); // not stale yet
-    const pending = await rt.queues.store.add('failed', { kind: 'failed', runId, siteId: 'gov-a', fetchUrl: 'http://127.0.0.1:9/b.html', fetchedAt: new Date().toISOString(), status: 200, reason: 'x' } as never, { delay: 3600_000 });
+    const pending = await rt.queues.store.add(
+      'failed',
+      {
+        kind: 'failed',
+        runId,
+        siteId: 'gov-a',
+        fetchUrl: 'http://127.0.0.1:9/b.html',
+        fetchedAt: new Date().toISOString(),
+        status: 200,
+        reason: 'x',
+      } as never,
+      { delay: 3600_000 },
+    );
     expect((await reapRuns(rt, { now: later(45) })).resumed).not.toContain(runId); // page work still queued
     await pending.remove();
     expect((await reapRuns(rt, { now: later(45) })).resumed).toContain(runId);

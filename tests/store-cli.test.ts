@@ -26,7 +26,15 @@ beforeAll(async () => {
   const runs = await seedSiteAndRuns(db.prisma, SITE, 2);
   await seedSiteAndRuns(db.prisma, 'jiading', 1);
   const job = (i: number, text: string) =>
-    recordJob({ runId: runs[i] as string, siteId: SITE, url: URL, text, title: TITLE, agency: '宜春市公安局', reportYear: 2023 });
+    recordJob({
+      runId: runs[i] as string,
+      siteId: SITE,
+      url: URL,
+      text,
+      title: TITLE,
+      agency: '宜春市公安局',
+      reportYear: 2023,
+    });
   reportId = (await storePage(db.prisma, job(0, YICHUN_2023))).reportId as string;
   await storePage(db.prisma, job(1, REVISED));
   const [jrun] = await db.prisma.crawlRun.findMany({ where: { siteId: 'jiading' } });
@@ -66,7 +74,13 @@ describe('govwatch history', () => {
     expect(lines[header]).toBe('version\tfetchedAt\tcontentHash\tchars\tcrawlRunId');
     const rows = lines.slice(header + 1).map((l) => l.split('\t'));
     expect(rows).toEqual(
-      versions.map((v) => [String(v.version), v.fetchedAt.toISOString(), v.contentHash, String(v.text.length), v.crawlRunId]),
+      versions.map((v) => [
+        String(v.version),
+        v.fetchedAt.toISOString(),
+        v.contentHash,
+        String(v.text.length),
+        v.crawlRunId,
+      ]),
     );
   });
 
@@ -95,7 +109,9 @@ describe('govwatch diff', () => {
 
   it('takes two versions, in either order, and refuses unknown ones', async () => {
     const backwards = await runCli(['diff', reportId, '2', '1'], env);
-    expect(backwards.stdout.split('\n').find((l) => l.startsWith('-') && !l.startsWith('---'))).toContain('群众满意度持续提升');
+    expect(backwards.stdout.split('\n').find((l) => l.startsWith('-') && !l.startsWith('---'))).toContain(
+      '群众满意度持续提升',
+    );
     const same = await runCli(['diff', reportId, '1', '1'], env);
     expect(same.stdout.split('\n').filter((l) => /^[+-][^+-]/.test(l))).toEqual([]);
     const bad = await runCli(['diff', reportId, '1', '9'], env);
@@ -108,10 +124,25 @@ describe('govwatch export (reports)', () => {
   it('keeps NDJSON as before: the record keys plus id, siteId, version, firstSeenAt, updatedAt, urls', async () => {
     const r = await runCli(['export'], env);
     expect(r.code).toBe(0);
-    const rows = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const rows = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(rows.map((x) => x.id).sort()).toEqual([reportId, jiadingId].sort());
     const row = rows.find((x) => x.id === reportId);
-    for (const key of ['url', 'isReport', 'title', 'publishedAt', 'source', 'agency', 'reportYear', 'text', 'sections', 'attachments', 'contentHash']) {
+    for (const key of [
+      'url',
+      'isReport',
+      'title',
+      'publishedAt',
+      'source',
+      'agency',
+      'reportYear',
+      'text',
+      'sections',
+      'attachments',
+      'contentHash',
+    ]) {
       expect(row).toHaveProperty(key);
     }
     expect(row).toMatchObject({ siteId: SITE, version: 2, urls: [URL], text: REVISED, title: TITLE });
@@ -120,7 +151,12 @@ describe('govwatch export (reports)', () => {
     const later = await runCli(['export', '--since', new Date(Date.now() + 60_000).toISOString()], env);
     expect(later.stdout).toBe('');
     const site = await runCli(['export', '--site', 'jiading'], env);
-    expect(site.stdout.trimEnd().split('\n').map((l) => JSON.parse(l).id)).toEqual([jiadingId]);
+    expect(
+      site.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l).id),
+    ).toEqual([jiadingId]);
   });
 
   it('writes CSV with a header row and properly quoted text', async () => {
@@ -128,11 +164,29 @@ describe('govwatch export (reports)', () => {
     expect(r.code).toBe(0);
     const [header, ...rows] = parse(r.stdout) as string[][];
     expect(header).toEqual([
-      'id', 'siteId', 'url', 'isReport', 'title', 'publishedAt', 'source', 'agency', 'reportYear', 'version',
-      'status', 'contentHash', 'firstSeenAt', 'updatedAt', 'urls', 'sections', 'attachments', 'text',
+      'id',
+      'siteId',
+      'url',
+      'isReport',
+      'title',
+      'publishedAt',
+      'source',
+      'agency',
+      'reportYear',
+      'version',
+      'status',
+      'contentHash',
+      'firstSeenAt',
+      'updatedAt',
+      'urls',
+      'sections',
+      'attachments',
+      'text',
     ]);
     expect(rows).toHaveLength(2);
-    const byId = new Map(rows.map((row) => [row[0], Object.fromEntries((header as string[]).map((h, i) => [h, row[i]]))]));
+    const byId = new Map(
+      rows.map((row) => [row[0], Object.fromEntries((header as string[]).map((h, i) => [h, row[i]]))]),
+    );
     const row = byId.get(reportId) as Record<string, string>;
     // Text has commas, quotes-free Chinese punctuation and newlines: it must come back exactly.
     expect(row.text).toBe(REVISED);

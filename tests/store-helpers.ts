@@ -2,9 +2,9 @@
 // extractor would hand them over.
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import type { StoreFailedJob, StoreRecordJob } from '@govwatch/jobs';
 import type { PrismaClient } from '@govwatch/db';
 import { contentHashOf } from '@govwatch/extract';
+import type { StoreFailedJob, StoreRecordJob } from '@govwatch/jobs';
 
 export type RecordInput = {
   runId: string;

@@ -74,9 +74,13 @@ describe('near-duplicate threshold', () => {
     const a = YICHUN_2023;
     const quarterReplaced = a.slice(0, (a.length * 3) / 4) + YICHUN_2022.slice((YICHUN_2022.length * 3) / 4);
     const jq = shingleJaccard(a, quarterReplaced);
-    table.push(`YICHUN_2023 vs a quarter replaced: ${hammingDistance(fp(a), fp(quarterReplaced))} bits, Jaccard ${jq.toFixed(3)}`);
+    table.push(
+      `YICHUN_2023 vs a quarter replaced: ${hammingDistance(fp(a), fp(quarterReplaced))} bits, Jaccard ${jq.toFixed(3)}`,
+    );
     expect(jq).toBeLessThan(NEAR_DUPLICATE_MIN_JACCARD);
-    console.info(`near-duplicate evidence (SimHash ≤ ${NEAR_DUPLICATE_MAX_DISTANCE} bits, then Jaccard ≥ ${NEAR_DUPLICATE_MIN_JACCARD}):\n  ${table.join('\n  ')}`);
+    console.info(
+      `near-duplicate evidence (SimHash ≤ ${NEAR_DUPLICATE_MAX_DISTANCE} bits, then Jaccard ≥ ${NEAR_DUPLICATE_MIN_JACCARD}):\n  ${table.join('\n  ')}`,
+    );
   });
 });
 
@@ -122,7 +126,15 @@ describe('near-duplicates in the store', () => {
     }
 
     // The year before, with nothing but its text to go on (no agency, year or title to compare).
-    const previous = await storePage(db.prisma, job(0, YICHUN_2022, { url: 'http://www.ycgaj.gov.cn/fzzfjs/2023/report.html', title: null, agency: null, reportYear: null }));
+    const previous = await storePage(
+      db.prisma,
+      job(0, YICHUN_2022, {
+        url: 'http://www.ycgaj.gov.cn/fzzfjs/2023/report.html',
+        title: null,
+        agency: null,
+        reportYear: null,
+      }),
+    );
     expect(previous.outcome).toBe('created');
 
     expect(await db.prisma.report.count()).toBe(2);
@@ -130,7 +142,7 @@ describe('near-duplicates in the store', () => {
     expect(urls).toHaveLength(copies.length + 1);
   });
 
-  it('keeps another agency\'s report apart even when it reuses the wording', async () => {
+  it("keeps another agency's report apart even when it reuses the wording", async () => {
     const [runId] = await seedSiteAndRuns(db.prisma, 'wzgaj', 1);
     // One office's report copied by another, names swapped: near-identical text, other issuer.
     const copied = YICHUN_2023.replaceAll('宜春', '萍乡');
@@ -182,19 +194,37 @@ describe('near-duplicates stored by four concurrent store workers', () => {
           const site = sites[i] as string;
           const title = `${g.agency}${g.reportYear}年法治政府建设工作情况报告`;
           const url = `http://www.${site}.gov.cn/fzzfjs/${g.name}.html`;
-          jobs.push({ group: g.name, job: recordJob({ runId: runs[site] as string, siteId: site, url, text: make(g.text), title, agency: g.agency, reportYear: g.reportYear }) });
+          jobs.push({
+            group: g.name,
+            job: recordJob({
+              runId: runs[site] as string,
+              siteId: site,
+              url,
+              text: make(g.text),
+              title,
+              agency: g.agency,
+              reportYear: g.reportYear,
+            }),
+          });
         }
       }
       // A copy whose agency and year the extractor missed: it may match any agency's report.
       const url = 'http://www.c6.gov.cn/fzzfjs/copy.html';
-      jobs.push({ group: 'yichun-2023', job: recordJob({ runId: runs.c6 as string, siteId: 'c6', url, text: republished(YICHUN_2023), title: null }) });
+      jobs.push({
+        group: 'yichun-2023',
+        job: recordJob({ runId: runs.c6 as string, siteId: 'c6', url, text: republished(YICHUN_2023), title: null }),
+      });
       // A fixed shuffle, different each pass, so copies of one report race each other.
-      const order = jobs.map((j, i) => ({ j, k: (i * 7919 + round * 104729) % 101 })).sort((a, b) => a.k - b.k).map((x) => x.j);
+      const order = jobs
+        .map((j, i) => ({ j, k: (i * 7919 + round * 104729) % 101 }))
+        .sort((a, b) => a.k - b.k)
+        .map((x) => x.j);
       const queue = [...order];
       const outcomes: string[] = [];
       await Promise.all(
         dbs.map(async (db) => {
-          for (let next = queue.shift(); next; next = queue.shift()) outcomes.push((await storePage(db.prisma, next.job)).outcome);
+          for (let next = queue.shift(); next; next = queue.shift())
+            outcomes.push((await storePage(db.prisma, next.job)).outcome);
         }),
       );
       return { jobs, outcomes };
@@ -215,7 +245,10 @@ describe('near-duplicates stored by four concurrent store workers', () => {
     expect(await prisma.event.count({ where: { type: 'report.created' } })).toBe(groups.length);
 
     const second = await pass(1);
-    expect(second.outcomes.every((o) => o === 'unchanged' || o === 'duplicate'), second.outcomes.join(',')).toBe(true);
+    expect(
+      second.outcomes.every((o) => o === 'unchanged' || o === 'duplicate'),
+      second.outcomes.join(','),
+    ).toBe(true);
     expect(await prisma.report.count()).toBe(groups.length);
     expect(await prisma.reportVersion.count()).toBe(groups.length);
     expect(await prisma.event.count()).toBe(groups.length);

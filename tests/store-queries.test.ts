@@ -3,8 +3,8 @@ import {
   createDb,
   type Db,
   diffVersions,
-  eventsAfter,
   type ExportRow,
+  eventsAfter,
   exportReports,
   markMissing,
   markRelayed,
@@ -25,7 +25,15 @@ const U23 = 'http://www.ycgaj.gov.cn/fzzfjs/2024/t1.html';
 const U22 = 'http://www.ycgaj.gov.cn/fzzfjs/2023/t1.html';
 const run = (i: number) => runs[i] as string;
 const job = (i: number, url: string, text: string, reportYear: number) =>
-  recordJob({ runId: run(i), siteId: SITE, url, text, title: `宜春市公安局${reportYear}年法治政府建设工作情况报告`, agency: '宜春市公安局', reportYear });
+  recordJob({
+    runId: run(i),
+    siteId: SITE,
+    url,
+    text,
+    title: `宜春市公安局${reportYear}年法治政府建设工作情况报告`,
+    agency: '宜春市公安局',
+    reportYear,
+  });
 
 let id23: string;
 let id22: string;
@@ -49,10 +57,28 @@ describe('markMissing', () => {
     const url = 'http://www.jdgaj.gov.cn/fzzfjs/2024/t9.html';
     const ids = await seedSiteAndRuns(db.prisma, site, 4);
     const at = (i: number) => ids[i] as string;
-    const created = await storePage(db.prisma, recordJob({ runId: at(0), siteId: site, url, text: JIADING_2023, title: '嘉定公安分局2023年法治政府建设情况', agency: '上海市公安局嘉定分局', reportYear: 2023 }));
+    const created = await storePage(
+      db.prisma,
+      recordJob({
+        runId: at(0),
+        siteId: site,
+        url,
+        text: JIADING_2023,
+        title: '嘉定公安分局2023年法治政府建设情况',
+        agency: '上海市公安局嘉定分局',
+        reportYear: 2023,
+      }),
+    );
     for (let i = 1; i <= 3; i++) {
       // Still linked from the list, but now a notice with a counter that differs on every fetch.
-      const notice = recordJob({ runId: at(i), siteId: site, url, text: `该信息已删除（访问次数：${i * 17}）`, title: null, isReport: false });
+      const notice = recordJob({
+        runId: at(i),
+        siteId: site,
+        url,
+        text: `该信息已删除（访问次数：${i * 17}）`,
+        title: null,
+        isReport: false,
+      });
       expect((await storePage(db.prisma, notice)).outcome).toBe('notReport');
       const missing = await markMissing(db.prisma, site, [url], at(i));
       expect(missing.removed).toEqual(i < 3 ? [] : [created.reportId]);
@@ -71,7 +97,10 @@ describe('markMissing', () => {
     const third = await markMissing(db.prisma, SITE, [`${U23}?from=timeline`], run(3));
     expect(third).toEqual({ missed: 1, gone: [U22], removed: [id22] });
     expect(await db.prisma.report.findUniqueOrThrow({ where: { id: id22 } })).toMatchObject({ status: 'removed' });
-    expect(await db.prisma.page.findUniqueOrThrow({ where: { url: U22 } })).toMatchObject({ status: 'gone', missCount: 3 });
+    expect(await db.prisma.page.findUniqueOrThrow({ where: { url: U22 } })).toMatchObject({
+      status: 'gone',
+      missCount: 3,
+    });
     const removed = await db.prisma.event.findMany({ where: { reportId: id22, type: 'report.removed' } });
     expect(removed).toHaveLength(1);
     expect(removed[0]?.payload).toMatchObject({ reportId: id22, urls: [U22], runId: run(3) });
@@ -85,7 +114,10 @@ describe('markMissing', () => {
     const result = await storePage(db.prisma, job(5, U22, YICHUN_2022, 2022));
     expect(result).toMatchObject({ outcome: 'unchanged', reportId: id22 });
     expect(await db.prisma.report.findUniqueOrThrow({ where: { id: id22 } })).toMatchObject({ status: 'active' });
-    expect(await db.prisma.page.findUniqueOrThrow({ where: { url: U22 } })).toMatchObject({ status: 'ok', missCount: 0 });
+    expect(await db.prisma.page.findUniqueOrThrow({ where: { url: U22 } })).toMatchObject({
+      status: 'ok',
+      missCount: 0,
+    });
     const last = await db.prisma.event.findFirstOrThrow({ where: { reportId: id22 }, orderBy: { id: 'desc' } });
     expect(last).toMatchObject({ type: 'report.updated', payload: expect.objectContaining({ restored: true }) });
   });
@@ -106,7 +138,10 @@ describe('history, diff, export and events', () => {
     const history = await reportHistory(db.prisma, id23);
     expect(history).toMatchObject({ id: id23, currentVersion: 2, urls: [U23] });
     expect(history?.versions.map((v) => v.version)).toEqual([1, 2]);
-    expect(history?.versions[1]).toMatchObject({ crawlRunId: run(7), title: '宜春市公安局2023年法治政府建设工作情况报告' });
+    expect(history?.versions[1]).toMatchObject({
+      crawlRunId: run(7),
+      title: '宜春市公安局2023年法治政府建设工作情况报告',
+    });
     expect(await reportHistory(db.prisma, 'no-such-report')).toBeNull();
 
     const diff = await diffVersions(db.prisma, id23);
@@ -126,7 +161,15 @@ describe('history, diff, export and events', () => {
   it('exports every report with its current version, in pages, and since a date', async () => {
     const other = await storePage(
       db.prisma,
-      recordJob({ runId: run(7), siteId: SITE, url: 'http://www.ycgaj.gov.cn/jd.html', text: JIADING_2023, title: '嘉定公安分局2023年法治政府建设情况', agency: '上海市公安局嘉定分局', reportYear: 2023 }),
+      recordJob({
+        runId: run(7),
+        siteId: SITE,
+        url: 'http://www.ycgaj.gov.cn/jd.html',
+        text: JIADING_2023,
+        title: '嘉定公安分局2023年法治政府建设情况',
+        agency: '上海市公安局嘉定分局',
+        reportYear: 2023,
+      }),
     );
     const rows: ExportRow[] = [];
     for await (const row of exportReports(db.prisma, { batchSize: 2 })) rows.push(row);
@@ -146,11 +189,31 @@ describe('history, diff, export and events', () => {
     expect(r23?.text).toContain('通报52期');
     expect(r23?.sections.length).toBeGreaterThan(0);
     expect(Object.keys(r23 ?? {})).toEqual(
-      expect.arrayContaining(['url', 'isReport', 'title', 'publishedAt', 'source', 'agency', 'reportYear', 'text', 'sections', 'attachments', 'contentHash', 'id', 'siteId', 'version', 'firstSeenAt', 'updatedAt', 'urls']),
+      expect.arrayContaining([
+        'url',
+        'isReport',
+        'title',
+        'publishedAt',
+        'source',
+        'agency',
+        'reportYear',
+        'text',
+        'sections',
+        'attachments',
+        'contentHash',
+        'id',
+        'siteId',
+        'version',
+        'firstSeenAt',
+        'updatedAt',
+        'urls',
+      ]),
     );
     expect(JSON.parse(JSON.stringify(r23))).toEqual(r23);
 
-    const since = new Date((await db.prisma.report.findUniqueOrThrow({ where: { id: other.reportId as string } })).updatedAt);
+    const since = new Date(
+      (await db.prisma.report.findUniqueOrThrow({ where: { id: other.reportId as string } })).updatedAt,
+    );
     const recent: string[] = [];
     for await (const row of exportReports(db.prisma, { since })) recent.push(row.id);
     expect(recent).toEqual([other.reportId]);
@@ -161,8 +224,18 @@ describe('history, diff, export and events', () => {
     expect(pending).toHaveLength(3);
     expect(pending[0]).toMatchObject({ type: 'report.created', reportId: id23 });
     expect(typeof pending[0]?.id).toBe('string');
-    expect(await markRelayed(db.prisma, pending.map((e) => e.id))).toBe(3);
-    expect(await markRelayed(db.prisma, pending.map((e) => e.id))).toBe(0);
+    expect(
+      await markRelayed(
+        db.prisma,
+        pending.map((e) => e.id),
+      ),
+    ).toBe(3);
+    expect(
+      await markRelayed(
+        db.prisma,
+        pending.map((e) => e.id),
+      ),
+    ).toBe(0);
     const rest = await pendingEvents(db.prisma, 100);
     expect(rest.map((e) => e.id)).not.toContain(pending[0]?.id);
     expect(rest[0] && BigInt(rest[0].id) > BigInt(pending[2]?.id ?? 0)).toBe(true);

@@ -1,14 +1,15 @@
 // `govwatch export --format warc --site ID`: the archived raw snapshots as a WARC 1.1 file, read
 // back with a standard WARC reader (warcio's WARCParser): URIs, payload bytes, digests, links.
+
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execFile } from 'node:child_process';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { StoreRecordJob } from '@govwatch/jobs';
 import { createDb, type Db, storePage } from '@govwatch/db';
+import type { StoreRecordJob } from '@govwatch/jobs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WARCParser, type WARCRecord } from 'warcio';
@@ -36,7 +37,14 @@ function gbkJob(runId: string, url: string, text: string): StoreRecordJob {
     .map((p) => `<p>${p}</p>`)
     .join('')}</body></html>`;
   const raw = iconv.encode(html, 'gbk');
-  const base = recordJob({ runId, siteId: SITE, url, text, title: '宜春市公安局2022年法治政府建设工作情况报告', reportYear: 2022 });
+  const base = recordJob({
+    runId,
+    siteId: SITE,
+    url,
+    text,
+    title: '宜春市公安局2022年法治政府建设工作情况报告',
+    reportYear: 2022,
+  });
   return {
     ...base,
     contentType: 'text/html; charset=GBK',
@@ -48,13 +56,17 @@ function gbkJob(runId: string, url: string, text: string): StoreRecordJob {
 const rawOf = (job: StoreRecordJob) => gunzipSync(Buffer.from(job.bodyGzipBase64, 'base64'));
 
 /** The real CLI with stdout as bytes (runCli decodes it as UTF-8, which a binary stream cannot survive). */
-function runCliBytes(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: Buffer; stderr: string }> {
+function runCliBytes(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number; stdout: Buffer; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       cliArgv(args),
       { cwd: repoRoot, env: userEnv(env), encoding: 'buffer', maxBuffer: 64 * 1024 * 1024, timeout: 180_000 },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr: stderr.toString('utf8') }),
+      (error, stdout, stderr) =>
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr: stderr.toString('utf8') }),
     );
   });
 }
@@ -67,9 +79,23 @@ beforeAll(async () => {
   const [r1, r2] = (await seedSiteAndRuns(db.prisma, SITE, 2)) as [string, string];
   const [other] = (await seedSiteAndRuns(db.prisma, 'jiading', 1)) as [string];
   const jobs = [
-    recordJob({ runId: r1, siteId: SITE, url: U1, text: YICHUN_2023, title: '宜春市公安局2023年法治政府建设工作情况报告', reportYear: 2023 }),
+    recordJob({
+      runId: r1,
+      siteId: SITE,
+      url: U1,
+      text: YICHUN_2023,
+      title: '宜春市公安局2023年法治政府建设工作情况报告',
+      reportYear: 2023,
+    }),
     // The same page revised in the next crawl: a second snapshot of one URL.
-    recordJob({ runId: r2, siteId: SITE, url: U1, text: `${YICHUN_2023}\n宜春市公安局\n2024年1月10日`, title: '宜春市公安局2023年法治政府建设工作情况报告', reportYear: 2023 }),
+    recordJob({
+      runId: r2,
+      siteId: SITE,
+      url: U1,
+      text: `${YICHUN_2023}\n宜春市公安局\n2024年1月10日`,
+      title: '宜春市公安局2023年法治政府建设工作情况报告',
+      reportYear: 2023,
+    }),
     gbkJob(r1, U2, YICHUN_2022),
   ];
   for (const job of jobs) {
@@ -77,7 +103,16 @@ beforeAll(async () => {
     expected.push({ url: job.fetchUrl, bytes: rawOf(job), sha256: job.rawSha256 });
   }
   // Another site's page must not appear.
-  await storePage(db.prisma, recordJob({ runId: other, siteId: 'jiading', url: 'https://www.jiading.gov.cn/gaj/1.html', text: JIADING_2023, reportYear: 2023 }));
+  await storePage(
+    db.prisma,
+    recordJob({
+      runId: other,
+      siteId: 'jiading',
+      url: 'https://www.jiading.gov.cn/gaj/1.html',
+      text: JIADING_2023,
+      reportYear: 2023,
+    }),
+  );
 });
 
 afterAll(async () => {

@@ -54,7 +54,10 @@ describe('storePage', () => {
     expect(result).toMatchObject({ outcome: 'created', version: 1 });
     reportId = result.reportId as string;
 
-    const report = await db.prisma.report.findUniqueOrThrow({ where: { id: reportId }, include: { versions: true, urls: true } });
+    const report = await db.prisma.report.findUniqueOrThrow({
+      where: { id: reportId },
+      include: { versions: true, urls: true },
+    });
     expect(report).toMatchObject({
       siteId: SITE,
       canonicalUrl: URL_2023,
@@ -67,7 +70,12 @@ describe('storePage', () => {
     });
     expect(report.simhash).not.toBeNull();
     expect(report.versions).toHaveLength(1);
-    expect(report.versions[0]).toMatchObject({ version: 1, text: YICHUN_2023, crawlRunId: run(0), rawSha256: job.rawSha256 });
+    expect(report.versions[0]).toMatchObject({
+      version: 1,
+      text: YICHUN_2023,
+      crawlRunId: run(0),
+      rawSha256: job.rawSha256,
+    });
     expect(report.urls.map((u) => [u.url, u.kind])).toEqual([[URL_2023, 'primary']]);
 
     const events = await db.prisma.event.findMany({ where: { reportId } });
@@ -76,7 +84,9 @@ describe('storePage', () => {
     const page = await db.prisma.page.findUniqueOrThrow({ where: { url: URL_2023 } });
     expect(page).toMatchObject({ status: 'ok', reportId, etag: '"abc"', lastRawSha256: job.rawSha256, missCount: 0 });
 
-    const outcome = await db.prisma.crawlRunPage.findUniqueOrThrow({ where: { runId_url: { runId: run(0), url: URL_2023 } } });
+    const outcome = await db.prisma.crawlRunPage.findUniqueOrThrow({
+      where: { runId_url: { runId: run(0), url: URL_2023 } },
+    });
     expect(outcome).toMatchObject({ outcome: 'created', reportId });
 
     const snapshot = await db.prisma.rawSnapshot.findUniqueOrThrow({ where: { sha256: job.rawSha256 } });
@@ -94,7 +104,9 @@ describe('storePage', () => {
 
   it('keeps the same content unchanged, moves lastSeenAt, and reads the URL through canonicalUrl', async () => {
     const before = await db.prisma.page.findUniqueOrThrow({ where: { url: URL_2023 } });
-    const messy = URL_2023.replace('http://www.yichun.gov.cn', 'HTTP://WWW.YICHUN.GOV.CN:80') + '?from=timeline&isappinstalled=0#p2';
+    const messy =
+      URL_2023.replace('http://www.yichun.gov.cn', 'HTTP://WWW.YICHUN.GOV.CN:80') +
+      '?from=timeline&isappinstalled=0#p2';
     const result = await storePage(db.prisma, yichun2023(run(1), { url: messy }));
     expect(result).toMatchObject({ outcome: 'unchanged', reportId, version: 1 });
     const after = await db.prisma.page.findUniqueOrThrow({ where: { url: URL_2023 } });
@@ -105,7 +117,10 @@ describe('storePage', () => {
   });
 
   it('stores a changed text as a new version with a report.updated event', async () => {
-    const revised = YICHUN_2023.replace('通报51期', '通报52期').replace('专此报告。', '专此报告。\n(2024年1月12日更正)');
+    const revised = YICHUN_2023.replace('通报51期', '通报52期').replace(
+      '专此报告。',
+      '专此报告。\n(2024年1月12日更正)',
+    );
     const result = await storePage(db.prisma, yichun2023(run(2), { text: revised }));
     expect(result).toMatchObject({ outcome: 'updated', reportId, version: 2 });
     const report = await db.prisma.report.findUniqueOrThrow({ where: { id: reportId } });
@@ -136,7 +151,10 @@ describe('storePage', () => {
   it('links a republished copy with another header as a near-duplicate, and it stays one', async () => {
     const url = 'http://www.yichun.gov.cn/art/2024/1/15/art_12_99.html';
     const copy = republished(YICHUN_2023);
-    const first = await storePage(db.prisma, yichun2023(run(4), { siteId: OTHER, url, text: copy, title: '宜春市公安局2023年法治政府建设情况' }));
+    const first = await storePage(
+      db.prisma,
+      yichun2023(run(4), { siteId: OTHER, url, text: copy, title: '宜春市公安局2023年法治政府建设情况' }),
+    );
     expect(first).toMatchObject({ outcome: 'duplicate', reportId });
     expect(await db.prisma.reportUrl.findUniqueOrThrow({ where: { url } })).toMatchObject({ kind: 'duplicate' });
 
@@ -145,7 +163,11 @@ describe('storePage', () => {
 
     const rechromed = await storePage(
       db.prisma,
-      yichun2023(run(6), { siteId: OTHER, url, text: copy.replace('浏览次数:1234', '浏览次数:1301 【字号:大 中 小】') }),
+      yichun2023(run(6), {
+        siteId: OTHER,
+        url,
+        text: copy.replace('浏览次数:1234', '浏览次数:1301 【字号:大 中 小】'),
+      }),
     );
     expect(rechromed).toMatchObject({ outcome: 'duplicate', reportId });
     expect(await db.prisma.report.count()).toBe(1);
@@ -161,7 +183,7 @@ describe('storePage', () => {
     expect(await db.prisma.report.count()).toBe(1);
   });
 
-  it('keeps the same agency\'s report of the year before apart', async () => {
+  it("keeps the same agency's report of the year before apart", async () => {
     const result = await storePage(
       db.prisma,
       recordJob({
@@ -182,10 +204,19 @@ describe('storePage', () => {
     const newsUrl = 'http://www.yichun.gov.cn/ycsgaj/gzdt/202401/t20240111_5520.html';
     const news = await storePage(
       db.prisma,
-      recordJob({ runId: run(6), siteId: SITE, url: newsUrl, text: '市公安局召开法治政府建设工作推进会。', isReport: false }),
+      recordJob({
+        runId: run(6),
+        siteId: SITE,
+        url: newsUrl,
+        text: '市公安局召开法治政府建设工作推进会。',
+        isReport: false,
+      }),
     );
     expect(news).toEqual({ outcome: 'notReport' });
-    expect(await db.prisma.page.findUniqueOrThrow({ where: { url: newsUrl } })).toMatchObject({ status: 'notReport', reportId: null });
+    expect(await db.prisma.page.findUniqueOrThrow({ where: { url: newsUrl } })).toMatchObject({
+      status: 'notReport',
+      reportId: null,
+    });
 
     const failed = await storePage(db.prisma, failedJob(run(6), SITE, URL_2023, 'HTTP 503 after 3 attempts'));
     expect(failed).toEqual({ outcome: 'failed' });
@@ -208,7 +239,12 @@ describe('storePage under concurrency', () => {
     const [r1, r2] = await seedSiteAndRuns(db.prisma, site, 2);
     if (!r1 || !r2) throw new Error('runs');
     const url = 'https://www.jiading.gov.cn/gaj/fzzfjs/content_912.html';
-    const base = { siteId: site, title: '嘉定公安分局2023年法治政府建设情况', agency: '上海市公安局嘉定分局', reportYear: 2023 };
+    const base = {
+      siteId: site,
+      title: '嘉定公安分局2023年法治政府建设情况',
+      agency: '上海市公安局嘉定分局',
+      reportYear: 2023,
+    };
     const revised = JIADING_2023.replace('9000余处', '9100余处');
     for (let round = 0; round < 3; round++) {
       const jobs = [
@@ -217,7 +253,12 @@ describe('storePage under concurrency', () => {
         recordJob({ ...base, runId: r1, url: `${url}?from=groupmessage`, text: JIADING_2023 }),
         recordJob({ ...base, runId: r2, url: 'https://www.jiading.gov.cn/gaj/fzzfjs/', recordUrl: url, text: revised }),
         recordJob({ ...base, runId: r2, url: 'https://www.jiading.gov.cn/fzzf/c_912.html', text: revised }),
-        recordJob({ ...base, runId: r2, url: 'https://gaj.sh.gov.cn/jd/c_912.html', text: `\u3000\u3000${JIADING_2023}` }),
+        recordJob({
+          ...base,
+          runId: r2,
+          url: 'https://gaj.sh.gov.cn/jd/c_912.html',
+          text: `\u3000\u3000${JIADING_2023}`,
+        }),
       ];
       // Four workers drain the burst.
       const queue = [...jobs];
@@ -249,9 +290,8 @@ describe('isRetryableConflict', () => {
     await db.prisma.reportUrl.create({ data: { url, reportId: report.id } });
     const viaModel = await db.prisma.reportUrl.create({ data: { url, reportId: report.id } }).catch((e: unknown) => e);
     expect(isRetryableConflict(viaModel)).toBe(true);
-    const viaRaw = await db.prisma.$executeRaw`INSERT INTO "ReportUrl" (url, "reportId") VALUES (${url}, ${report.id})`.catch(
-      (e: unknown) => e,
-    );
+    const viaRaw = await db.prisma
+      .$executeRaw`INSERT INTO "ReportUrl" (url, "reportId") VALUES (${url}, ${report.id})`.catch((e: unknown) => e);
     expect(isRetryableConflict(viaRaw)).toBe(true);
     const missingRun = await db.prisma.crawlRunPage
       .create({ data: { runId: 'no-such-run', url, outcome: 'created' } })

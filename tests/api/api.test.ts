@@ -40,14 +40,55 @@ beforeAll(async () => {
   const rt = runtime({ GOVWATCH_API_TOKEN: TOKEN });
   const yc = await seedSiteAndRuns(rt.db.prisma, 'ycgaj', 3);
   const jd = await seedSiteAndRuns(rt.db.prisma, 'jdgaj', 1);
-  const store = async (runId: string, siteId: string, url: string, text: string, title: string, agency: string, reportYear: number) =>
-    (await storePage(rt.db.prisma, recordJob({ runId, siteId, url, text, title, agency, reportYear }))).reportId as string;
-  ids.y22 = await store(yc[0] as string, 'ycgaj', 'http://www.ycgaj.gov.cn/2023/t1.html', YICHUN_2022, '宜春市公安局2022年法治政府建设工作情况报告', '宜春市公安局', 2022);
-  ids.j23 = await store(jd[0] as string, 'jdgaj', 'http://www.jiading.gov.cn/2024/t2.html', JIADING_2023, '嘉定分局2023年法治政府建设情况报告', '上海市公安局嘉定分局', 2023);
-  ids.y23 = await store(yc[1] as string, 'ycgaj', 'http://www.ycgaj.gov.cn/2024/t1.html', YICHUN_2023, '宜春市公安局2023年法治政府建设工作情况报告', '宜春市公安局', 2023);
+  const store = async (
+    runId: string,
+    siteId: string,
+    url: string,
+    text: string,
+    title: string,
+    agency: string,
+    reportYear: number,
+  ) =>
+    (await storePage(rt.db.prisma, recordJob({ runId, siteId, url, text, title, agency, reportYear })))
+      .reportId as string;
+  ids.y22 = await store(
+    yc[0] as string,
+    'ycgaj',
+    'http://www.ycgaj.gov.cn/2023/t1.html',
+    YICHUN_2022,
+    '宜春市公安局2022年法治政府建设工作情况报告',
+    '宜春市公安局',
+    2022,
+  );
+  ids.j23 = await store(
+    jd[0] as string,
+    'jdgaj',
+    'http://www.jiading.gov.cn/2024/t2.html',
+    JIADING_2023,
+    '嘉定分局2023年法治政府建设情况报告',
+    '上海市公安局嘉定分局',
+    2023,
+  );
+  ids.y23 = await store(
+    yc[1] as string,
+    'ycgaj',
+    'http://www.ycgaj.gov.cn/2024/t1.html',
+    YICHUN_2023,
+    '宜春市公安局2023年法治政府建设工作情况报告',
+    '宜春市公安局',
+    2023,
+  );
   // A second version of the 2023 report: one paragraph rewritten, one added.
   const edited = `${YICHUN_2023.replace('圆满完成各项任务目标', '全面完成各项任务目标')}\n附:2023年度执法数据统计表。`;
-  await store(yc[2] as string, 'ycgaj', 'http://www.ycgaj.gov.cn/2024/t1.html', edited, '宜春市公安局2023年法治政府建设工作情况报告', '宜春市公安局', 2023);
+  await store(
+    yc[2] as string,
+    'ycgaj',
+    'http://www.ycgaj.gov.cn/2024/t1.html',
+    edited,
+    '宜春市公安局2023年法治政府建设工作情况报告',
+    '宜春市公安局',
+    2023,
+  );
   api = await buildApi(rt, sites);
   open = await buildApi(runtime(), sites);
 });
@@ -59,7 +100,8 @@ afterAll(async () => {
   await dropPrefix(prefix);
 });
 
-const get = (app: FastifyInstance, url: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers });
+const get = (app: FastifyInstance, url: string, headers: Record<string, string> = {}) =>
+  app.inject({ method: 'GET', url, headers });
 
 describe('GET /reports', () => {
   it('lists the newest change first, with agency, year, date and version', async () => {
@@ -74,14 +116,17 @@ describe('GET /reports', () => {
   it('finds a two-character Chinese word in the text (q=复议), and nothing for a word no report has', async () => {
     const found = (await get(api, `/reports?q=${encodeURIComponent('复议')}`)).json();
     expect(found.items.map((r: { id: string }) => r.id).sort()).toEqual([ids.y22, ids.j23].sort());
-    expect((await get(api, `/reports?q=${encodeURIComponent('嘉定')}`)).json().items.map((r: { id: string }) => r.id)).toEqual([ids.j23]);
+    expect(
+      (await get(api, `/reports?q=${encodeURIComponent('嘉定')}`)).json().items.map((r: { id: string }) => r.id),
+    ).toEqual([ids.j23]);
     expect((await get(api, `/reports?q=${encodeURIComponent('量子计算')}`)).json().items).toEqual([]);
     // LIKE wildcards in a query match themselves only: as a wildcard, % would match 法治政府建设.
     expect((await get(api, `/reports?q=${encodeURIComponent('法治%建设')}`)).json().items).toEqual([]);
   });
 
   it('filters by site, agency, year and since', async () => {
-    const idsOf = async (qs: string) => (await get(api, `/reports?${qs}`)).json().items.map((r: { id: string }) => r.id);
+    const idsOf = async (qs: string) =>
+      (await get(api, `/reports?${qs}`)).json().items.map((r: { id: string }) => r.id);
     expect(await idsOf('site=jdgaj')).toEqual([ids.j23]);
     expect(await idsOf(`agency=${encodeURIComponent('宜春市公安局')}&reportYear=2022`)).toEqual([ids.y22]);
     expect(await idsOf('since=2999-01-01T00:00:00Z')).toEqual([]);
@@ -92,7 +137,9 @@ describe('GET /reports', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     for (let i = 0; i < 5; i++) {
-      const page: { items: Array<{ id: string }>; nextCursor: string | null } = (await get(api, `/reports?limit=1${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      const page: { items: Array<{ id: string }>; nextCursor: string | null } = (
+        await get(api, `/reports?limit=1${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json();
       seen.push(...page.items.map((r) => r.id));
       cursor = page.nextCursor;
       if (!cursor) break;
@@ -104,12 +151,25 @@ describe('GET /reports', () => {
     const res = await get(api, `/reports?q=${encodeURIComponent('复议')}`, { accept: 'application/x-ndjson' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/x-ndjson/);
-    const lines = res.body.trim().split('\n').map((l) => JSON.parse(l) as { id: string });
+    const lines = res.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string });
     expect(lines.map((l) => l.id).sort()).toEqual([ids.y22, ids.j23].sort());
   });
 
   it('answers a bad parameter with 400 and a message of its own, never a library message or path', async () => {
-    for (const qs of ['limit=abc', 'limit=0', 'reportYear=x', 'since=yesterday', 'site[]=a', 'site=a&site=b', 'cursor=bm9wZQ', 'order=up', 'nope=1']) {
+    for (const qs of [
+      'limit=abc',
+      'limit=0',
+      'reportYear=x',
+      'since=yesterday',
+      'site[]=a',
+      'site=a&site=b',
+      'cursor=bm9wZQ',
+      'order=up',
+      'nope=1',
+    ]) {
       const res = await get(api, `/reports?${qs}`);
       expect(res.statusCode, qs).toBe(400);
       const body = res.json();
@@ -131,13 +191,17 @@ describe('GET /reports/:id, versions and diff', () => {
     const v1 = (await get(api, `/reports/${ids.y23}/versions/1`)).json();
     expect(v1.text).toContain('圆满完成各项任务目标');
     expect((await get(api, `/reports/${ids.y23}/versions/9`)).statusCode).toBe(404);
-    expect((await get(api, '/reports/no-such-report')).json()).toEqual({ error: { code: 'not_found', message: 'no report no-such-report' } });
+    expect((await get(api, '/reports/no-such-report')).json()).toEqual({
+      error: { code: 'not_found', message: 'no report no-such-report' },
+    });
   });
 
   it('diffs two versions line by line', async () => {
     const d = (await get(api, `/reports/${ids.y23}/diff?from=1&to=2`)).json();
     expect(d).toMatchObject({ from: 1, to: 2, added: 2, removed: 1 });
-    expect(d.lines.filter((l: { op: string }) => l.op === 'add').map((l: { text: string }) => l.text)).toContain('附:2023年度执法数据统计表。');
+    expect(d.lines.filter((l: { op: string }) => l.op === 'add').map((l: { text: string }) => l.text)).toContain(
+      '附:2023年度执法数据统计表。',
+    );
     expect(d.lines.find((l: { op: string }) => l.op === 'del').text).toContain('圆满完成');
     expect((await get(api, `/reports/${ids.y23}/diff`)).json()).toMatchObject({ from: 1, to: 2 });
     expect((await get(api, `/reports/${ids.y23}/diff?from=abc`)).statusCode).toBe(400);
@@ -162,8 +226,14 @@ describe('writes and access', () => {
     expect(first.statusCode).toBe(202);
     const second = await crawl(api, { authorization: `Bearer ${TOKEN}` });
     expect(second.json()).toEqual({ runId: first.json().runId, joined: true });
-    expect((await get(api, `/runs/${first.json().runId}`)).json()).toMatchObject({ siteId: 'ycgaj', status: 'running' });
-    expect((await api.inject({ method: 'POST', url: '/sites/nope/crawl', headers: { authorization: `Bearer ${TOKEN}` } })).statusCode).toBe(404);
+    expect((await get(api, `/runs/${first.json().runId}`)).json()).toMatchObject({
+      siteId: 'ycgaj',
+      status: 'running',
+    });
+    expect(
+      (await api.inject({ method: 'POST', url: '/sites/nope/crawl', headers: { authorization: `Bearer ${TOKEN}` } }))
+        .statusCode,
+    ).toBe(404);
   });
 
   it('cannot be driven by a cross-site form post or a rebound DNS name', async () => {
@@ -184,13 +254,20 @@ describe('writes and access', () => {
   });
 
   it('answers 413 to a body over 1 MB', async () => {
-    const res = await crawl(api, { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, JSON.stringify({ pad: 'x'.repeat(1_100_000) }));
+    const res = await crawl(
+      api,
+      { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      JSON.stringify({ pad: 'x'.repeat(1_100_000) }),
+    );
     expect(res.statusCode).toBe(413);
     expect(res.json().error.code).toBe('body_too_large');
   });
 
   it('keeps reads open unless a read token is set', async () => {
-    const guarded = await buildApi(runtime({ GOVWATCH_API_TOKEN: TOKEN, GOVWATCH_API_READ_TOKEN: 'reader-token' }), sites);
+    const guarded = await buildApi(
+      runtime({ GOVWATCH_API_TOKEN: TOKEN, GOVWATCH_API_READ_TOKEN: 'reader-token' }),
+      sites,
+    );
     try {
       expect((await get(guarded, '/reports')).statusCode).toBe(401);
       expect((await get(guarded, '/reports', { authorization: 'Bearer reader-token' })).statusCode).toBe(200);
@@ -217,7 +294,9 @@ describe('runs, sites, events', () => {
   it('reads the outbox after an id, resumably', async () => {
     const all = (await get(api, '/events?after=0')).json();
     expect(all.events.length).toBe(4); // three created, one updated
-    expect(all.events.map((e: { type: string }) => e.type).filter((t: string) => t === 'report.updated')).toHaveLength(1);
+    expect(all.events.map((e: { type: string }) => e.type).filter((t: string) => t === 'report.updated')).toHaveLength(
+      1,
+    );
     const rest = (await get(api, `/events?after=${all.events[1].id}`)).json();
     expect(rest.events.map((e: { id: string }) => e.id)).toEqual(all.events.slice(2).map((e: { id: string }) => e.id));
     expect(rest.next).toBe(all.next);
@@ -227,15 +306,25 @@ describe('runs, sites, events', () => {
   it('redelivers dead-lettered webhook deliveries with fresh attempts', async () => {
     const rt = runtimes[0] as Runtime;
     const event = await rt.db.prisma.event.findFirstOrThrow({ orderBy: { id: 'asc' } });
-    await rt.db.prisma.webhookDelivery.create({ data: { eventId: event.id, url: 'http://127.0.0.1:9/hook', status: 'dead', attempts: 8, lastError: 'HTTP 500' } });
-    const res = await api.inject({ method: 'POST', url: '/events/redeliver', headers: { authorization: `Bearer ${TOKEN}` } });
+    await rt.db.prisma.webhookDelivery.create({
+      data: { eventId: event.id, url: 'http://127.0.0.1:9/hook', status: 'dead', attempts: 8, lastError: 'HTTP 500' },
+    });
+    const res = await api.inject({
+      method: 'POST',
+      url: '/events/redeliver',
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
     expect(res.statusCode).toBe(202);
     expect(res.json()).toEqual({ requeued: 1 });
     const row = await rt.db.prisma.webhookDelivery.findFirstOrThrow({ where: { eventId: event.id } });
     expect(row).toMatchObject({ status: 'retrying', attempts: 0 });
     const jobs = await rt.queues.webhooks.getJobs(['waiting']);
     expect(jobs.map((j) => j.data.url)).toEqual(['http://127.0.0.1:9/hook']);
-    expect((await api.inject({ method: 'POST', url: '/events/redeliver', headers: { authorization: `Bearer ${TOKEN}` } })).json()).toEqual({ requeued: 0 });
+    expect(
+      (
+        await api.inject({ method: 'POST', url: '/events/redeliver', headers: { authorization: `Bearer ${TOKEN}` } })
+      ).json(),
+    ).toEqual({ requeued: 0 });
   });
 
   it('redelivers from the command line too: govwatch events --redeliver', async () => {
@@ -262,7 +351,11 @@ describe('probes and documentation', () => {
     try {
       const r = await get(noRedis, '/ready');
       expect(r.statusCode).toBe(503);
-      expect(r.json()).toMatchObject({ error: { code: 'not_ready', message: 'Redis does not answer' }, redis: 'down', postgres: 'ok' });
+      expect(r.json()).toMatchObject({
+        error: { code: 'not_ready', message: 'Redis does not answer' },
+        redis: 'down',
+        postgres: 'ok',
+      });
       const p = await get(noPg, '/ready');
       expect(p.statusCode).toBe(503);
       expect(p.json().error.message).toBe('PostgreSQL does not answer');
@@ -280,11 +373,27 @@ describe('probes and documentation', () => {
   it('publishes an OpenAPI document with a schema for every route, and browsable docs', async () => {
     const doc = (await get(api, '/openapi.json')).json();
     expect(doc.openapi).toMatch(/^3\./);
-    for (const path of ['/reports', '/reports/{id}', '/reports/{id}/versions/{n}', '/reports/{id}/diff', '/sites', '/sites/{id}/crawl', '/runs', '/runs/{id}', '/events', '/events/redeliver', '/health', '/ready']) {
+    for (const path of [
+      '/reports',
+      '/reports/{id}',
+      '/reports/{id}/versions/{n}',
+      '/reports/{id}/diff',
+      '/sites',
+      '/sites/{id}/crawl',
+      '/runs',
+      '/runs/{id}',
+      '/events',
+      '/events/redeliver',
+      '/health',
+      '/ready',
+    ]) {
       expect(doc.paths[path], path).toBeDefined();
-      for (const op of Object.values(doc.paths[path]) as Array<{ responses: object }>) expect(Object.keys(op.responses).length, path).toBeGreaterThan(0);
+      for (const op of Object.values(doc.paths[path]) as Array<{ responses: object }>)
+        expect(Object.keys(op.responses).length, path).toBeGreaterThan(0);
     }
-    expect(doc.paths['/reports'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['site', 'agency', 'reportYear', 'since', 'q', 'cursor', 'limit']));
+    expect(doc.paths['/reports'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['site', 'agency', 'reportYear', 'since', 'q', 'cursor', 'limit']),
+    );
     const docs = await get(api, '/docs/');
     expect(docs.statusCode).toBe(200);
     expect(docs.body).toContain('swagger');

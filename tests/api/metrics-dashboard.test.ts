@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { buildApi } from '@govwatch/api-service';
 import { createLogger, loadConfig } from '@govwatch/core';
 import { type FixtureSite, startFixtureSite } from '@govwatch/fixture-site';
-import { createRuntime, requestCrawl, type Runtime } from '@govwatch/pipeline';
+import { createRuntime, type Runtime, requestCrawl } from '@govwatch/pipeline';
 import { parseSites } from '@govwatch/sites';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliArgv, repoRoot } from '../helpers/cli.ts';
@@ -23,7 +23,12 @@ beforeAll(async () => {
   database = await createTestDatabase();
   fixture = await startFixtureSite({ reportCount: 4 });
   rt = createRuntime(
-    loadConfig({ REDIS_URL: redisUrl, DATABASE_URL: database.url, GOVWATCH_QUEUE_PREFIX: prefix, GOVWATCH_API_TOKEN: TOKEN }),
+    loadConfig({
+      REDIS_URL: redisUrl,
+      DATABASE_URL: database.url,
+      GOVWATCH_QUEUE_PREFIX: prefix,
+      GOVWATCH_API_TOKEN: TOKEN,
+    }),
     createLogger('silent'),
   );
   api = await buildApi(rt, []);
@@ -44,11 +49,21 @@ const sample = (text: string, name: string) => {
 
 describe('worker metrics on GOVWATCH_METRICS_PORT', () => {
   it('counts fetches, bytes, fetch time and host-limiter waits of a crawl', async () => {
-    const [site] = parseSites(fixture.siteYaml({ only: ['fixture-main'], defaults: { requestsPerSecond: 50 } }), 'fixture');
+    const [site] = parseSites(
+      fixture.siteYaml({ only: ['fixture-main'], defaults: { requestsPerSecond: 50 } }),
+      'fixture',
+    );
     if (!site) throw new Error('no fixture site');
     await rt.db.prisma.site.create({ data: { id: site.id, name: site.name, config: {} } });
     const port = 20_000 + Math.floor(Math.random() * 20_000);
-    const env = { ...process.env, DATABASE_URL: database.url, REDIS_URL: redisUrl, GOVWATCH_QUEUE_PREFIX: prefix, GOVWATCH_METRICS_PORT: String(port), LOG_LEVEL: 'warn' };
+    const env = {
+      ...process.env,
+      DATABASE_URL: database.url,
+      REDIS_URL: redisUrl,
+      GOVWATCH_QUEUE_PREFIX: prefix,
+      GOVWATCH_METRICS_PORT: String(port),
+      LOG_LEVEL: 'warn',
+    };
     const worker = spawn(process.execPath, cliArgv(['worker', 'crawl']), { cwd: repoRoot, env, stdio: 'ignore' });
     const exited = new Promise<number | null>((resolve) => worker.on('exit', resolve));
     try {
@@ -56,7 +71,10 @@ describe('worker metrics on GOVWATCH_METRICS_PORT', () => {
       let text = '';
       for (let i = 0; i < 150; i++) {
         await new Promise((r) => setTimeout(r, 200));
-        text = await fetch(`http://127.0.0.1:${port}/metrics`).then((r) => r.text(), () => '');
+        text = await fetch(`http://127.0.0.1:${port}/metrics`).then(
+          (r) => r.text(),
+          () => '',
+        );
         if ((sample(text, 'govwatch_pages_fetched_total{status_class="2xx"}') ?? 0) >= 5) break;
       }
       expect(sample(text, 'govwatch_pages_fetched_total{status_class="2xx"}')).toBeGreaterThanOrEqual(5);
@@ -79,7 +97,8 @@ describe('API /metrics and the queue dashboard', () => {
     const res = await api.inject({ method: 'GET', url: '/metrics' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
-    for (const q of ['crawl', 'extract', 'store', 'events', 'webhooks']) expect(res.body).toContain(`govwatch_queue_jobs{queue="${q}",state="waiting"}`);
+    for (const q of ['crawl', 'extract', 'store', 'events', 'webhooks'])
+      expect(res.body).toContain(`govwatch_queue_jobs{queue="${q}",state="waiting"}`);
     expect(res.body).toContain('# TYPE govwatch_job_duration_seconds histogram');
     expect(res.body).toContain('# TYPE govwatch_webhook_deliveries_total counter');
   });
@@ -88,15 +107,34 @@ describe('API /metrics and the queue dashboard', () => {
     const bare = await api.inject({ method: 'GET', url: '/admin/queues' });
     expect(bare.statusCode).toBe(401);
     expect(bare.headers['www-authenticate']).toMatch(/^Basic/);
-    const bearer = await api.inject({ method: 'GET', url: '/admin/queues', headers: { authorization: `Bearer ${TOKEN}` } });
+    const bearer = await api.inject({
+      method: 'GET',
+      url: '/admin/queues',
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
     expect(bearer.statusCode).toBe(200);
     expect(bearer.body).toContain('govwatch queues');
     const basic = `Basic ${Buffer.from(`ops:${TOKEN}`).toString('base64')}`;
-    const queues = await api.inject({ method: 'GET', url: '/admin/queues/api/queues', headers: { authorization: basic } });
+    const queues = await api.inject({
+      method: 'GET',
+      url: '/admin/queues/api/queues',
+      headers: { authorization: basic },
+    });
     expect(queues.statusCode).toBe(200);
-    expect(queues.json().queues.map((q: { name: string }) => q.name).sort()).toEqual(['crawl', 'events', 'extract', 'store', 'webhooks']);
-    expect((await api.inject({ method: 'GET', url: '/admin/queues/api/queues', headers: { authorization: 'Bearer nope' } })).statusCode).toBe(401);
-    const other = createRuntime(loadConfig({ REDIS_URL: redisUrl, DATABASE_URL: database.url, GOVWATCH_QUEUE_PREFIX: prefix }), createLogger('silent'));
+    expect(
+      queues
+        .json()
+        .queues.map((q: { name: string }) => q.name)
+        .sort(),
+    ).toEqual(['crawl', 'events', 'extract', 'store', 'webhooks']);
+    expect(
+      (await api.inject({ method: 'GET', url: '/admin/queues/api/queues', headers: { authorization: 'Bearer nope' } }))
+        .statusCode,
+    ).toBe(401);
+    const other = createRuntime(
+      loadConfig({ REDIS_URL: redisUrl, DATABASE_URL: database.url, GOVWATCH_QUEUE_PREFIX: prefix }),
+      createLogger('silent'),
+    );
     const noToken = await buildApi(other, []);
     try {
       const res = await noToken.inject({ method: 'GET', url: '/admin/queues', headers: { authorization: 'Bearer x' } });
@@ -112,10 +150,18 @@ describe('API /metrics and the queue dashboard', () => {
 describe('Grafana dashboard', () => {
   it('charts only metrics that the processes export', async () => {
     const { readFileSync } = await import('node:fs');
-    const dash = JSON.parse(readFileSync(`${repoRoot}/infra/grafana/govwatch.json`, 'utf8')) as { panels: Array<{ targets: Array<{ expr: string }> }> };
+    const dash = JSON.parse(readFileSync(`${repoRoot}/infra/grafana/govwatch.json`, 'utf8')) as {
+      panels: Array<{ targets: Array<{ expr: string }> }>;
+    };
     const exported = (await api.inject({ method: 'GET', url: '/metrics' })).body;
-    const names = new Set([...exported.matchAll(/^# TYPE (\S+) (\S+)/gm)].flatMap(([, n, type]) => (type === 'histogram' ? [`${n}_bucket`, `${n}_count`, `${n}_sum`] : [n as string])));
-    const used = dash.panels.flatMap((p) => p.targets.flatMap((t) => [...t.expr.matchAll(/\b(govwatch_[a-z_]+)/g)].map((m) => m[1] as string)));
+    const names = new Set(
+      [...exported.matchAll(/^# TYPE (\S+) (\S+)/gm)].flatMap(([, n, type]) =>
+        type === 'histogram' ? [`${n}_bucket`, `${n}_count`, `${n}_sum`] : [n as string],
+      ),
+    );
+    const used = dash.panels.flatMap((p) =>
+      p.targets.flatMap((t) => [...t.expr.matchAll(/\b(govwatch_[a-z_]+)/g)].map((m) => m[1] as string)),
+    );
     expect(used.length).toBeGreaterThan(10);
     for (const name of used) expect(names, name).toContain(name);
   });

@@ -24,8 +24,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createDb } from '@govwatch/db';
-import { startFixtureSite } from '@govwatch/fixture-site';
 import type { RequestLogEntry } from '@govwatch/fixture-site';
+import { startFixtureSite } from '@govwatch/fixture-site';
 import { cliArgv, repoRoot } from '../helpers/cli.ts';
 import { createTestDatabase } from '../helpers/test-db.ts';
 import { dropPrefix, redisUrl, testPrefix } from '../helpers/test-queues.ts';
@@ -48,7 +48,10 @@ export const defaultOptions: CrawlBenchOptions = {
 };
 
 /** The same site with a host limit the re-crawl runs into: its requests alone need requests/rate. */
-export const rateBoundOptions: CrawlBenchOptions = { ...defaultOptions, requestsPerSecond: Number(process.env.BENCH_BOUND_RPS ?? 200) };
+export const rateBoundOptions: CrawlBenchOptions = {
+  ...defaultOptions,
+  requestsPerSecond: Number(process.env.BENCH_BOUND_RPS ?? 200),
+};
 
 export type CrawlFigures = {
   exitCode: number;
@@ -174,7 +177,13 @@ function runCliMeasured(args: string[], env: Record<string, string>, timeoutMs: 
     const child = execFile(
       cmd,
       cmdArgs,
-      { cwd: repoRoot, env: { ...process.env, ...env }, timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024 },
+      {
+        cwd: repoRoot,
+        env: { ...process.env, ...env },
+        timeout: timeoutMs,
+        killSignal: 'SIGKILL',
+        maxBuffer: 64 * 1024 * 1024,
+      },
       (error, stdout, stderr) => {
         const wallMs = performance.now() - started;
         clearInterval(sampler);
@@ -219,10 +228,19 @@ export async function runCrawlBench(
       sitesFile,
       site.siteYaml({
         only: ['fixture-main'],
-        defaults: { requestsPerSecond: options.requestsPerSecond, maxConcurrency: options.maxConcurrency, maxPages: 5000 },
+        defaults: {
+          requestsPerSecond: options.requestsPerSecond,
+          maxConcurrency: options.maxConcurrency,
+          maxPages: 5000,
+        },
       }),
     );
-    const env = { DATABASE_URL: database.url, REDIS_URL: redisUrl, GOVWATCH_QUEUE_PREFIX: prefix, GOVWATCH_SITES: sitesFile };
+    const env = {
+      DATABASE_URL: database.url,
+      REDIS_URL: redisUrl,
+      GOVWATCH_QUEUE_PREFIX: prefix,
+      GOVWATCH_SITES: sitesFile,
+    };
     const expected = site.reports.filter((r) => r.siteId === 'fixture-main');
     const reportPaths = new Set(expected.map((r) => r.path));
     const isList = (e: RequestLogEntry) => /\/index(_\d+)?\.html$/.test(e.path) || e.path.endsWith('/');
@@ -233,11 +251,19 @@ export async function runCrawlBench(
       const reportsBefore = await db.prisma.report.count();
       say(`${label}: crawl --site fixture-main --wait …`);
       const timeoutS = String(Math.floor(options.cliTimeoutMs / 1000) - 5);
-      const r = await runCliMeasured(['crawl', '--site', 'fixture-main', '--wait', '--timeout', timeoutS], env, options.cliTimeoutMs);
+      const r = await runCliMeasured(
+        ['crawl', '--site', 'fixture-main', '--wait', '--timeout', timeoutS],
+        env,
+        options.cliTimeoutMs,
+      );
       const runId = /^run (\S+) site fixture-main:/m.exec(r.stdout)?.[1];
       if (!runId) throw new Error(`${label}: no run summary (exit ${r.code}): ${r.stderr.slice(-2000)}`);
       const run = await db.prisma.crawlRun.findUniqueOrThrow({ where: { id: runId } });
-      const grouped = await db.prisma.crawlRunPage.groupBy({ by: ['outcome'], where: { runId }, _count: { _all: true } });
+      const grouped = await db.prisma.crawlRunPage.groupBy({
+        by: ['outcome'],
+        where: { runId },
+        _count: { _all: true },
+      });
       const outcomes = Object.fromEntries(grouped.map((g) => [g.outcome, g._count._all]));
       const stats = run.stats as Record<string, unknown>;
       const log = [...site.log];
@@ -283,7 +309,9 @@ export async function runCrawlBench(
         `${label}: ${figures.status}, wall ${figures.wallMs} ms, run ${figures.runMs} ms, crawl phase ${figures.crawlPhaseMs} ms, ` +
           `${figures.requests} requests, ${figures.pagesStored} pages stored, ${figures.versionsCreated} versions`,
       );
-      say(`${label}: timeline (ms after spawn) ${JSON.stringify(timeline, (_k, v) => (typeof v === 'number' ? Math.round(v * 10) / 10 : v))}`);
+      say(
+        `${label}: timeline (ms after spawn) ${JSON.stringify(timeline, (_k, v) => (typeof v === 'number' ? Math.round(v * 10) / 10 : v))}`,
+      );
       return figures;
     };
 
@@ -293,7 +321,11 @@ export async function runCrawlBench(
     const ratio = recrawl.runMs / first.runMs;
     const conditionalShare = recrawl.reportRequests ? recrawl.reportRequestsConditional / recrawl.reportRequests : 0;
     const checks = [
-      { name: 'first crawl finished', ok: first.exitCode === 0 && first.status === 'finished', detail: `exit ${first.exitCode}, ${first.status}` },
+      {
+        name: 'first crawl finished',
+        ok: first.exitCode === 0 && first.status === 'finished',
+        detail: `exit ${first.exitCode}, ${first.status}`,
+      },
       {
         // The fixture's generated variants differ from their base report only in agency and year;
         // the store files same-year variants as near-duplicates of one report (outcome duplicate).
@@ -301,15 +333,31 @@ export async function runCrawlBench(
         ok: (first.outcomes.created ?? 0) + (first.outcomes.duplicate ?? 0) === expected.length,
         detail: `created ${first.outcomes.created ?? 0} + duplicate ${first.outcomes.duplicate ?? 0} of ${expected.length}`,
       },
-      { name: 're-crawl finished', ok: recrawl.exitCode === 0 && recrawl.status === 'finished', detail: `exit ${recrawl.exitCode}, ${recrawl.status}` },
+      {
+        name: 're-crawl finished',
+        ok: recrawl.exitCode === 0 && recrawl.status === 'finished',
+        detail: `exit ${recrawl.exitCode}, ${recrawl.status}`,
+      },
       {
         name: 're-crawl requested every report page once',
-        ok: recrawl.reportRequests === expected.length && new Set(site.log.filter((e) => reportPaths.has(e.path)).map((e) => e.path)).size === expected.length,
+        ok:
+          recrawl.reportRequests === expected.length &&
+          new Set(site.log.filter((e) => reportPaths.has(e.path)).map((e) => e.path)).size === expected.length,
         detail: `${recrawl.reportRequests}/${expected.length}`,
       },
-      { name: 're-crawl: every report request conditional', ok: recrawl.reportRequestsConditional === expected.length, detail: `${recrawl.reportRequestsConditional}/${recrawl.reportRequests}` },
-      { name: 're-crawl created no version', ok: recrawl.versionsCreated === 0, detail: String(recrawl.versionsCreated) },
-      ...(checkRatio ? [{ name: `re-crawl ≤ ${target} × first crawl (run time)`, ok: ratio <= target, detail: ratio.toFixed(3) }] : []),
+      {
+        name: 're-crawl: every report request conditional',
+        ok: recrawl.reportRequestsConditional === expected.length,
+        detail: `${recrawl.reportRequestsConditional}/${recrawl.reportRequests}`,
+      },
+      {
+        name: 're-crawl created no version',
+        ok: recrawl.versionsCreated === 0,
+        detail: String(recrawl.versionsCreated),
+      },
+      ...(checkRatio
+        ? [{ name: `re-crawl ≤ ${target} × first crawl (run time)`, ok: ratio <= target, detail: ratio.toFixed(3) }]
+        : []),
     ];
     return {
       options,

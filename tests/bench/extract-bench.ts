@@ -40,7 +40,19 @@ const MIN_SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 // The extract worker's budget (issue 11): pages per second on one core.
 const MIN_PAGES_PER_SECOND = 300;
 
-const FIELDS = ['isReport', 'pageKind', 'title', 'publishedAt', 'source', 'agency', 'reportYear', 'text', 'sections', 'attachments', 'contentHash'] as const;
+const FIELDS = [
+  'isReport',
+  'pageKind',
+  'title',
+  'publishedAt',
+  'source',
+  'agency',
+  'reportYear',
+  'text',
+  'sections',
+  'attachments',
+  'contentHash',
+] as const;
 type Field = (typeof FIELDS)[number];
 type Fields = Record<Field, unknown>;
 type Case = { name: string; input: { url: string; contentType: string | null; encoding?: string }; expected: Fields };
@@ -74,7 +86,11 @@ function runReadability(p: Page): Fields {
   let publishedAt: string | null = null;
   try {
     // jsdom decodes the bytes itself (BOM, contentType charset, <meta>), as a user would run it.
-    const dom = new JSDOM(p.bytes, { url: p.input.url, contentType: p.input.contentType?.startsWith('text/html') ? p.input.contentType : 'text/html', virtualConsole: quiet });
+    const dom = new JSDOM(p.bytes, {
+      url: p.input.url,
+      contentType: p.input.contentType?.startsWith('text/html') ? p.input.contentType : 'text/html',
+      virtualConsole: quiet,
+    });
     const article = new Readability(dom.window.document).parse();
     title = article?.title?.trim() || null;
     text = (article?.textContent ?? '').trim();
@@ -167,7 +183,12 @@ function measure(run: (p: Page) => Fields, pages: Page[]): Score {
 
   return {
     fields: Object.fromEntries(FIELDS.map((f) => [f, correct[f] / pages.length])) as Record<Field, number>,
-    text: { precision: micro.p, recall: micro.r, f1: micro.f1, reportPagesMacroF1: reportF1.reduce((a, b) => a + b, 0) / Math.max(1, reportF1.length) },
+    text: {
+      precision: micro.p,
+      recall: micro.r,
+      f1: micro.f1,
+      reportPagesMacroF1: reportF1.reduce((a, b) => a + b, 0) / Math.max(1, reportF1.length),
+    },
     speed: { pagesPerSecond: 0, p50Ms: 0, p99Ms: 0, meanMs: 0, rounds: 0 },
     failures,
   };
@@ -199,7 +220,10 @@ function timeBoth(runs: Array<(p: Page) => Fields>): Score['speed'][] {
     for (let k = 0; k < pages.length; k++) {
       const samples: number[] = [];
       for (let round = 0; round < rounds; round++) samples.push(all[round * pages.length + k] as number);
-      perPageMedians += percentile(samples.sort((a, b) => a - b), 0.5);
+      perPageMedians += percentile(
+        samples.sort((a, b) => a - b),
+        0.5,
+      );
     }
     const t = [...all].sort((a, b) => a - b);
     return {
@@ -236,15 +260,24 @@ const rows: string[][] = [
   ['text F1 (report pages, mean)', ...cols((s) => f3(s.text.reportPagesMacroF1))],
 ];
 const header = `| metric | ${scores.map((s) => `${s.label}: govwatch | ${s.label}: Readability`).join(' | ')} |`;
-const table = [header, `| --- |${scores.map(() => ' ---: | ---: |').join('')}`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+const table = [
+  header,
+  `| --- |${scores.map(() => ' ---: | ---: |').join('')}`,
+  ...rows.map((r) => `| ${r.join(' | ')} |`),
+].join('\n');
 const speedRows: string[][] = [
   ['pages/second (one core)', govwatch.speed.pagesPerSecond.toFixed(0), readability.speed.pagesPerSecond.toFixed(1)],
   ['p50 ms/page', govwatch.speed.p50Ms.toFixed(2), readability.speed.p50Ms.toFixed(2)],
   ['p99 ms/page', govwatch.speed.p99Ms.toFixed(2), readability.speed.p99Ms.toFixed(2)],
 ];
-const speedTable = ['| speed, both corpora | govwatch | Readability (jsdom) |', '| --- | ---: | ---: |', ...speedRows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+const speedTable = [
+  '| speed, both corpora | govwatch | Readability (jsdom) |',
+  '| --- | ---: | ---: |',
+  ...speedRows.map((r) => `| ${r.join(' | ')} |`),
+].join('\n');
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
-const failuresOf = (s: Score) => (s.failures.length === 0 ? 'none' : s.failures.map((f) => `${f.page} (${f.fields.join(', ')})`).join('; '));
+const failuresOf = (s: Score) =>
+  s.failures.length === 0 ? 'none' : s.failures.map((f) => `${f.page} (${f.fields.join(', ')})`).join('; ');
 const md = `# Extraction benchmark
 
 Corpora: ${scores.map((s) => `${s.label} ${s.pages.length} pages (${s.pages.filter((p) => p.expected.isReport === true).length} reports)`).join('; ')}.
@@ -283,7 +316,16 @@ writeFileSync(
       cpu,
       speedup,
       speed: { govwatch: gwSpeed, readability: rdSpeed },
-      corpora: Object.fromEntries(scores.map((s) => [s.id, { pages: s.pages.length, govwatch: { ...s.govwatch, speed: undefined }, readability: { ...s.readability, speed: undefined } }])),
+      corpora: Object.fromEntries(
+        scores.map((s) => [
+          s.id,
+          {
+            pages: s.pages.length,
+            govwatch: { ...s.govwatch, speed: undefined },
+            readability: { ...s.readability, speed: undefined },
+          },
+        ]),
+      ),
     },
     null,
     2,

@@ -8,7 +8,8 @@ import { crawlSite, createFetcher } from '@govwatch/pipeline';
 import { parseSites } from '@govwatch/sites';
 import { Redis } from 'ioredis';
 
-const links = (n: number) => Array.from({ length: n }, (_, i) => `<li><a href="/r/t${i}.html">2023年法治政府建设年度报告${i}</a></li>`).join('');
+const links = (n: number) =>
+  Array.from({ length: n }, (_, i) => `<li><a href="/r/t${i}.html">2023年法治政府建设年度报告${i}</a></li>`).join('');
 const pages: Record<string, string> = {
   '/many.html': `<html><body><ul>${links(40_000)}</ul></body></html>`,
   '/deep.html': `<html><body>${'<div><span>'.repeat(80_000)}<ul>${links(10)}</ul>${'</span></div>'.repeat(80_000)}</body></html>`,
@@ -27,7 +28,10 @@ const sampler = setInterval(() => {
   peak = Math.max(peak, process.memoryUsage().rss);
 }, 20);
 
-for (const [path, maxPages] of [['/many.html', 200], ['/deep.html', 200]] as const) {
+for (const [path, maxPages] of [
+  ['/many.html', 200],
+  ['/deep.html', 200],
+] as const) {
   const site = parseSites(
     `sites:\n  - id: hostile\n    name: x\n    startUrls: ['${origin}${path}']\n    allowPrivateNetwork: true\n    reportLinkPattern: '/r/'\n    requestsPerSecond: 500\n    maxConcurrency: 8\n    maxPages: ${maxPages}\n`,
     'bench.yaml',

@@ -20,7 +20,7 @@ import { performance } from 'node:perf_hooks';
 import { createLogger, loadConfig } from '@govwatch/core';
 import { upsertSites } from '@govwatch/db';
 import { type BigSite, startBigSite } from '@govwatch/fixture-site';
-import { createRuntime, redisHostLimiter, requestCrawl, type Runtime } from '@govwatch/pipeline';
+import { createRuntime, type Runtime, redisHostLimiter, requestCrawl } from '@govwatch/pipeline';
 import { Site } from '@govwatch/sites';
 import { Redis } from 'ioredis';
 import { cliArgv, repoRoot } from '../helpers/cli.ts';
@@ -68,7 +68,15 @@ export type CrawlPass = {
   loadavg: number[];
 };
 
-export type PlainPass = { pages: number; ms: number; cpuMs: number; cpuMsPerPage: number; pagesPerSecond: number; peakRssMb: number | null; loadavg: number[] };
+export type PlainPass = {
+  pages: number;
+  ms: number;
+  cpuMs: number;
+  cpuMsPerPage: number;
+  pagesPerSecond: number;
+  peakRssMb: number | null;
+  loadavg: number[];
+};
 
 export type PipelineBenchResult = {
   options: PipelineOptions;
@@ -86,7 +94,10 @@ export type PipelineBenchResult = {
   ceiling: number;
   ofCeiling: number;
   limiter: { requests: number; commandsPerRequest: number; roundTripsPerRequest: number; ms: number };
-  memory: { workerPeakRssMb: Record<Kind, number>; redisUsedMb: { before: number | null; peakDuring: number | null; after: number | null } };
+  memory: {
+    workerPeakRssMb: Record<Kind, number>;
+    redisUsedMb: { before: number | null; peakDuring: number | null; after: number | null };
+  };
   cliStartMs: { help: number[]; sites: number[]; helpMedian: number; sitesMedian: number };
   checks: { name: string; ok: boolean; detail: string }[];
 };
@@ -111,15 +122,42 @@ async function startRedis(dir: string): Promise<{ url: string; label: string; st
   const bin = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find(existsSync);
   if (!bin || process.env.BENCH_SHARED_REDIS) {
     const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-    return { url, label: `${url} (shared: commandstats and memory include other clients)`, stop: async () => undefined };
+    return {
+      url,
+      label: `${url} (shared: commandstats and memory include other clients)`,
+      stop: async () => undefined,
+    };
   }
   const port = await freePort();
-  const child = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--maxmemory-policy', 'noeviction'], { stdio: 'ignore' });
+  const child = spawn(
+    bin,
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--dir',
+      dir,
+      '--maxmemory-policy',
+      'noeviction',
+    ],
+    { stdio: 'ignore' },
+  );
   const url = `redis://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     const r = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
     r.on('error', () => undefined);
-    const ok = await r.connect().then(() => r.ping()).then(() => true, () => false);
+    const ok = await r
+      .connect()
+      .then(() => r.ping())
+      .then(
+        () => true,
+        () => false,
+      );
     r.disconnect();
     if (ok) break;
     await sleep(50);
@@ -127,10 +165,11 @@ async function startRedis(dir: string): Promise<{ url: string; label: string; st
   return {
     url,
     label: `private redis-server on 127.0.0.1:${port} (${execFileSync(bin, ['--version'], { encoding: 'utf8' }).split(' ')[2] ?? ''})`,
-    stop: () => new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
   };
 }
 
@@ -142,7 +181,8 @@ async function commandStats(redis: Redis): Promise<Map<string, number>> {
   }
   return out;
 }
-const totalOf = (s: Map<string, number>, skip: string[] = ['info']) => [...s].filter(([k]) => !skip.includes(k)).reduce((n, [, v]) => n + v, 0);
+const totalOf = (s: Map<string, number>, skip: string[] = ['info']) =>
+  [...s].filter(([k]) => !skip.includes(k)).reduce((n, [, v]) => n + v, 0);
 
 async function usedMemoryMb(redis: Redis): Promise<number> {
   const m = /used_memory:(\d+)/.exec(await redis.info('memory'));
@@ -152,7 +192,9 @@ async function usedMemoryMb(redis: Redis): Promise<number> {
 /** User + system CPU time of a process so far, in ms (/proc/PID/stat, 100 ticks a second). */
 function cpuMs(pid: number): number {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
     return (Number(fields[11]) + Number(fields[12])) * 10;
   } catch {
     return 0;
@@ -173,8 +215,14 @@ type Workers = { procs: Record<Kind, ChildProcess>; stop(): Promise<void> };
 function startWorkers(env: Record<string, string>, logDir: string, profileDir: string | undefined): Workers {
   const procs = {} as Record<Kind, ChildProcess>;
   for (const kind of KINDS) {
-    const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${kind}.cpuprofile`] : [];
-    const child = spawn(process.execPath, [...nodeArgs, ...cliArgv(['worker', kind])], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const nodeArgs = profileDir
+      ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${kind}.cpuprofile`]
+      : [];
+    const child = spawn(process.execPath, [...nodeArgs, ...cliArgv(['worker', kind])], {
+      cwd: repoRoot,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     const log: Buffer[] = [];
     child.stderr?.on('data', (c: Buffer) => log.push(c));
     child.on('exit', () => writeFileSync(join(logDir, `${kind}.log`), Buffer.concat(log)));
@@ -216,10 +264,14 @@ async function waitForWorkers(rt: Runtime, workers: Workers): Promise<void> {
 
 function runPlain(urlsFile: string, outFile: string, concurrency: number): Promise<PlainPass> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'tests/bench/plain-crawlee.ts'), urlsFile, outFile, String(concurrency)], {
-      cwd: join(repoRoot, 'tests'),
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(repoRoot, 'tests/bench/plain-crawlee.ts'), urlsFile, outFile, String(concurrency)],
+      {
+        cwd: join(repoRoot, 'tests'),
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let out = '';
     child.stdout.on('data', (c: Buffer) => {
       out += c.toString();
@@ -227,7 +279,12 @@ function runPlain(urlsFile: string, outFile: string, concurrency: number): Promi
     child.on('error', reject);
     child.on('exit', (code) => {
       if (code !== 0) return reject(new Error(`plain crawlee exited with ${code}`));
-      const r = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as { pages: number; ms: number; cpuMs: number; peakRssMb: number | null };
+      const r = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as {
+        pages: number;
+        ms: number;
+        cpuMs: number;
+        peakRssMb: number | null;
+      };
       resolve({ ...r, cpuMsPerPage: r.cpuMs / r.pages, pagesPerSecond: r.pages / (r.ms / 1000), loadavg: load() });
     });
   });
@@ -238,7 +295,11 @@ function firstOutputMs(args: string[], env: Record<string, string>): Promise<num
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     let first = Number.NaN;
-    const child = spawn(process.execPath, cliArgv(args), { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(process.execPath, cliArgv(args), {
+      cwd: repoRoot,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     child.stdout.once('data', () => {
       first = performance.now() - t0;
     });
@@ -278,10 +339,18 @@ async function limiterCost(redisUrl: string, hosts: number, perHost: number, rps
   const total = totalOf(after) - totalOf(before);
   // Round trips: each EVALSHA, and one MULTI … EXEC for the release.
   const roundTrips = delta('evalsha') + delta('evalsha_ro') + delta('exec');
-  return { requests, commandsPerRequest: total / requests, roundTripsPerRequest: roundTrips / requests, ms: Math.round(ms) };
+  return {
+    requests,
+    commandsPerRequest: total / requests,
+    roundTripsPerRequest: roundTrips / requests,
+    ms: Math.round(ms),
+  };
 }
 
-export async function runPipelineBench(options: PipelineOptions = pipelineOptions, say: (line: string) => void = () => undefined): Promise<PipelineBenchResult> {
+export async function runPipelineBench(
+  options: PipelineOptions = pipelineOptions,
+  say: (line: string) => void = () => undefined,
+): Promise<PipelineBenchResult> {
   const startedAt = new Date().toISOString();
   const dir = mkdtempSync(join(tmpdir(), 'govwatch-pipeline-bench-'));
   const profileDir = process.env.BENCH_PROFILE;
@@ -294,7 +363,9 @@ export async function runPipelineBench(options: PipelineOptions = pipelineOption
     const t = performance.now();
     const world: BigSite = await startBigSite({ hosts: options.hosts, pages: options.pages });
     cleanups.push(() => world.close());
-    say(`world: ${world.pages.length} pages on ${options.hosts} hosts, built in ${Math.round(performance.now() - t)} ms`);
+    say(
+      `world: ${world.pages.length} pages on ${options.hosts} hosts, built in ${Math.round(performance.now() - t)} ms`,
+    );
     const database = await createTestDatabase();
     cleanups.push(() => database.drop());
     const prefix = testPrefix();
@@ -314,11 +385,15 @@ export async function runPipelineBench(options: PipelineOptions = pipelineOption
     const rt = createRuntime(loadConfig({ ...process.env, ...env }), createLogger('warn', 'bench'));
     cleanups.push(() => rt.close());
     const sites = siteEntries.map((s) => Site.parse(s));
-    await upsertSites(rt.db.prisma, sites.map((s) => ({ id: s.id, name: s.name, config: s })));
+    await upsertSites(
+      rt.db.prisma,
+      sites.map((s) => ({ id: s.id, name: s.name, config: s })),
+    );
 
     // Page sizes, from a sample of the world.
     const sizes: number[] = [];
-    for (const p of world.pages.filter((_, i) => i % 7 === 0)) sizes.push((await (await fetch(p.url)).arrayBuffer()).byteLength / 1024);
+    for (const p of world.pages.filter((_, i) => i % 7 === 0))
+      sizes.push((await (await fetch(p.url)).arrayBuffer()).byteLength / 1024);
     world.resetCounts();
 
     const cliStartMs = { help: [] as number[], sites: [] as number[] };
@@ -326,10 +401,14 @@ export async function runPipelineBench(options: PipelineOptions = pipelineOption
       cliStartMs.help.push(await firstOutputMs(['--help'], env));
       cliStartMs.sites.push(await firstOutputMs(['sites', '--sites', sitesFile], env));
     }
-    say(`CLI start-up to first output: --help ${cliStartMs.help.join(', ')} ms; sites ${cliStartMs.sites.join(', ')} ms`);
+    say(
+      `CLI start-up to first output: --help ${cliStartMs.help.join(', ')} ms; sites ${cliStartMs.sites.join(', ')} ms`,
+    );
 
     const limiter = await limiterCost(redisServer.url, options.hosts, 6, options.hostRps);
-    say(`host limiter alone: ${limiter.commandsPerRequest.toFixed(1)} Redis commands and ${limiter.roundTripsPerRequest.toFixed(2)} round trips per request`);
+    say(
+      `host limiter alone: ${limiter.commandsPerRequest.toFixed(1)} Redis commands and ${limiter.roundTripsPerRequest.toFixed(2)} round trips per request`,
+    );
 
     const urlsFile = join(dir, 'urls.txt');
     writeFileSync(urlsFile, `${world.pages.map((p) => p.url).join('\n')}\n`);
@@ -337,13 +416,19 @@ export async function runPipelineBench(options: PipelineOptions = pipelineOption
     const plainOnce = async () => {
       say('plain Crawlee CheerioCrawler …');
       const r = await runPlain(urlsFile, join(dir, 'plain.jsonl'), options.plainConcurrency);
-      say(`plain Crawlee: ${r.pages} pages in ${r.ms} ms, ${r.pagesPerSecond.toFixed(1)} pages/s, ${r.cpuMsPerPage.toFixed(2)} CPU ms/page, peak RSS ${r.peakRssMb} MB (load ${r.loadavg.join(' ')})`);
+      say(
+        `plain Crawlee: ${r.pages} pages in ${r.ms} ms, ${r.pagesPerSecond.toFixed(1)} pages/s, ${r.cpuMsPerPage.toFixed(2)} CPU ms/page, peak RSS ${r.peakRssMb} MB (load ${r.loadavg.join(' ')})`,
+      );
       world.resetCounts();
       plain.push(r);
     };
     await plainOnce();
 
-    const redisUsed = { before: null as number | null, peakDuring: null as number | null, after: null as number | null };
+    const redisUsed = {
+      before: null as number | null,
+      peakDuring: null as number | null,
+      after: null as number | null,
+    };
     const workers = startWorkers(env, dir, profileDir);
     cleanups.push(() => workers.stop());
     await waitForWorkers(rt, workers);
@@ -356,7 +441,10 @@ export async function runPipelineBench(options: PipelineOptions = pipelineOption
       const statsBefore = await commandStats(rt.redis);
       const rssPeak: Record<Kind, number> = { crawl: 0, extract: 0, store: 0 };
       let memPeak = 0;
-      const cpuBefore = Object.fromEntries(KINDS.map((k) => [k, cpuMs(workers.procs[k].pid ?? 0)])) as Record<Kind, number>;
+      const cpuBefore = Object.fromEntries(KINDS.map((k) => [k, cpuMs(workers.procs[k].pid ?? 0)])) as Record<
+        Kind,
+        number
+      >;
       say(`${label}: ${sites.length} crawls …`);
       const t0 = performance.now();
       // Eight requests at a time, as a scheduler would: 200 at once wait past Prisma's 2 s
@@ -370,22 +458,36 @@ export async function runPipelineBench(options: PipelineOptions = pipelineOption
       );
       const deadline = Date.now() + options.timeoutMs;
       for (;;) {
-        for (const kind of KINDS) rssPeak[kind] = Math.max(rssPeak[kind], procKb(workers.procs[kind].pid ?? 0, 'VmRSS'));
+        for (const kind of KINDS)
+          rssPeak[kind] = Math.max(rssPeak[kind], procKb(workers.procs[kind].pid ?? 0, 'VmRSS'));
         memPeak = Math.max(memPeak, await usedMemoryMb(rt.redis));
         const running = await rt.db.prisma.crawlRun.count({ where: { id: { in: runIds }, status: 'running' } });
         if (running === 0) break;
-        if (Date.now() > deadline) throw new Error(`${label}: ${running} runs still running after ${options.timeoutMs} ms`);
-        for (const kind of KINDS) if (workers.procs[kind].exitCode !== null) throw new Error(`${label}: worker ${kind} died (log in ${dir})`);
+        if (Date.now() > deadline)
+          throw new Error(`${label}: ${running} runs still running after ${options.timeoutMs} ms`);
+        for (const kind of KINDS)
+          if (workers.procs[kind].exitCode !== null) throw new Error(`${label}: worker ${kind} died (log in ${dir})`);
         await sleep(200);
       }
       const ms = performance.now() - t0;
       const statsAfter = await commandStats(rt.redis);
       const counts = world.counts();
       const cpuMsPerRequest = Object.fromEntries(
-        KINDS.map((k) => [k, Math.round(((cpuMs(workers.procs[k].pid ?? 0) - cpuBefore[k]) / Math.max(counts.requests, 1)) * 100) / 100]),
+        KINDS.map((k) => [
+          k,
+          Math.round(((cpuMs(workers.procs[k].pid ?? 0) - cpuBefore[k]) / Math.max(counts.requests, 1)) * 100) / 100,
+        ]),
       ) as Record<Kind, number>;
-      const grouped = await rt.db.prisma.crawlRunPage.groupBy({ by: ['outcome'], where: { runId: { in: runIds } }, _count: { _all: true } });
-      const runs = await rt.db.prisma.crawlRun.groupBy({ by: ['status'], where: { id: { in: runIds } }, _count: { _all: true } });
+      const grouped = await rt.db.prisma.crawlRunPage.groupBy({
+        by: ['outcome'],
+        where: { runId: { in: runIds } },
+        _count: { _all: true },
+      });
+      const runs = await rt.db.prisma.crawlRun.groupBy({
+        by: ['status'],
+        where: { id: { in: runIds } },
+        _count: { _all: true },
+      });
       const runCount = (status: string) => runs.find((r) => r.status === status)?._count._all ?? 0;
       const pagesStored = grouped.reduce((n, g) => n + g._count._all, 0);
       const pass: CrawlPass = {
@@ -402,9 +504,14 @@ export async function runPipelineBench(options: PipelineOptions = pipelineOption
         // Pages a crawl fetched and settled (200 or 304): what both crawlers are compared on.
         pagesPerSecond: counts.requests / (ms / 1000),
         requestsPerSecond: counts.requests / (ms / 1000),
-        redisCommandsPerRequest: counts.requests ? (totalOf(statsAfter) - totalOf(statsBefore)) / counts.requests : null,
+        redisCommandsPerRequest: counts.requests
+          ? (totalOf(statsAfter) - totalOf(statsBefore)) / counts.requests
+          : null,
         redisUsedMemoryPeakMb: memPeak,
-        workerRssPeakMb: Object.fromEntries(KINDS.map((k) => [k, Math.round(rssPeak[k] / 1024)])) as Record<Kind, number>,
+        workerRssPeakMb: Object.fromEntries(KINDS.map((k) => [k, Math.round(rssPeak[k] / 1024)])) as Record<
+          Kind,
+          number
+        >,
         cpuMsPerRequest,
         loadavg: load(),
       };
@@ -425,7 +532,9 @@ export async function runPipelineBench(options: PipelineOptions = pipelineOption
     // Completed jobs are removed at once; give the last events a moment to leave, then read memory.
     await sleep(2000);
     redisUsed.after = await usedMemoryMb(rt.redis);
-    const workerPeakRssMb = Object.fromEntries(KINDS.map((k) => [k, Math.round(procKb(workers.procs[k].pid ?? 0, 'VmHWM') / 1024)])) as Record<Kind, number>;
+    const workerPeakRssMb = Object.fromEntries(
+      KINDS.map((k) => [k, Math.round(procKb(workers.procs[k].pid ?? 0, 'VmHWM') / 1024)]),
+    ) as Record<Kind, number>;
     await workers.stop();
 
     const plainPagesPerSecond = plain.reduce((n, p) => n + p.pagesPerSecond, 0) / plain.length;
@@ -435,21 +544,57 @@ export async function runPipelineBench(options: PipelineOptions = pipelineOption
     const recrawlSpeedup = first.ms / recrawl.ms;
     const expectedStored = world.pages.filter((p) => p.kind !== 'list').length;
     const checks = [
-      { name: 'first crawl: every run finished', ok: first.runsFinished === sites.length, detail: `${first.runsFinished}/${sites.length}` },
-      { name: 'first crawl: every article page stored', ok: first.pagesStored === expectedStored, detail: `${first.pagesStored}/${expectedStored}` },
-      { name: 'plain Crawlee wrote every page', ok: plain.every((p) => p.pages === world.pages.length), detail: plain.map((p) => p.pages).join(', ') },
-      { name: 'unchanged re-crawl: 0 new versions', ok: recrawl.versionsCreated === 0, detail: String(recrawl.versionsCreated) },
-      { name: 'unchanged re-crawl: every run finished', ok: recrawl.runsFinished === sites.length, detail: `${recrawl.runsFinished}/${sites.length}` },
+      {
+        name: 'first crawl: every run finished',
+        ok: first.runsFinished === sites.length,
+        detail: `${first.runsFinished}/${sites.length}`,
+      },
+      {
+        name: 'first crawl: every article page stored',
+        ok: first.pagesStored === expectedStored,
+        detail: `${first.pagesStored}/${expectedStored}`,
+      },
+      {
+        name: 'plain Crawlee wrote every page',
+        ok: plain.every((p) => p.pages === world.pages.length),
+        detail: plain.map((p) => p.pages).join(', '),
+      },
+      {
+        name: 'unchanged re-crawl: 0 new versions',
+        ok: recrawl.versionsCreated === 0,
+        detail: String(recrawl.versionsCreated),
+      },
+      {
+        name: 'unchanged re-crawl: every run finished',
+        ok: recrawl.runsFinished === sites.length,
+        detail: `${recrawl.runsFinished}/${sites.length}`,
+      },
       {
         name: `${changedUrls.length} changed reports: ${changedUrls.length} new versions`,
         ok: changedPass.versionsCreated === changedUrls.length,
         detail: String(changedPass.versionsCreated),
       },
       { name: 'end to end ≥ 0.6 × plain Crawlee (pages/s)', ok: ratio >= 0.6, detail: ratio.toFixed(3) },
-      { name: 'many hosts ≥ 0.8 of min(politeness, plain Crawlee)', ok: first.pagesPerSecond / ceiling >= 0.8, detail: (first.pagesPerSecond / ceiling).toFixed(3) },
-      { name: 'unchanged re-crawl ≥ 5 × faster than the first', ok: recrawlSpeedup >= 5, detail: `${recrawlSpeedup.toFixed(2)}×` },
-      { name: 'worker RSS ≤ 300 MB', ok: KINDS.every((k) => workerPeakRssMb[k] <= 300), detail: JSON.stringify(workerPeakRssMb) },
-      { name: 'CLI start-up ≤ 0.3 s (median, --help)', ok: median(cliStartMs.help) <= 300, detail: `${median(cliStartMs.help)} ms` },
+      {
+        name: 'many hosts ≥ 0.8 of min(politeness, plain Crawlee)',
+        ok: first.pagesPerSecond / ceiling >= 0.8,
+        detail: (first.pagesPerSecond / ceiling).toFixed(3),
+      },
+      {
+        name: 'unchanged re-crawl ≥ 5 × faster than the first',
+        ok: recrawlSpeedup >= 5,
+        detail: `${recrawlSpeedup.toFixed(2)}×`,
+      },
+      {
+        name: 'worker RSS ≤ 300 MB',
+        ok: KINDS.every((k) => workerPeakRssMb[k] <= 300),
+        detail: JSON.stringify(workerPeakRssMb),
+      },
+      {
+        name: 'CLI start-up ≤ 0.3 s (median, --help)',
+        ok: median(cliStartMs.help) <= 300,
+        detail: `${median(cliStartMs.help)} ms`,
+      },
     ];
     return {
       options,

@@ -4,13 +4,17 @@ import type { CrawlPass, PipelineBenchResult, PlainPass } from './pipeline-bench
 
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const f1 = (x: number) => x.toFixed(1);
-const cpuRow = (c: Record<string, number>) => `${c.crawl?.toFixed(1)} + ${c.extract?.toFixed(1)} + ${c.store?.toFixed(1)} = ${cpuTotal(c).toFixed(1)} ms`;
+const cpuRow = (c: Record<string, number>) =>
+  `${c.crawl?.toFixed(1)} + ${c.extract?.toFixed(1)} + ${c.store?.toFixed(1)} = ${cpuTotal(c).toFixed(1)} ms`;
 const cpuTotal = (c: Record<string, number>) => (c.crawl ?? 0) + (c.extract ?? 0) + (c.store ?? 0);
-const cpuRatio = (r: PipelineBenchResult) => cpuTotal(r.first.cpuMsPerRequest) / (r.plain.reduce((n, p) => n + p.cpuMsPerPage, 0) / r.plain.length);
+const cpuRatio = (r: PipelineBenchResult) =>
+  cpuTotal(r.first.cpuMsPerRequest) / (r.plain.reduce((n, p) => n + p.cpuMsPerPage, 0) / r.plain.length);
 const loadOf = (l: number[]) => l.map((x) => x.toFixed(1)).join(' ');
 
 function govwatchRow(p: CrawlPass): string {
-  const statuses = Object.entries(p.byStatus).map(([k, v]) => `${v}×${k}`).join(', ');
+  const statuses = Object.entries(p.byStatus)
+    .map(([k, v]) => `${v}×${k}`)
+    .join(', ');
   return `| govwatch, ${p.label} | ${s(p.ms)} | ${p.requests} (${statuses}) | ${f1(p.pagesPerSecond)} | ${p.pagesStored} | ${p.versionsCreated} | ${loadOf(p.loadavg)} |`;
 }
 
@@ -18,7 +22,10 @@ function plainRow(p: PlainPass, i: number): string {
   return `| plain Crawlee CheerioCrawler, run ${i + 1} | ${s(p.ms)} | ${p.pages} | ${f1(p.pagesPerSecond)} | (title + text to a file) | – | ${loadOf(p.loadavg)} |`;
 }
 
-export function pipelineMarkdown(r: PipelineBenchResult, context: { commit: string; machine: string; profiled: boolean }): string[] {
+export function pipelineMarkdown(
+  r: PipelineBenchResult,
+  context: { commit: string; machine: string; profiled: boolean },
+): string[] {
   const o = r.options;
   const conc = (v: number | undefined) => (v === undefined ? 'default' : String(v));
   const m = r.memory;
@@ -28,7 +35,9 @@ export function pipelineMarkdown(r: PipelineBenchResult, context: { commit: stri
       `each host limited to ${o.hostRps} requests/s by its site config (ceiling ${r.politenessCeiling} requests/s).`,
     `govwatch: \`govwatch worker crawl|extract|store\` as three processes, concurrency crawl ${conc(o.crawlConcurrency)} / extract ${conc(o.extractConcurrency)} / store ${conc(o.storeConcurrency)}; ` +
       `PostgreSQL 127.0.0.1 (a fresh database); Redis: ${r.redis}. Plain Crawlee: ${o.plainConcurrency} concurrent requests, no host limit.` +
-      (context.profiled ? ' The workers ran under `node --cpu-prof` (BENCH_PROFILE), which costs them a few per cent.' : ''),
+      (context.profiled
+        ? ' The workers ran under `node --cpu-prof` (BENCH_PROFILE), which costs them a few per cent.'
+        : ''),
     `Commit ${context.commit}, ${context.machine}, ${r.startedAt}; load average (1, 5, 15 min) per row: a shared machine, compare ratios within one run.`,
     '',
     '| pass | time | requests | pages/s | pages stored | new versions | load |',

@@ -36,4 +36,6 @@ const ms = performance.now() - started;
 await new Promise<void>((resolve) => out.end(resolve));
 const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
 const cpu = process.cpuUsage();
-process.stdout.write(`${JSON.stringify({ pages, ms: Math.round(ms), cpuMs: Math.round((cpu.user + cpu.system) / 1000), peakRssMb: hwm ? Math.round(Number(hwm[1]) / 1024) : null })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ pages, ms: Math.round(ms), cpuMs: Math.round((cpu.user + cpu.system) / 1000), peakRssMb: hwm ? Math.round(Number(hwm[1]) / 1024) : null })}\n`,
+);

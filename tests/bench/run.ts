@@ -21,7 +21,10 @@ function commitMeasured(): string {
   if (process.env.BENCH_COMMIT) return process.env.BENCH_COMMIT;
   try {
     const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: here, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'packages', 'services', 'prisma'], { cwd: here, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'packages', 'services', 'prisma'], {
+      cwd: here,
+      encoding: 'utf8',
+    }).trim();
     return dirty ? `${head} + uncommitted changes` : head;
   } catch {
     return 'unknown';
@@ -43,11 +46,19 @@ function rows(r: CrawlBenchResult): [string, string, string][] {
     ['requests sent', String(f.requests), String(c.requests)],
     ['  list-page requests', String(f.listRequests), String(c.listRequests)],
     ['  report-page requests', String(f.reportRequests), String(c.reportRequests)],
-    ['  report-page requests with If-None-Match/If-Modified-Since', String(f.reportRequestsConditional), `${c.reportRequestsConditional} (${pct(r.conditionalShare)})`],
+    [
+      '  report-page requests with If-None-Match/If-Modified-Since',
+      String(f.reportRequestsConditional),
+      `${c.reportRequestsConditional} (${pct(r.conditionalShare)})`,
+    ],
     ['304 responses', String(f.responses304), String(c.responses304)],
     ['pages handed to extract → store', String(f.pagesQueued), String(c.pagesQueued)],
     ['versions created', String(f.versionsCreated), String(c.versionsCreated)],
-    ['peak RSS of the CLI process', f.peakRssMb === null ? 'n/a' : `${f.peakRssMb} MB`, c.peakRssMb === null ? 'n/a' : `${c.peakRssMb} MB`],
+    [
+      'peak RSS of the CLI process',
+      f.peakRssMb === null ? 'n/a' : `${f.peakRssMb} MB`,
+      c.peakRssMb === null ? 'n/a' : `${c.peakRssMb} MB`,
+    ],
   ];
 }
 
@@ -82,10 +93,12 @@ function markdown(r: CrawlBenchResult, bound: CrawlBenchResult): string {
     `Fixture site (packages/fixture-site) with ${r.expectedReports} report pages in section fixture-main, ${o.latencyMs} ms latency per request,`,
     `site limits maxConcurrency ${o.maxConcurrency} and requestsPerSecond ${o.requestsPerSecond} (benchmark 1) or ${bound.options.requestsPerSecond} (1b);`,
     `\`govwatch crawl --site fixture-main --wait\`, real Redis and a fresh PostgreSQL database per benchmark, everything on 127.0.0.1.`,
-    `Commit ${commit}; Node ${r.node}, ${r.cpus} CPUs, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} at the end`,
+    `Commit ${commit}; Node ${r.node}, ${r.cpus} CPUs, load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')} at the end`,
     `(a shared machine: figures vary run to run); ${r.startedAt}.`,
     '',
-    'Run time is the CrawlRun\'s own duration (started → finished, every page settled), as `govwatch runs` reports it',
+    "Run time is the CrawlRun's own duration (started → finished, every page settled), as `govwatch runs` reports it",
     'and as a scheduled crawl in a running `govwatch start` costs; CLI wall time adds starting and stopping the process.',
     '',
     '## Benchmark 1: first crawl vs re-crawl of the unchanged site',
@@ -126,19 +139,25 @@ function printTable(title: string, r: CrawlBenchResult): void {
   console.log(`\n${title} (host limit ${r.options.requestsPerSecond} requests/s)`);
   const all = [['', 'first crawl', 're-crawl'] as [string, string, string], ...rows(r)];
   const w = [0, 1, 2].map((i) => Math.max(...all.map((row) => row[i]?.length ?? 0)));
-  for (const row of all) console.log(`${row[0].padEnd(w[0] ?? 0)}  ${row[1].padStart(w[1] ?? 0)}  ${row[2].padStart(w[2] ?? 0)}`);
+  for (const row of all)
+    console.log(`${row[0].padEnd(w[0] ?? 0)}  ${row[1].padStart(w[1] ?? 0)}  ${row[2].padStart(w[2] ?? 0)}`);
   console.log('');
   console.log(
     `re-crawl / first crawl, run time: ${r.ratio.toFixed(3)} (target ≤ ${r.target}); CLI wall ${r.ratioWall.toFixed(3)}; ` +
       `crawl phase ${r.ratioCrawlPhase.toFixed(3)}; rate floor of the re-crawl ${s(r.rateFloorMs)}`,
   );
-  console.log(`pipeline: ${r.pagesStoredPerSecond.toFixed(1)} pages stored/s (run time), ${r.pagesStoredPerSecondWall.toFixed(1)} (wall); peak RSS ${r.first.peakRssMb ?? 'n/a'} MB`);
+  console.log(
+    `pipeline: ${r.pagesStoredPerSecond.toFixed(1)} pages stored/s (run time), ${r.pagesStoredPerSecondWall.toFixed(1)} (wall); peak RSS ${r.first.peakRssMb ?? 'n/a'} MB`,
+  );
   for (const c of r.checks) console.log(`${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`);
 }
 
 function runChild(script: string): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', script], { stdio: 'inherit', cwd: join(here, '../..') });
+    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', script], {
+      stdio: 'inherit',
+      cwd: join(here, '../..'),
+    });
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
     child.on('error', () => resolve(1));
   });
@@ -154,8 +173,14 @@ if (!only || only === 'pipeline') {
   const table = pipelineMarkdown(r, { commit, machine, profiled: Boolean(process.env.BENCH_PROFILE) });
   console.log(`\npipeline benchmark (issue 13)\n\n${table.join('\n')}\n`);
   for (const c of r.checks) console.log(`${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`);
-  writeFileSync(join(here, 'results.json'), `${JSON.stringify({ commit, machine, loadavg: loadavg(), ...r }, null, 2)}\n`);
-  writeFileSync(join(resultsDir, 'pipeline.md'), `# Pipeline benchmark\n\n${table.join('\n')}\n\n## Checks\n\n${r.checks.map((c) => `- [${c.ok ? 'x' : ' '}] ${c.name}: ${c.detail}`).join('\n')}\n`);
+  writeFileSync(
+    join(here, 'results.json'),
+    `${JSON.stringify({ commit, machine, loadavg: loadavg(), ...r }, null, 2)}\n`,
+  );
+  writeFileSync(
+    join(resultsDir, 'pipeline.md'),
+    `# Pipeline benchmark\n\n${table.join('\n')}\n\n## Checks\n\n${r.checks.map((c) => `- [${c.ok ? 'x' : ' '}] ${c.name}: ${c.detail}`).join('\n')}\n`,
+  );
   console.log('\nresults: tests/bench/results.json, tests/bench/results/pipeline.md');
   if (!r.checks.every((c) => c.ok)) code = 1;
 }

@@ -95,7 +95,12 @@ const newHeader = (t: string) => `发布日期:2024-01-15 来源:市政府办公
 const VARIANTS = [(t: string) => t, republished, reflowed, toHalfWidth, newHeader];
 
 /** Job i of the scenario for every i < count that `mine` selects (each worker builds only its own). */
-function jobsFor(scenario: Scenario, runs: Record<string, string>, count: number, mine: (i: number) => boolean): StoreRecordJob[] {
+function jobsFor(
+  scenario: Scenario,
+  runs: Record<string, string>,
+  count: number,
+  mine: (i: number) => boolean,
+): StoreRecordJob[] {
   const jobs: StoreRecordJob[] = [];
   for (let i = 0; i < count; i++) {
     if (!mine(i)) continue;
@@ -185,7 +190,17 @@ async function runCell(scenario: Scenario, workers: number, profileDir: string |
       if (profileDir && index === 0) execArgv.push('--cpu-prof', `--cpu-prof-dir=${profileDir}`);
       return fork(fileURLToPath(import.meta.url), [], {
         execArgv,
-        env: { ...process.env, STORE_BENCH_WORKER: JSON.stringify({ databaseUrl: database.url, scenario, runs, index, workers, count: JOBS }) },
+        env: {
+          ...process.env,
+          STORE_BENCH_WORKER: JSON.stringify({
+            databaseUrl: database.url,
+            scenario,
+            runs,
+            index,
+            workers,
+            count: JOBS,
+          }),
+        },
       });
     });
     const results = children.map(
@@ -195,7 +210,12 @@ async function runCell(scenario: Scenario, workers: number, profileDir: string |
           child.on('exit', (code) => code !== 0 && reject(new Error(`store bench worker exited ${code}`)));
         }),
     );
-    await Promise.all(children.map((child) => new Promise<void>((resolve) => child.on('message', (m: { ready?: boolean }) => m.ready && resolve()))));
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise<void>((resolve) => child.on('message', (m: { ready?: boolean }) => m.ready && resolve())),
+      ),
+    );
     const started = performance.now();
     for (const child of children) child.send({ go: true });
     const done = await Promise.all(results);
@@ -238,15 +258,26 @@ async function runCell(scenario: Scenario, workers: number, profileDir: string |
   }
 }
 
-type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number };
+type ProfileNode = {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+};
 
 /** The functions with the most self time in a .cpuprofile, as "name (file:line) ms". */
 function heaviestFunctions(file: string, top = 12): string[] {
-  const profile = JSON.parse(readFileSync(file, 'utf8')) as { nodes: ProfileNode[]; startTime: number; endTime: number; samples: number[] };
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as {
+    nodes: ProfileNode[];
+    startTime: number;
+    endTime: number;
+    samples: number[];
+  };
   const msPerSample = (profile.endTime - profile.startTime) / 1000 / Math.max(1, profile.samples.length);
   const self = new Map<string, number>();
   for (const n of profile.nodes) {
-    const where = n.callFrame.url ? `${n.callFrame.url.replace(/^.*\/(node_modules|packages|tests)\//, '$1/')}:${n.callFrame.lineNumber + 1}` : '';
+    const where = n.callFrame.url
+      ? `${n.callFrame.url.replace(/^.*\/(node_modules|packages|tests)\//, '$1/')}:${n.callFrame.lineNumber + 1}`
+      : '';
     const key = `${n.callFrame.functionName || '(anonymous)'} ${where}`.trim();
     self.set(key, (self.get(key) ?? 0) + (n.hitCount ?? 0) * msPerSample);
   }
@@ -290,12 +321,16 @@ async function main(): Promise<void> {
   console.log(`\n${table.join('\n')}`);
   for (const c of cells) {
     console.log(`\n${c.scenario} × ${c.workers}: heaviest statements (per store: calls, ms)`);
-    for (const s of c.topStatements) console.log(`  ${s.callsPerStore.toFixed(2).padStart(5)}  ${s.msPerStore.toFixed(2).padStart(6)} ms  ${s.sql}`);
+    for (const s of c.topStatements)
+      console.log(`  ${s.callsPerStore.toFixed(2).padStart(5)}  ${s.msPerStore.toFixed(2).padStart(6)} ms  ${s.sql}`);
   }
-  for (const [name, lines] of Object.entries(profiles)) console.log(`\nCPU profile of worker 0, ${name} (self time):\n  ${lines.join('\n  ')}`);
+  for (const [name, lines] of Object.entries(profiles))
+    console.log(`\nCPU profile of worker 0, ${name} (self time):\n  ${lines.join('\n  ')}`);
 
   const distinct4 = cells.find((c) => c.scenario === 'distinct' && c.workers === 4);
-  const verdict = distinct4 ? `distinct reports, 4 workers: ${distinct4.versionsPerSecond.toFixed(0)} versions/s (target ≥ ${TARGET}: ${distinct4.versionsPerSecond >= TARGET ? 'met' : 'missed'})` : '';
+  const verdict = distinct4
+    ? `distinct reports, 4 workers: ${distinct4.versionsPerSecond.toFixed(0)} versions/s (target ≥ ${TARGET}: ${distinct4.versionsPerSecond >= TARGET ? 'met' : 'missed'})`
+    : '';
   if (verdict) console.log(`\n${verdict}`);
 
   mkdirSync(resultsDir, { recursive: true });
@@ -318,4 +353,3 @@ async function main(): Promise<void> {
 
 if (process.env.STORE_BENCH_WORKER) await runWorker();
 else await main();
-

@@ -1,8 +1,8 @@
 // Discovery and politeness, asserted from the fixture site's request log.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type FixtureSite, startFixtureSite } from '@govwatch/fixture-site';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFixtureSite, type FixtureSite } from '@govwatch/fixture-site';
 import { dropPrefix, testPrefix } from '../helpers/test-queues.ts';
 import { crawlOnce, siteOf } from './crawl-harness.ts';
 
@@ -36,7 +36,8 @@ const expectedPaths = (siteId: string) => {
   const others = fixture.nonReports.filter((n) => n.siteId === siteId && candidate(n)).map((n) => n.path);
   return [...reportPaths(siteId), ...others].sort();
 };
-const foundPaths = (pages: Array<{ url: string }>) => pages.map((p) => new URL(p.url).pathname + new URL(p.url).search).sort();
+const foundPaths = (pages: Array<{ url: string }>) =>
+  pages.map((p) => new URL(p.url).pathname + new URL(p.url).search).sort();
 
 describe('pagination is followed to its end', () => {
   it.each([
@@ -59,7 +60,10 @@ describe('politeness and scope', () => {
   it('never fetches a robots-disallowed path nor an off-site link, and names itself', async () => {
     const offOrigin = `http://127.0.0.1:${(offsite.address() as AddressInfo).port}`;
     fixture.mutate('/gaxw/fzzfjs/index.html', (html) =>
-      html.replace('</ul>', `<li><a href="${offOrigin}/gaxw/t20240301_1.html">某县公安局2023年法治政府建设情况报告</a></li></ul>`),
+      html.replace(
+        '</ul>',
+        `<li><a href="${offOrigin}/gaxw/t20240301_1.html">某县公安局2023年法治政府建设情况报告</a></li></ul>`,
+      ),
     );
     const { pages, stats } = await crawlOnce(siteOf(fixture, 'fixture-main'), prefix);
     expect(fixture.log.some((e) => e.path.startsWith('/private/'))).toBe(false);
@@ -76,7 +80,10 @@ describe('politeness and scope', () => {
     // Older list pages went unread: their reports are unseen, not missing.
     expect(stats.discoveryComplete).toBe(false);
     fixture.clearLog();
-    const capped = await crawlOnce(siteOf(fixture, 'fixture-main', { defaults: { maxPages: 4, maxConcurrency: 1 } }), prefix);
+    const capped = await crawlOnce(
+      siteOf(fixture, 'fixture-main', { defaults: { maxPages: 4, maxConcurrency: 1 } }),
+      prefix,
+    );
     expect(fixture.log.filter((e) => e.path !== '/robots.txt').length).toBe(4);
     expect(capped.stats.discoveryComplete).toBe(false);
     expect(capped.stats.warnings).toContain('stopped at maxPages (4) for site fixture-main');
@@ -102,7 +109,9 @@ describe('politeness and scope', () => {
 
   it('refuses private addresses unless the site allows them', async () => {
     const site = siteOf(fixture, 'fixture-main', { defaults: { allowPrivateNetwork: false } });
-    await expect(crawlOnce(site, prefix)).rejects.toThrow(/127\.0\.0\.1 resolves to private address .*allowPrivateNetwork/);
+    await expect(crawlOnce(site, prefix)).rejects.toThrow(
+      /127\.0\.0\.1 resolves to private address .*allowPrivateNetwork/,
+    );
     expect(fixture.log).toEqual([]);
     // GOVWATCH_ALLOW_PRIVATE=1 (passed down as allowPrivateNetwork) lifts the guard for every site.
     const allowed = await crawlOnce(site, prefix, { allowPrivateNetwork: true });
@@ -115,7 +124,10 @@ describe('failures', () => {
     const report = fixture.reports.find((r) => r.siteId === 'fixture-main');
     const failing = `/__fail/2${report?.path}`;
     fixture.mutate('/gaxw/fzzfjs/index.html', (html) =>
-      html.replace('</ul>', `<li><a href="${failing}?retryAfter=1">某区公安分局2023年法治政府建设年度报告</a></li></ul>`),
+      html.replace(
+        '</ul>',
+        `<li><a href="${failing}?retryAfter=1">某区公安分局2023年法治政府建设年度报告</a></li></ul>`,
+      ),
     );
     const { pages } = await crawlOnce(siteOf(fixture, 'fixture-main'), prefix);
     const hits = fixture.log.filter((e) => e.path.startsWith('/__fail/2'));
@@ -185,7 +197,10 @@ describe('browser rendering', () => {
     const offOrigin = `http://127.0.0.1:${(offsite.address() as AddressInfo).port}`;
     offsiteHits.length = 0;
     fixture.mutate('/jsonly/index.html', (html) =>
-      html.replace('</body>', `<script>setTimeout(function () { location.href = '${offOrigin}/elsewhere.html'; }, 200);</script></body>`),
+      html.replace(
+        '</body>',
+        `<script>setTimeout(function () { location.href = '${offOrigin}/elsewhere.html'; }, 200);</script></body>`,
+      ),
     );
     const { pages } = await crawlOnce(siteOf(fixture, 'fixture-jsonly'), prefix);
     expect(offsiteHits).toEqual([]);

@@ -1,10 +1,10 @@
 // Runs one crawl (discovery + conditional fetches) in-process against the fixture site, with the
 // real Redis limiter and robots cache; pages handed on are collected instead of queued.
 import { createLogger } from '@govwatch/core';
-import { crawlSite, type CrawlStats, createFetcher } from '@govwatch/pipeline';
+import type { FixtureSite, SiteYamlOptions } from '@govwatch/fixture-site';
+import { type CrawlStats, crawlSite, createFetcher } from '@govwatch/pipeline';
 import { parseSites, type Site } from '@govwatch/sites';
 import { Redis } from 'ioredis';
-import type { FixtureSite, SiteYamlOptions } from '@govwatch/fixture-site';
 import { redisUrl } from '../helpers/test-queues.ts';
 
 export type Collected = { pages: Array<{ url: string; body: Buffer }>; blocked: string[]; stats: CrawlStats };

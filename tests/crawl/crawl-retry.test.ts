@@ -1,7 +1,7 @@
 // Nothing is marked done before it is: a page counts as queued only once it was handed on, and a
 // retried crawl neither refetches nor recounts what its earlier attempt settled.
 import { canonicalUrl } from '@govwatch/core';
-import { startFixtureSite, type FixtureSite } from '@govwatch/fixture-site';
+import { type FixtureSite, startFixtureSite } from '@govwatch/fixture-site';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dropPrefix, testPrefix } from '../helpers/test-queues.ts';
 import { crawlOnce, siteOf } from './crawl-harness.ts';
@@ -43,7 +43,9 @@ describe('a crawl hands on every page exactly once', () => {
     const full = await crawlOnce(site(), prefix);
     const settledUrls = full.pages.slice(0, 3).map((p) => p.url);
     fixture.clearLog();
-    const { pages, stats } = await crawlOnce(site(), prefix, { settled: new Set(settledUrls.map((u) => canonicalUrl(u))) });
+    const { pages, stats } = await crawlOnce(site(), prefix, {
+      settled: new Set(settledUrls.map((u) => canonicalUrl(u))),
+    });
     const fetched = fixture.log.map((e) => e.path);
     for (const url of settledUrls) expect(fetched).not.toContain(new URL(url).pathname);
     expect(paths(pages.map((p) => p.url))).toEqual(paths(full.pages.slice(3).map((p) => p.url)));

@@ -1,12 +1,17 @@
 // fetchPage against a local server: size cap while streaming, redirects checked hop by hop,
 // hostile answers (loops, chains, metadata redirects, bombs, trickles) refused with their reason.
 import { createServer, type Server } from 'node:http';
-import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { redisHostLimiter } from '@govwatch/pipeline';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorKind, fetchPage, type FetchOptions, isPermanentFetchError } from '../../packages/pipeline/src/fetch/index.ts';
+import {
+  errorKind,
+  type FetchOptions,
+  fetchPage,
+  isPermanentFetchError,
+} from '../../packages/pipeline/src/fetch/index.ts';
 import { dropPrefix, redisUrl, testPrefix } from '../helpers/test-queues.ts';
 
 let server: Server;
@@ -81,7 +86,9 @@ const options = (): FetchOptions => ({
 
 describe('fetchPage', () => {
   it('stops reading a body past maxBytes instead of downloading it all', async () => {
-    await expect(fetchPage(`${origin}/huge`, { ...options(), maxBytes: 1024 * 1024 })).rejects.toThrow(/over the 1048576-byte limit/);
+    await expect(fetchPage(`${origin}/huge`, { ...options(), maxBytes: 1024 * 1024 })).rejects.toThrow(
+      /over the 1048576-byte limit/,
+    );
     expect(bytesSent).toBeLessThan(16 * 1024 * 1024);
   });
 
@@ -108,8 +115,12 @@ describe('fetchPage', () => {
   });
 
   it('refuses a redirect to the link-local metadata address even where private networks are allowed', async () => {
-    const err = await fetchPage(`${origin}/metadata`, { ...options(), isAllowedHost: () => true }).catch((e: Error) => e);
-    expect((err as Error).message).toMatch(/refused http:\/\/169\.254\.169\.254\/latest\/meta-data\/iam\/: link-local address/);
+    const err = await fetchPage(`${origin}/metadata`, { ...options(), isAllowedHost: () => true }).catch(
+      (e: Error) => e,
+    );
+    expect((err as Error).message).toMatch(
+      /refused http:\/\/169\.254\.169\.254\/latest\/meta-data\/iam\/: link-local address/,
+    );
     expect(errorKind(err)).toBe('private_address');
     expect(isPermanentFetchError(err)).toBe(true);
   });

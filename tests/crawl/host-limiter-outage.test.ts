@@ -13,7 +13,12 @@ describe('host limiter during a Redis outage', () => {
   it('waits for Redis to come back, then runs the request', async () => {
     const proxy = await tcpProxy(Number(new URL(redisUrl).port || 6379), new URL(redisUrl).hostname);
     // As the runtime's connection: fail fast per command.
-    const redis = new Redis({ host: '127.0.0.1', port: proxy.port, db: Number(new URL(redisUrl).pathname.slice(1) || 0), maxRetriesPerRequest: 1 });
+    const redis = new Redis({
+      host: '127.0.0.1',
+      port: proxy.port,
+      db: Number(new URL(redisUrl).pathname.slice(1) || 0),
+      maxRetriesPerRequest: 1,
+    });
     redis.on('error', () => undefined);
     try {
       const limiter = redisHostLimiter(redis, prefix);

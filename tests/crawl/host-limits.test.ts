@@ -4,12 +4,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { producerConnection } from '@govwatch/core';
+import { type FixtureSite, startFixtureSite } from '@govwatch/fixture-site';
 import { openQueues } from '@govwatch/jobs';
 import { redisHostLimiter } from '@govwatch/pipeline';
 import { parseSites } from '@govwatch/sites';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { startFixtureSite, type FixtureSite } from '@govwatch/fixture-site';
 import { cliArgv, repoRoot, userEnv } from '../helpers/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db.ts';
 import { dropPrefix, redisUrl, testPrefix } from '../helpers/test-queues.ts';
@@ -53,7 +53,7 @@ describe('host rate reservations', () => {
     const host = 'reserve.example:80';
     // Five callers of two processes reserve one after another without sending anything.
     const waits: number[] = [];
-    for (let i = 0; i < 5; i++) waits.push(await (i % 2 ? a : b)?.reserve(host, limits, `caller-${i}`) ?? Number.NaN);
+    for (let i = 0; i < 5; i++) waits.push((await (i % 2 ? a : b)?.reserve(host, limits, `caller-${i}`)) ?? Number.NaN);
     // Reservations run back to back (well under 100 ms): each is one interval after the one before.
     waits.forEach((wait, i) => {
       expect(wait).toBeLessThanOrEqual(i * 100);
@@ -90,7 +90,9 @@ describe('host rate reservations', () => {
     const host = 'stall.example:80';
     const limits = { requestsPerSecond: 10, maxConcurrency: 4 };
     const sent: number[] = [];
-    const calls = Array.from({ length: 4 }, () => limiter.schedule(host, limits, async () => void sent.push(Date.now())));
+    const calls = Array.from({ length: 4 }, () =>
+      limiter.schedule(host, limits, async () => void sent.push(Date.now())),
+    );
     while ((await redis.zcard(`${prefix}:host-slots:${host}`)) < 4) await new Promise((r) => setTimeout(r, 1));
     await new Promise((r) => setTimeout(r, 5)); // every caller is asleep until its reserved time
     const stallUntil = Date.now() + 350; // past the times reserved for +100, +200 and +300 ms
@@ -168,27 +170,39 @@ describe('host rate with three crawler processes', () => {
     database = await createTestDatabase();
     const rate = 8;
     const ids = ['fixture-main', 'fixture-countpage', 'fixture-query'];
-    const sites = parseSites(fixture.siteYaml({ only: ids, defaults: { requestsPerSecond: rate, maxConcurrency: 4 } }), 'fixture');
+    const sites = parseSites(
+      fixture.siteYaml({ only: ids, defaults: { requestsPerSecond: rate, maxConcurrency: 4 } }),
+      'fixture',
+    );
     const dir = mkdtempSync(join(tmpdir(), 'govwatch-rate-'));
     writeFileSync(join(dir, 'sites.yaml'), fixture.siteYaml({ only: ids }));
-    const env = userEnv({ DATABASE_URL: database.url, REDIS_URL: redisUrl, GOVWATCH_QUEUE_PREFIX: prefix, LOG_LEVEL: 'info', GOVWATCH_CRAWL_CONCURRENCY: '1' });
+    const env = userEnv({
+      DATABASE_URL: database.url,
+      REDIS_URL: redisUrl,
+      GOVWATCH_QUEUE_PREFIX: prefix,
+      LOG_LEVEL: 'info',
+      GOVWATCH_CRAWL_CONCURRENCY: '1',
+    });
     const started = new Set<number>();
     for (let i = 0; i < 3; i++) {
       const w = spawn(process.execPath, cliArgv(['worker', 'crawl']), { cwd: repoRoot, env });
       w.stderr?.on('data', (d: Buffer) => {
-        for (const line of d.toString().split('\n')) if (line.includes('"crawl started"')) started.add(JSON.parse(line).pid);
+        for (const line of d.toString().split('\n'))
+          if (line.includes('"crawl started"')) started.add(JSON.parse(line).pid);
       });
       workers.push(w);
     }
     const redis = producerConnection(redisUrl);
     const queues = openQueues(redis, prefix);
     // Wait until the three workers are connected, so each takes one job at the same time.
-    for (let i = 0; i < 200 && (await queues.crawl.getWorkers()).length < 3; i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 200 && (await queues.crawl.getWorkers()).length < 3; i++)
+      await new Promise((r) => setTimeout(r, 100));
     for (const site of sites) {
       await queues.crawl.add('crawl', { runId: `run-${site.id}`, siteId: site.id, trigger: 'cli', site });
     }
     // No store worker runs: each crawl's end shows as a crawlFinished job waiting in `store`.
-    const finished = async () => (await queues.store.getJobs(['waiting'])).filter((j) => j.name === 'crawlFinished').length;
+    const finished = async () =>
+      (await queues.store.getJobs(['waiting'])).filter((j) => j.name === 'crawlFinished').length;
     for (let i = 0; i < 600 && (await finished()) < 3; i++) await new Promise((r) => setTimeout(r, 100));
     expect(await finished()).toBe(3);
     expect(started.size).toBe(3); // three processes, one crawl each
@@ -199,7 +213,8 @@ describe('host rate with three crawler processes', () => {
     // rate+1 consecutive arrivals span about a second less one request's lateness (event-loop and
     // socket jitter on a loaded machine: allow 100 ms), and the average never exceeds the rate.
     let tightest = Number.POSITIVE_INFINITY;
-    for (let i = 0; i + rate < times.length; i++) tightest = Math.min(tightest, (times[i + rate] ?? 0) - (times[i] ?? 0));
+    for (let i = 0; i + rate < times.length; i++)
+      tightest = Math.min(tightest, (times[i + rate] ?? 0) - (times[i] ?? 0));
     expect(tightest).toBeGreaterThanOrEqual(1000 - 100);
     const span = (times.at(-1) ?? 0) - (times[0] ?? 0);
     expect((times.length - 1) / (span / 1000)).toBeLessThanOrEqual(rate * 1.01);

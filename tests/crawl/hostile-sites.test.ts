@@ -18,8 +18,17 @@ let bigBytesSent = 0;
 const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024), { level: 9 }); // 64 KB → 64 MB
 const report = (path: string, title = '2023年法治政府建设年度报告') => `<li><a href="${path}">${title}</a></li>`;
 const page = (body: string) => `<!doctype html><html><head><meta charset="utf-8"></head><body>${body}</body></html>`;
-const hostileLinks = ['/r/loop-a.html', '/r/chain/1.html', '/r/metadata.html', '/r/big.html', '/r/bomb.html', '/r/ok.html'];
-const deepPage = page(`${'<div><span>'.repeat(50_000)}<ul>${report('/r/deep.html')}</ul>${'</span></div>'.repeat(50_000)}`);
+const hostileLinks = [
+  '/r/loop-a.html',
+  '/r/chain/1.html',
+  '/r/metadata.html',
+  '/r/big.html',
+  '/r/bomb.html',
+  '/r/ok.html',
+];
+const deepPage = page(
+  `${'<div><span>'.repeat(50_000)}<ul>${report('/r/deep.html')}</ul>${'</span></div>'.repeat(50_000)}`,
+);
 const manyPage = page(`<ul>${Array.from({ length: 10_000 }, (_, i) => report(`/r/many-${i}.html`)).join('')}</ul>`);
 
 beforeAll(async () => {
@@ -27,15 +36,20 @@ beforeAll(async () => {
     const path = req.url ?? '';
     hits.push(path);
     const html = (body: string) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
-    if (path === '/hostile.html') return html(page(`<ul>${hostileLinks.map((p) => report(p)).join('')}</ul><a href="/lists/deep.html">更多</a>`));
+    if (path === '/hostile.html')
+      return html(page(`<ul>${hostileLinks.map((p) => report(p)).join('')}</ul><a href="/lists/deep.html">更多</a>`));
     if (path === '/lists/deep.html') return html(deepPage);
     if (path === '/lists/many.html') return html(manyPage);
     if (path === '/r/loop-a.html') return res.writeHead(302, { location: '/r/loop-b.html' }).end();
     if (path === '/r/loop-b.html') return res.writeHead(302, { location: '/r/loop-a.html' }).end();
-    if (path.startsWith('/r/chain/')) return res.writeHead(301, { location: `/r/chain/${Number.parseInt(path.slice(9), 10) + 1}.html` }).end();
-    if (path === '/r/metadata.html') return res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end();
+    if (path.startsWith('/r/chain/'))
+      return res.writeHead(301, { location: `/r/chain/${Number.parseInt(path.slice(9), 10) + 1}.html` }).end();
+    if (path === '/r/metadata.html')
+      return res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end();
     if (path === '/r/bomb.html') {
-      return res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip', 'content-length': bomb.length }).end(bomb);
+      return res
+        .writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip', 'content-length': bomb.length })
+        .end(bomb);
     }
     if (path === '/r/big.html') {
       // 50 MB with no Content-Length: only counting while reading can stop it.
@@ -90,8 +104,18 @@ describe('a hostile site', () => {
     const { pages, stats } = await crawlOnce(siteAt('/hostile.html'), prefix);
     expect(stats.errors).toEqual({ redirects: 2, private_address: 1, too_large: 2 });
     // Permanent failures are not retried: each hostile page was asked for once.
-    for (const path of ['/r/loop-a.html', '/r/loop-b.html', '/r/chain/1.html', '/r/metadata.html', '/r/big.html', '/r/bomb.html']) {
-      expect(hits.filter((h) => h === path), path).toHaveLength(1);
+    for (const path of [
+      '/r/loop-a.html',
+      '/r/loop-b.html',
+      '/r/chain/1.html',
+      '/r/metadata.html',
+      '/r/big.html',
+      '/r/bomb.html',
+    ]) {
+      expect(
+        hits.filter((h) => h === path),
+        path,
+      ).toHaveLength(1);
     }
     expect(hits.filter((h) => h.startsWith('/r/chain/'))).toHaveLength(6); // the first and 5 redirects
     expect(bigBytesSent).toBeLessThan(40 * 1024 * 1024);

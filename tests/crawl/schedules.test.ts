@@ -1,7 +1,8 @@
 // Nightly schedules and on-demand requests, against real Redis (BullMQ job schedulers) and PostgreSQL.
-import { createLogger, loadConfig } from '@govwatch/core';
+
 import { buildApi } from '@govwatch/api-service';
-import { createRuntime, requestCrawl, type Runtime, syncSchedules, trimEventsQueue } from '@govwatch/pipeline';
+import { createLogger, loadConfig } from '@govwatch/core';
+import { createRuntime, type Runtime, requestCrawl, syncSchedules, trimEventsQueue } from '@govwatch/pipeline';
 import { parseSites } from '@govwatch/sites';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db.ts';
@@ -25,7 +26,12 @@ let rt: Runtime;
 beforeAll(async () => {
   database = await createTestDatabase();
   rt = createRuntime(
-    loadConfig({ REDIS_URL: redisUrl, DATABASE_URL: database.url, GOVWATCH_QUEUE_PREFIX: prefix, GOVWATCH_API_TOKEN: 'schedules-test' }),
+    loadConfig({
+      REDIS_URL: redisUrl,
+      DATABASE_URL: database.url,
+      GOVWATCH_QUEUE_PREFIX: prefix,
+      GOVWATCH_API_TOKEN: 'schedules-test',
+    }),
     createLogger('silent'),
   );
 });
@@ -64,10 +70,22 @@ describe('on-demand crawls', () => {
     expect(second).toEqual({ runId: first.runId, joined: true });
 
     const api = await buildApi(rt, sites);
-    const response = await api.inject({ method: 'POST', url: `/sites/${site.id}/crawl`, headers: { authorization: 'Bearer schedules-test' } });
+    const response = await api.inject({
+      method: 'POST',
+      url: `/sites/${site.id}/crawl`,
+      headers: { authorization: 'Bearer schedules-test' },
+    });
     expect(response.statusCode).toBe(202);
     expect(response.json()).toEqual({ runId: first.runId, joined: true });
-    expect((await api.inject({ method: 'POST', url: '/sites/nope/crawl', headers: { authorization: 'Bearer schedules-test' } })).statusCode).toBe(404);
+    expect(
+      (
+        await api.inject({
+          method: 'POST',
+          url: '/sites/nope/crawl',
+          headers: { authorization: 'Bearer schedules-test' },
+        })
+      ).statusCode,
+    ).toBe(404);
 
     const waiting = await rt.queues.crawl.getJobs(['waiting']);
     expect(waiting.filter((j) => j.data.siteId === site.id)).toHaveLength(1);
@@ -93,7 +111,13 @@ describe('orphaned runs', () => {
 
 describe('events queue', () => {
   it('drops events nobody consumed within the retention, and only those', async () => {
-    const event = (id: string) => ({ id, type: 'report.created' as const, reportId: 'r', payload: {}, createdAt: new Date().toISOString() });
+    const event = (id: string) => ({
+      id,
+      type: 'report.created' as const,
+      reportId: 'r',
+      payload: {},
+      createdAt: new Date().toISOString(),
+    });
     await rt.queues.events.add('report.created', event('1'), { jobId: 'event-1' });
     await new Promise((r) => setTimeout(r, 50));
     await rt.queues.events.add('report.created', event('2'), { jobId: 'event-2' });

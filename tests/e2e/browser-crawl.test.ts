@@ -4,8 +4,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDb } from '@govwatch/db';
+import { type FixtureSite, startFixtureSite } from '@govwatch/fixture-site';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFixtureSite, type FixtureSite } from '@govwatch/fixture-site';
 import { runCli } from '../helpers/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db.ts';
 import { dropPrefix, redisUrl, testPrefix } from '../helpers/test-queues.ts';
@@ -29,7 +29,12 @@ describe('crawl --site fixture-jsonly --wait (render: browser)', () => {
   it('stores every report of the script-filled list', async () => {
     const sitesFile = join(mkdtempSync(join(tmpdir(), 'govwatch-browser-')), 'sites.yaml');
     writeFileSync(sitesFile, site.siteYaml({ only: ['fixture-jsonly'] }));
-    const env = { DATABASE_URL: database.url, REDIS_URL: redisUrl, GOVWATCH_QUEUE_PREFIX: prefix, GOVWATCH_SITES: sitesFile };
+    const env = {
+      DATABASE_URL: database.url,
+      REDIS_URL: redisUrl,
+      GOVWATCH_QUEUE_PREFIX: prefix,
+      GOVWATCH_SITES: sitesFile,
+    };
     const result = await runCli(['crawl', '--site', 'fixture-jsonly', '--wait'], env);
     expect(result.stderr).not.toMatch(/govwatch: /);
     expect(result.code).toBe(0);

@@ -19,7 +19,12 @@ const prefix = testPrefix();
 const children: ChildProcess[] = [];
 const cleanups: Array<() => Promise<unknown>> = [];
 
-const env = () => ({ DATABASE_URL: database.url, REDIS_URL: redisUrl, GOVWATCH_QUEUE_PREFIX: prefix, GOVWATCH_SITES: sitesFile });
+const env = () => ({
+  DATABASE_URL: database.url,
+  REDIS_URL: redisUrl,
+  GOVWATCH_QUEUE_PREFIX: prefix,
+  GOVWATCH_SITES: sitesFile,
+});
 /** Redis URL of another database on the same server. */
 const redisDb = (n: number) => `${redisUrl.replace(/\/\d*$/, '')}/${n}`;
 
@@ -42,7 +47,11 @@ describe('govwatch in a terminal', () => {
   it('demo logs and draws its progress bar on the terminal, then lists the stored reports', async () => {
     const own = await createTestDatabase();
     cleanups.push(() => own.drop());
-    const result = await runCliInTerminal(['demo'], { DATABASE_URL: own.url, REDIS_URL: redisUrl, GOVWATCH_QUEUE_PREFIX: testPrefix() });
+    const result = await runCliInTerminal(['demo'], {
+      DATABASE_URL: own.url,
+      REDIS_URL: redisUrl,
+      GOVWATCH_QUEUE_PREFIX: testPrefix(),
+    });
     expect(result.screen).not.toContain('unable to determine transport target');
     expect(result.code).toBe(0);
     expect(result.screen).toMatch(/\d+\/\d+ report pages checked \| stored \d+ \| unchanged \d+ \| list pages \d+/);
@@ -104,8 +113,16 @@ describe('govwatch from a plain shell', () => {
     const other = await createTestDatabase();
     cleanups.push(() => other.drop());
     const shared = testPrefix(); // the same prefix on both: only the database differs
-    cleanups.push(() => dropPrefix(shared, redisDb(9)), () => dropPrefix(shared, redisDb(10)));
-    const otherEnv = userEnv({ DATABASE_URL: other.url, REDIS_URL: redisDb(9), GOVWATCH_QUEUE_PREFIX: shared, LOG_LEVEL: 'info' });
+    cleanups.push(
+      () => dropPrefix(shared, redisDb(9)),
+      () => dropPrefix(shared, redisDb(10)),
+    );
+    const otherEnv = userEnv({
+      DATABASE_URL: other.url,
+      REDIS_URL: redisDb(9),
+      GOVWATCH_QUEUE_PREFIX: shared,
+      LOG_LEVEL: 'info',
+    });
     const running = ['crawl', 'extract', 'store'].map((kind) => {
       const child = spawn(process.execPath, cliArgv(['worker', kind]), { cwd: repoRoot, env: otherEnv });
       children.push(child);
@@ -137,7 +154,10 @@ describe('govwatch from a plain shell', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'govwatch-slow-')), 'sites.yaml');
     writeFileSync(file, slow.siteYaml({ only: ['fixture-main'], defaults: { requestsPerSecond: 2 } }));
     const started = Date.now();
-    const result = await runCli(['crawl', '--site', 'fixture-main', '--wait', '--timeout', '3'], { ...env(), GOVWATCH_SITES: file });
+    const result = await runCli(['crawl', '--site', 'fixture-main', '--wait', '--timeout', '3'], {
+      ...env(),
+      GOVWATCH_SITES: file,
+    });
     const elapsed = Date.now() - started;
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/govwatch: crawl run \S+ still running after the wait timeout/);
@@ -149,7 +169,9 @@ describe('govwatch says in one line what is missing', () => {
   it('names an unreachable Redis once, before any log line', async () => {
     const result = await runCli(['crawl', '--site', 'fixture-main'], { ...env(), REDIS_URL: 'redis://127.0.0.1:1/0' });
     expect(result.code).toBe(1);
-    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^govwatch: cannot reach Redis at redis:\/\/127\.0\.0\.1:1\/0 \(ECONNREFUSED\)/)]);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^govwatch: cannot reach Redis at redis:\/\/127\.0\.0\.1:1\/0 \(ECONNREFUSED\)/),
+    ]);
   });
 
   it('tells a database that exists unmigrated, one that does not exist, and a malformed URL apart', async () => {
@@ -166,12 +188,17 @@ describe('govwatch says in one line what is missing', () => {
     cleanups.push(() => empty.drop());
     const unmigrated = await runCli(['runs'], { ...env(), DATABASE_URL: empty.url });
     expect(unmigrated.code).toBe(1);
-    expect(unmigrated.stderr).toMatch(/^govwatch: the database at \S+ lacks \d+ migration\(s\) .*: run pnpm db:migrate\n$/);
+    expect(unmigrated.stderr).toMatch(
+      /^govwatch: the database at \S+ lacks \d+ migration\(s\) .*: run pnpm db:migrate\n$/,
+    );
   });
 
   it('reports every error of a bad site file at once and exits 2', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'govwatch-bad-')), 'sites.yaml');
-    writeFileSync(file, 'sites:\n  - id: a\n    name: A\n    startUrls: [nope]\n    rendr: http\n  - id: b\n    startUrls: [https://b.gov.cn/]\n');
+    writeFileSync(
+      file,
+      'sites:\n  - id: a\n    name: A\n    startUrls: [nope]\n    rendr: http\n  - id: b\n    startUrls: [https://b.gov.cn/]\n',
+    );
     const result = await runCli(['sites', '--sites', file], env());
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('3 errors in the site file');
@@ -187,8 +214,13 @@ describe('govwatch says in one line what is missing', () => {
 });
 
 /** `govwatch ARGS | head -n 1` in a plain shell, with pipefail: the CLI's own exit status and stderr. */
-function pipeToHead(args: string[], vars: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  const cli = cliArgv(args).map((a) => `'${a}'`).join(' ');
+function pipeToHead(
+  args: string[],
+  vars: Record<string, string>,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const cli = cliArgv(args)
+    .map((a) => `'${a}'`)
+    .join(' ');
   return new Promise((resolve) => {
     execFile(
       'bash',

@@ -4,13 +4,22 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDb, type Db } from '@govwatch/db';
+import { type FixtureSite, startFixtureSite } from '@govwatch/fixture-site';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFixtureSite, type FixtureSite } from '@govwatch/fixture-site';
 import { runCli } from '../helpers/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db.ts';
 import { dropPrefix, redisUrl, testPrefix } from '../helpers/test-queues.ts';
 
-const CHROME = ['分享到', '扫一扫在手机打开当前页', '【打印】', '【关闭】', '您的当前位置', '版权所有', '网站标识码', '全国各省市政府网站'];
+const CHROME = [
+  '分享到',
+  '扫一扫在手机打开当前页',
+  '【打印】',
+  '【关闭】',
+  '您的当前位置',
+  '版权所有',
+  '网站标识码',
+  '全国各省市政府网站',
+];
 
 let site: FixtureSite;
 let database: TestDatabase;
@@ -63,7 +72,8 @@ describe('crawl --site fixture-main --wait', () => {
     }
     // News items in the list are not reports and are never stored as such.
     const titles = stored.map((r) => r.title);
-    for (const news of site.nonReports.filter((n) => n.siteId === 'fixture-main')) expect(titles).not.toContain(news.title);
+    for (const news of site.nonReports.filter((n) => n.siteId === 'fixture-main'))
+      expect(titles).not.toContain(news.title);
     // Each creation is announced through the outbox.
     expect(await db.prisma.event.count({ where: { type: 'report.created' } })).toBe(expected.length);
   });
@@ -90,7 +100,9 @@ describe('crawl --site fixture-main --wait', () => {
     const target = site.reports.find((r) => r.siteId === 'fixture-main' && r.encoding === 'utf-8');
     if (!target) throw new Error('no utf-8 report in the fixture');
     const firstParagraph = target.text.split('\n')[0] ?? '';
-    site.mutate(target.path, (html) => html.replace(firstParagraph.slice(0, 12), `${firstParagraph.slice(0, 12)}（修订）`));
+    site.mutate(target.path, (html) =>
+      html.replace(firstParagraph.slice(0, 12), `${firstParagraph.slice(0, 12)}（修订）`),
+    );
     const result = await runCli(['crawl', '--site', 'fixture-main', '--wait'], env);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/reports new 0 \/ updated 1/);

@@ -29,25 +29,78 @@ let page: Page;
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
   database = await createTestDatabase();
-  rt = createRuntime(loadConfig({ REDIS_URL: redisUrl, DATABASE_URL: database.url, GOVWATCH_QUEUE_PREFIX: prefix }), createLogger('silent'));
+  rt = createRuntime(
+    loadConfig({ REDIS_URL: redisUrl, DATABASE_URL: database.url, GOVWATCH_QUEUE_PREFIX: prefix }),
+    createLogger('silent'),
+  );
   const sites = parseSites(
     'sites:\n  - id: ycgaj\n    name: 宜春市公安局\n    startUrls: [http://www.ycgaj.gov.cn/]\n  - id: jdgaj\n    name: 上海市公安局嘉定分局\n    startUrls: [http://www.jiading.gov.cn/]\n',
     'sites.yaml',
   );
   const yc = await seedSiteAndRuns(rt.db.prisma, 'ycgaj', 3);
   const jd = await seedSiteAndRuns(rt.db.prisma, 'jdgaj', 1);
-  const store = (runId: string, siteId: string, url: string, text: string, title: string, agency: string, reportYear: number) =>
-    storePage(rt.db.prisma, recordJob({ runId, siteId, url, text, title, agency, reportYear, publishedAt: `${reportYear + 1}-01-20` }));
-  await store(yc[0] as string, 'ycgaj', 'http://www.ycgaj.gov.cn/2023/t1.html', YICHUN_2022, '宜春市公安局2022年法治政府建设工作情况报告', '宜春市公安局', 2022);
-  await store(jd[0] as string, 'jdgaj', 'http://www.jiading.gov.cn/2024/t2.html', JIADING_2023, '嘉定分局2023年法治政府建设情况报告', '上海市公安局嘉定分局', 2023);
-  await store(yc[1] as string, 'ycgaj', 'http://www.ycgaj.gov.cn/2024/t1.html', YICHUN_2023, '宜春市公安局2023年法治政府建设工作情况报告', '宜春市公安局', 2023);
+  const store = (
+    runId: string,
+    siteId: string,
+    url: string,
+    text: string,
+    title: string,
+    agency: string,
+    reportYear: number,
+  ) =>
+    storePage(
+      rt.db.prisma,
+      recordJob({ runId, siteId, url, text, title, agency, reportYear, publishedAt: `${reportYear + 1}-01-20` }),
+    );
+  await store(
+    yc[0] as string,
+    'ycgaj',
+    'http://www.ycgaj.gov.cn/2023/t1.html',
+    YICHUN_2022,
+    '宜春市公安局2022年法治政府建设工作情况报告',
+    '宜春市公安局',
+    2022,
+  );
+  await store(
+    jd[0] as string,
+    'jdgaj',
+    'http://www.jiading.gov.cn/2024/t2.html',
+    JIADING_2023,
+    '嘉定分局2023年法治政府建设情况报告',
+    '上海市公安局嘉定分局',
+    2023,
+  );
+  await store(
+    yc[1] as string,
+    'ycgaj',
+    'http://www.ycgaj.gov.cn/2024/t1.html',
+    YICHUN_2023,
+    '宜春市公安局2023年法治政府建设工作情况报告',
+    '宜春市公安局',
+    2023,
+  );
   const edited = `${YICHUN_2023.replace('圆满完成各项任务目标', '全面完成各项任务目标')}\n附:2023年度执法数据统计表。`;
-  await store(yc[2] as string, 'ycgaj', 'http://www.ycgaj.gov.cn/2024/t1.html', edited, '宜春市公安局2023年法治政府建设工作情况报告', '宜春市公安局', 2023);
+  await store(
+    yc[2] as string,
+    'ycgaj',
+    'http://www.ycgaj.gov.cn/2024/t1.html',
+    edited,
+    '宜春市公安局2023年法治政府建设工作情况报告',
+    '宜春市公安局',
+    2023,
+  );
   app = await buildApi(rt, sites);
   base = await app.listen({ port: 0, host: '127.0.0.1' });
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
 });
@@ -65,7 +118,11 @@ describe('reports page', () => {
   it('lists the newest reports first with agency, year, date and version', async () => {
     await page.goto(`${base}/`);
     expect(await page.title()).toContain('govwatch');
-    expect(await rowTitles()).toEqual(['宜春市公安局2023年法治政府建设工作情况报告', '嘉定分局2023年法治政府建设情况报告', '宜春市公安局2022年法治政府建设工作情况报告']);
+    expect(await rowTitles()).toEqual([
+      '宜春市公安局2023年法治政府建设工作情况报告',
+      '嘉定分局2023年法治政府建设情况报告',
+      '宜春市公安局2022年法治政府建设工作情况报告',
+    ]);
     const first = (await page.locator('table.list tbody tr').first().innerText()).replace(/\s+/g, ' ');
     expect(first).toContain('宜春市公安局 2023 2024-01-20 v2');
     await page.screenshot({ path: join(shots, '1-list.png'), fullPage: true });
@@ -76,11 +133,13 @@ describe('reports page', () => {
     await page.getByRole('button', { name: /搜索/ }).click();
     await page.waitForURL(/q=/);
     expect(await page.locator('h1').innerText()).toContain('复议');
-    expect((await rowTitles()).sort()).toEqual(['嘉定分局2023年法治政府建设情况报告', '宜春市公安局2022年法治政府建设工作情况报告'].sort());
+    expect((await rowTitles()).sort()).toEqual(
+      ['嘉定分局2023年法治政府建设情况报告', '宜春市公安局2022年法治政府建设工作情况报告'].sort(),
+    );
     await page.screenshot({ path: join(shots, '2-search.png'), fullPage: true });
   });
 
-  it("opens a report: outline, text and versions", async () => {
+  it('opens a report: outline, text and versions', async () => {
     await page.getByRole('searchbox').fill('全面完成');
     await page.getByRole('button', { name: /搜索/ }).click();
     await page.waitForURL(/q=/);
@@ -121,10 +180,17 @@ describe('reports page', () => {
   });
 
   it('is readable on a phone: no sideways scrolling, each report a block', async () => {
-    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true });
+    const phone = await browser.newPage({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+    });
     try {
       await phone.goto(`${base}/`);
-      const widths = await phone.evaluate(() => ({ scroll: document.documentElement.scrollWidth, view: window.innerWidth }));
+      const widths = await phone.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        view: window.innerWidth,
+      }));
       expect(widths.scroll).toBeLessThanOrEqual(widths.view);
       expect(await phone.locator('table.list thead').isVisible()).toBe(false);
       expect(await phone.locator('td.title').first().isVisible()).toBe(true);

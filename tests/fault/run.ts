@@ -12,7 +12,7 @@ import { createLogger, loadConfig } from '@govwatch/core';
 import { upsertSites } from '@govwatch/db';
 import { createTestDatabase } from '@govwatch/db/testing';
 import { startFixtureSite } from '@govwatch/fixture-site';
-import { createRuntime, requestCrawl, type Runtime, waitForRun } from '@govwatch/pipeline';
+import { createRuntime, type Runtime, requestCrawl, waitForRun } from '@govwatch/pipeline';
 import { parseSites } from '@govwatch/sites';
 
 const REPORTS = Number(process.env.FAULT_REPORTS ?? 100);
@@ -47,10 +47,31 @@ let redis: ChildProcess | null = null;
 function startRedis(persist: boolean) {
   if (!persist) rmSync(redisDir, { recursive: true, force: true });
   mkdirSync(redisDir, { recursive: true });
-  redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--dir', redisDir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', '', '--maxmemory-policy', 'noeviction'], { stdio: 'ignore' });
+  redis = spawn(
+    'redis-server',
+    [
+      '--port',
+      String(redisPort),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      redisDir,
+      '--appendonly',
+      'yes',
+      '--appendfsync',
+      'always',
+      '--save',
+      '',
+      '--maxmemory-policy',
+      'noeviction',
+    ],
+    { stdio: 'ignore' },
+  );
   return waitFor('redis', () => {
     try {
-      return execFileSync('redis-cli', ['-p', String(redisPort), 'ping']).toString().includes('PONG');
+      return execFileSync('redis-cli', ['-p', String(redisPort), 'ping'])
+        .toString()
+        .includes('PONG');
     } catch {
       return false;
     }
@@ -76,7 +97,17 @@ const runPg = (cmd: string, args: string[]) => {
   return execFileSync(bin as string, rest, { stdio: 'ignore' });
 };
 runPg('initdb', ['-D', pgDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
-const startPg = () => runPg('pg_ctl', ['-D', pgDir, '-l', join(pgDir, 'server.log'), '-w', '-o', `-p ${pgPort} -c listen_addresses=127.0.0.1 -k /tmp -c fsync=off`, 'start']);
+const startPg = () =>
+  runPg('pg_ctl', [
+    '-D',
+    pgDir,
+    '-l',
+    join(pgDir, 'server.log'),
+    '-w',
+    '-o',
+    `-p ${pgPort} -c listen_addresses=127.0.0.1 -k /tmp -c fsync=off`,
+    'start',
+  ]);
 const stopPg = () => runPg('pg_ctl', ['-D', pgDir, '-m', 'immediate', '-w', 'stop']);
 startPg();
 await startRedis(true);
@@ -86,13 +117,26 @@ const pgAdminUrl = `postgresql://postgres@127.0.0.1:${pgPort}/postgres`;
 // --- fixture site and workers --------------------------------------------------------------
 const fixture = await startFixtureSite({ reportCount: REPORTS });
 const sitesPath = join(work, 'sites.yaml');
-writeFileSync(sitesPath, fixture.siteYaml({ only: ['fixture-main'], defaults: { requestsPerSecond: 40, maxPages: 5000 } }));
-const parsedSite = parseSites(fixture.siteYaml({ only: ['fixture-main'], defaults: { requestsPerSecond: 40, maxPages: 5000 } }), sitesPath)[0];
+writeFileSync(
+  sitesPath,
+  fixture.siteYaml({ only: ['fixture-main'], defaults: { requestsPerSecond: 40, maxPages: 5000 } }),
+);
+const parsedSite = parseSites(
+  fixture.siteYaml({ only: ['fixture-main'], defaults: { requestsPerSecond: 40, maxPages: 5000 } }),
+  sitesPath,
+)[0];
 if (!parsedSite) throw new Error('no fixture-main site');
 const site = parsedSite;
 
 type Stage = 'crawl' | 'extract' | 'store';
-type Scenario = { name: string; env: Record<string, string>; workers: Map<Stage, ChildProcess>; rt: Runtime; runId: string; settled(): Promise<number> };
+type Scenario = {
+  name: string;
+  env: Record<string, string>;
+  workers: Map<Stage, ChildProcess>;
+  rt: Runtime;
+  runId: string;
+  settled(): Promise<number>;
+};
 
 function spawnWorker(s: Scenario, stage: Stage) {
   const child = spawn(process.execPath, [join(root, 'services/cli/bin/govwatch.mjs'), 'worker', stage], {
@@ -106,7 +150,16 @@ function kill(s: Scenario, stage: Stage) {
   s.workers.delete(stage);
 }
 
-type Row = { fault: string; expected: number; stored: number; fetchedTwice: number; duplicated: number; outcome: string; seconds: number; ok: boolean };
+type Row = {
+  fault: string;
+  expected: number;
+  stored: number;
+  fetchedTwice: number;
+  duplicated: number;
+  outcome: string;
+  seconds: number;
+  ok: boolean;
+};
 const rows: Row[] = [];
 let expected = 0;
 
@@ -128,7 +181,11 @@ async function scenario(name: string, fault: (s: Scenario) => Promise<void>) {
   const rt = createRuntime(loadConfig(env), createLogger('silent'));
   const started = Date.now();
   const s: Scenario = {
-    name, env, rt, runId: '', workers: new Map(),
+    name,
+    env,
+    rt,
+    runId: '',
+    workers: new Map(),
     settled: async () => rt.db.prisma.crawlRunPage.count({ where: { runId: s.runId } }),
   };
   fixture.clearLog();
@@ -140,15 +197,36 @@ async function scenario(name: string, fault: (s: Scenario) => Promise<void>) {
     const summary = await waitForRun(rt, s.runId, { timeoutMs: 15 * 60_000, pollMs: 500 });
     const stored = summary.pagesSettled;
     const reportHits = new Map<string, number>();
-    for (const e of fixture.log) if (/\/t\d{8}_\d+\.html$/.test(e.path)) reportHits.set(e.path, (reportHits.get(e.path) ?? 0) + 1);
+    for (const e of fixture.log)
+      if (/\/t\d{8}_\d+\.html$/.test(e.path)) reportHits.set(e.path, (reportHits.get(e.path) ?? 0) + 1);
     const fetchedTwice = [...reportHits.values()].filter((n) => n > 1).length;
-    const dupes = await rt.db.prisma.$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM (SELECT "reportId" FROM "ReportVersion" GROUP BY "reportId", "contentHash" HAVING count(*) > 1) d`;
+    const dupes = await rt.db.prisma.$queryRaw<
+      Array<{ n: bigint }>
+    >`SELECT count(*) AS n FROM (SELECT "reportId" FROM "ReportVersion" GROUP BY "reportId", "contentHash" HAVING count(*) > 1) d`;
     const duplicated = Number(dupes[0]?.n ?? 0);
     if (name === 'no fault') expected = stored;
     const ok = summary.status === 'finished' && stored === expected && duplicated === 0;
-    rows.push({ fault: name, expected, stored, fetchedTwice, duplicated, outcome: `${summary.status}${summary.error ? ` (${summary.error})` : ''}`, seconds: Math.round((Date.now() - started) / 1000), ok });
+    rows.push({
+      fault: name,
+      expected,
+      stored,
+      fetchedTwice,
+      duplicated,
+      outcome: `${summary.status}${summary.error ? ` (${summary.error})` : ''}`,
+      seconds: Math.round((Date.now() - started) / 1000),
+      ok,
+    });
   } catch (err) {
-    rows.push({ fault: name, expected, stored: await s.settled().catch(() => -1), fetchedTwice: -1, duplicated: -1, outcome: `error: ${(err as Error).message}`, seconds: Math.round((Date.now() - started) / 1000), ok: false });
+    rows.push({
+      fault: name,
+      expected,
+      stored: await s.settled().catch(() => -1),
+      fetchedTwice: -1,
+      duplicated: -1,
+      outcome: `error: ${(err as Error).message}`,
+      seconds: Math.round((Date.now() - started) / 1000),
+      ok: false,
+    });
   } finally {
     for (const stage of [...s.workers.keys()]) kill(s, stage);
     await rt.close().catch(() => undefined);
@@ -156,10 +234,19 @@ async function scenario(name: string, fault: (s: Scenario) => Promise<void>) {
   }
 }
 
-const atFraction = (s: Scenario, f: number) => waitFor(`${Math.round(f * 100)} % settled`, async () => (await s.settled()) >= Math.max(1, Math.floor(expected * f)), 10 * 60_000);
+const atFraction = (s: Scenario, f: number) =>
+  waitFor(
+    `${Math.round(f * 100)} % settled`,
+    async () => (await s.settled()) >= Math.max(1, Math.floor(expected * f)),
+    10 * 60_000,
+  );
 /** Until the crawl has fetched this share of the report pages (from the site's request log). */
 const crawledFraction = (f: number) =>
-  waitFor(`${Math.round(f * 100)} % fetched`, () => fixture.log.filter((e) => /\/t\d{8}_\d+\.html$/.test(e.path)).length >= Math.max(1, Math.floor(expected * f)), 10 * 60_000);
+  waitFor(
+    `${Math.round(f * 100)} % fetched`,
+    () => fixture.log.filter((e) => /\/t\d{8}_\d+\.html$/.test(e.path)).length >= Math.max(1, Math.floor(expected * f)),
+    10 * 60_000,
+  );
 
 try {
   await scenario('no fault', async () => undefined);
@@ -206,7 +293,20 @@ try {
 }
 
 const header = ['fault', 'expected', 'stored', 'fetched twice', 'duplicated', 'outcome', 's', ''];
-const table = [header, ...rows.map((r) => [r.fault, r.expected, r.stored, r.fetchedTwice, r.duplicated, r.outcome, r.seconds, r.ok ? 'ok' : 'FAIL'].map(String))];
+const table = [
+  header,
+  ...rows.map((r) =>
+    [r.fault, r.expected, r.stored, r.fetchedTwice, r.duplicated, r.outcome, r.seconds, r.ok ? 'ok' : 'FAIL'].map(
+      String,
+    ),
+  ),
+];
 const widths = header.map((_, i) => Math.max(...table.map((row) => (row[i] ?? '').length)));
-for (const row of table) console.log(row.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd());
+for (const row of table)
+  console.log(
+    row
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd(),
+  );
 process.exit(rows.every((r) => r.ok) ? 0 : 1);

@@ -47,14 +47,25 @@ export function screenOf(raw: string): string {
  * stdout and stderr are a TTY, so the logger and the progress bar take their terminal forms.
  * Resolves with everything the terminal received (`screen`: as it would read).
  */
-export function runCliInTerminal(args: string[], env: Record<string, string>, timeoutMs = 180_000): Promise<CliResult & { screen: string }> {
-  const quoted = cliArgv(args).map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
+export function runCliInTerminal(
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs = 180_000,
+): Promise<CliResult & { screen: string }> {
+  const quoted = cliArgv(args)
+    .map((a) => `'${a.replaceAll("'", "'\\''")}'`)
+    .join(' ');
   const command = `stty cols 120 rows 40; exec '${process.execPath}' ${quoted}`;
   return new Promise((resolve) => {
     execFile(
       'script',
       ['-qefc', command, '/dev/null'],
-      { cwd: repoRoot, env: userEnv({ TERM: 'xterm-256color', ...env }), timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 },
+      {
+        cwd: repoRoot,
+        env: userEnv({ TERM: 'xterm-256color', ...env }),
+        timeout: timeoutMs,
+        maxBuffer: 64 * 1024 * 1024,
+      },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         resolve({ code, stdout, stderr, screen: screenOf(stdout) });

@@ -1,6 +1,6 @@
 // A TCP proxy in front of a shared Redis or PostgreSQL: stopping it is a real outage for whoever
 // connects through it (connections cut, new ones refused) without touching the shared server.
-import { createServer, connect, type Server, type Socket } from 'node:net';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 
 export type TcpProxy = { port: number; stop(): Promise<void>; start(): Promise<void>; close(): Promise<void> };
 

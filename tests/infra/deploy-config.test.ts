@@ -76,7 +76,15 @@ const expectKnownVars = (names: string[], where: string) => {
 
 describe('docker-compose.yml', () => {
   it('has redis (AOF, noeviction), postgres with a volume, a one-shot migrate and each process type', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['api', 'crawler', 'extractor', 'migrate', 'postgres', 'redis', 'store']);
+    expect(Object.keys(compose.services).sort()).toEqual([
+      'api',
+      'crawler',
+      'extractor',
+      'migrate',
+      'postgres',
+      'redis',
+      'store',
+    ]);
     const redis = compose.services.redis as ComposeService;
     expect(redis.command?.join(' ')).toMatch(/--appendonly yes/);
     expect(redis.command?.join(' ')).toMatch(/--maxmemory-policy noeviction/);
@@ -132,11 +140,17 @@ describe('infra/k8s', () => {
   };
 
   it('has a Deployment per worker type, the api Deployment and Service, the migration Job, config, secret and HPAs', () => {
-    expect(byKind('Deployment').map((d) => d.metadata.name).sort()).toEqual(['govwatch-api', 'govwatch-crawler', 'govwatch-extractor', 'govwatch-store']);
+    expect(
+      byKind('Deployment')
+        .map((d) => d.metadata.name)
+        .sort(),
+    ).toEqual(['govwatch-api', 'govwatch-crawler', 'govwatch-extractor', 'govwatch-store']);
     expect(byKind('Service').map((d) => d.metadata.name)).toEqual(['govwatch-api']);
     expect(byKind('Job').map((d) => d.metadata.name)).toEqual(['govwatch-migrate']);
     expect(byKind('Secret').map((d) => d.metadata.name)).toEqual(['govwatch-secrets']);
-    const hpaTargets = byKind('HorizontalPodAutoscaler').map((h) => h.spec.scaleTargetRef.name).sort();
+    const hpaTargets = byKind('HorizontalPodAutoscaler')
+      .map((h) => h.spec.scaleTargetRef.name)
+      .sort();
     expect(hpaTargets).toEqual(['govwatch-crawler', 'govwatch-extractor', 'govwatch-store']);
   });
 
@@ -150,7 +164,10 @@ describe('infra/k8s', () => {
       for (const c of pod.spec.template.spec.containers as Container[]) {
         const where = `${pod.metadata.name}/${c.name}`;
         expectRunnable(c.command, where);
-        expectKnownVars((c.env ?? []).map((e) => e.name), where);
+        expectKnownVars(
+          (c.env ?? []).map((e) => e.name),
+          where,
+        );
         const refs = (c.envFrom ?? []).map((r) => r.configMapRef?.name ?? r.secretRef?.name);
         expect(refs, where).toEqual(['govwatch-env', 'govwatch-secrets']);
         expect(pod.spec.template.spec.securityContext?.runAsNonRoot, where).toBe(true);
@@ -168,9 +185,12 @@ describe('infra/k8s', () => {
       }
     }
     const svc = byKind('Service')[0];
-    const api = byKind('Deployment').find((d) => d.metadata.name === 'govwatch-api')?.spec.template.spec.containers[0] as Container;
+    const api = byKind('Deployment').find((d) => d.metadata.name === 'govwatch-api')?.spec.template.spec
+      .containers[0] as Container;
     expect(api.ports?.map((p) => p.name)).toContain(svc?.spec.ports[0].targetPort);
-    expect(svc?.spec.selector).toEqual(byKind('Deployment').find((d) => d.metadata.name === 'govwatch-api')?.spec.selector.matchLabels);
+    expect(svc?.spec.selector).toEqual(
+      byKind('Deployment').find((d) => d.metadata.name === 'govwatch-api')?.spec.selector.matchLabels,
+    );
   });
 
   it('ships a site file that validates, and a Redis Cluster-ready queue prefix', () => {
@@ -190,8 +210,13 @@ describe('infra/Dockerfile', () => {
     const users = [...file.matchAll(/^USER (\S+)/gm)].map((m) => m[1]);
     expect(users.at(-1)).toBe('govwatch');
     expect(users.filter((u) => u === 'govwatch').length).toBeGreaterThanOrEqual(2); // runtime and browser end non-root
-    const envNames = [...file.matchAll(/^ENV (.+)$/gm)].flatMap((m) => [...(m[1] as string).matchAll(/(\w+)=/g)].map((x) => x[1] as string));
-    expectKnownVars(envNames.filter((n) => n.startsWith('GOVWATCH_') || n === 'LOG_LEVEL'), 'Dockerfile');
+    const envNames = [...file.matchAll(/^ENV (.+)$/gm)].flatMap((m) =>
+      [...(m[1] as string).matchAll(/(\w+)=/g)].map((x) => x[1] as string),
+    );
+    expectKnownVars(
+      envNames.filter((n) => n.startsWith('GOVWATCH_') || n === 'LOG_LEVEL'),
+      'Dockerfile',
+    );
     expect(file).toMatch(/EXPOSE 8080 9464/);
     expectRunnable(JSON.parse(/^CMD (\[.+\])$/m.exec(file)?.[1] ?? '[]'), 'Dockerfile CMD');
   });
@@ -201,7 +226,12 @@ describe('README', () => {
   it('documents every variable the config reads', () => {
     const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
     // `GOVWATCH_{CRAWL,EXTRACT,STORE}_CONCURRENCY` names three.
-    const expanded = readme.replace(/(\w*)\{([\w,]+)\}(\w*)/g, (_m, pre: string, alts: string, post: string) => alts.split(',').map((a) => `${pre}${a}${post}`).join(' '));
+    const expanded = readme.replace(/(\w*)\{([\w,]+)\}(\w*)/g, (_m, pre: string, alts: string, post: string) =>
+      alts
+        .split(',')
+        .map((a) => `${pre}${a}${post}`)
+        .join(' '),
+    );
     for (const name of ENV_VARS) expect(new RegExp(`\\b${name}\\b`).test(expanded), name).toBe(true);
   });
 });

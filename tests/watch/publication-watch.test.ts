@@ -8,10 +8,18 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildApi } from '@govwatch/api-service';
 import { createLogger, loadConfig } from '@govwatch/core';
-import { parsePayload } from '@govwatch/jobs';
 import { checkDeadlines, createDb, type Db } from '@govwatch/db';
-import { createRuntime, relayOnce, type Runtime, startWorker, syncSchedules, WATCH_SCHEDULER_KEY } from '@govwatch/pipeline';
+import { parsePayload } from '@govwatch/jobs';
+import {
+  createRuntime,
+  type Runtime,
+  relayOnce,
+  startWorker,
+  syncSchedules,
+  WATCH_SCHEDULER_KEY,
+} from '@govwatch/pipeline';
 import { parseSites } from '@govwatch/sites';
 import { latestDueYear, type WatchTable } from '@govwatch/watch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +27,6 @@ import { runCli } from '../helpers/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db.ts';
 import { dropPrefix, redisUrl, testPrefix } from '../helpers/test-queues.ts';
 import { startWatchFixture, type WatchFixture } from './watch-fixture.ts';
-import { buildApi } from '@govwatch/api-service';
 
 let fixture: WatchFixture;
 let database: TestDatabase;
@@ -43,7 +50,10 @@ async function watch(at: string, ...extra: string[]): Promise<WatchTable> {
 const statuses = (t: WatchTable) => Object.fromEntries(t.rows.map((r) => [r.agency, [r.status, r.daysBefore]]));
 
 async function events2023() {
-  const rows = await db.prisma.event.findMany({ where: { type: { in: ['report.overdue', 'report.found_late'] } }, orderBy: { id: 'asc' } });
+  const rows = await db.prisma.event.findMany({
+    where: { type: { in: ['report.overdue', 'report.found_late'] } },
+    orderBy: { id: 'asc' },
+  });
   return rows
     .map((e) => ({ type: e.type, reportId: e.reportId, payload: e.payload as Record<string, unknown> }))
     .filter((e) => e.payload.reportYear === 2023);
@@ -71,7 +81,10 @@ afterAll(async () => {
 
 describe('agencies', () => {
   it('links each stored report to its agency: declared ones by any of their names, undeclared ones listed for review', async () => {
-    const reports = await db.prisma.report.findMany({ include: { agencyRecord: true }, orderBy: { publishedAt: 'asc' } });
+    const reports = await db.prisma.report.findMany({
+      include: { agencyRecord: true },
+      orderBy: { publishedAt: 'asc' },
+    });
     expect(reports.map((r) => [r.title, r.agencyRecord?.name])).toEqual([
       ['嘉定公安分局2022年法治政府建设情况', JIADING_POLICE],
       ['天津市滨海新区公安局2023年法治政府建设情况报告', BINHAI_POLICE],
@@ -102,7 +115,11 @@ describe('watch table and deadline events, with the clock moving', () => {
     });
     expect(t.totals).toEqual({ agencies: 4, onTime: 2, late: 0, missing: 2, overdue: 0 });
     const police = t.rows.find((r) => r.agency === JIADING_POLICE);
-    expect(police?.report).toMatchObject({ title: '嘉定公安分局2023年法治政府建设情况', publishedAt: '2024-03-22', judgedBy: 'publishedAt' });
+    expect(police?.report).toMatchObject({
+      title: '嘉定公安分局2023年法治政府建设情况',
+      publishedAt: '2024-03-22',
+      judgedBy: 'publishedAt',
+    });
     expect(police?.report?.url).toBe(`${fixture.origin}/jiading/t20240322_2.html`);
     await checkDeadlines(db.prisma, new Date('2024-03-30T12:00:00+08:00'));
     expect(await events2023()).toEqual([]);
@@ -130,10 +147,19 @@ describe('watch table and deadline events, with the clock moving', () => {
     expect(r.code, r.stderr).toBe(0);
     const late = await events2023().then((es) => es.filter((e) => e.type === 'report.found_late'));
     expect(late).toHaveLength(1);
-    expect(late[0]?.payload).toMatchObject({ agency: MARKET, publishedOn: '2024-06-10', daysLate: 70, deadline: '2024-04-01', reportYear: 2023 });
+    expect(late[0]?.payload).toMatchObject({
+      agency: MARKET,
+      publishedOn: '2024-06-10',
+      daysLate: 70,
+      deadline: '2024-04-01',
+      reportYear: 2023,
+    });
     expect(late[0]?.reportId).toEqual(expect.any(String));
     // The daily check later finds nothing more to say.
-    expect(await checkDeadlines(db.prisma, new Date('2024-07-01T06:30:00+08:00'), { year: 2023 })).toMatchObject({ overdue: 0, foundLate: 0 });
+    expect(await checkDeadlines(db.prisma, new Date('2024-07-01T06:30:00+08:00'), { year: 2023 })).toMatchObject({
+      overdue: 0,
+      foundLate: 0,
+    });
 
     const t = await watch('2024-07-01');
     expect(statuses(t)).toEqual({
@@ -152,14 +178,23 @@ describe('watch table and deadline events, with the clock moving', () => {
     expect(table.code, table.stderr).toBe(0);
     const lines = table.stdout.split('\n');
     expect(lines[0]).toBe('publication watch: reports on 2023, as of 2024-07-01 (Asia/Shanghai)');
-    expect(lines.find((l) => l.startsWith(JUSTICE))).toMatch(/district\s+2024-04-01\s+OVERDUE, 91 days past\s+-\s+-\s+-$/);
-    expect(lines.find((l) => l.startsWith(MARKET))).toMatch(/LATE, 70 days after\s+2024-06-10\s+\d{4}-\d\d-\d\d\s+上海市嘉定区市场监督管理局2023年度/);
+    expect(lines.find((l) => l.startsWith(JUSTICE))).toMatch(
+      /district\s+2024-04-01\s+OVERDUE, 91 days past\s+-\s+-\s+-$/,
+    );
+    expect(lines.find((l) => l.startsWith(MARKET))).toMatch(
+      /LATE, 70 days after\s+2024-06-10\s+\d{4}-\d\d-\d\d\s+上海市嘉定区市场监督管理局2023年度/,
+    );
     expect(lines.find((l) => l.startsWith(BINHAI_POLICE))).toContain('(review)');
     expect(table.stdout).toContain('4 agencies: 2 published on time, 1 late, 1 missing (1 overdue)');
 
-    const csv = await runCli(['watch', '--year', '2023', '--at', '2024-07-01', '--format', 'csv', '--site', 'watch-binhai'], env);
+    const csv = await runCli(
+      ['watch', '--year', '2023', '--at', '2024-07-01', '--format', 'csv', '--site', 'watch-binhai'],
+      env,
+    );
     const rows = csv.stdout.trim().split('\n');
-    expect(rows[0]).toBe('year,agencyId,agency,level,siteIds,declared,needsReview,deadline,status,daysBefore,title,url,publishedAt,publishedOn,judgedBy,firstSeenAt,reportId');
+    expect(rows[0]).toBe(
+      'year,agencyId,agency,level,siteIds,declared,needsReview,deadline,status,daysBefore,title,url,publishedAt,publishedOn,judgedBy,firstSeenAt,reportId',
+    );
     expect(rows).toHaveLength(2);
     expect(rows[1]).toContain(`2023,`);
     expect(rows[1]).toContain(`,${BINHAI_POLICE},district,watch-binhai,false,true,2024-04-01,onTime,27,`);
@@ -199,7 +234,10 @@ describe('events reach downstream like the others', () => {
 
   it('export --after lists them; the relay queues them and webhooks deliver them', async () => {
     const exported = await runCli(['export', '--after', '0'], env);
-    const types = exported.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; reportId: string | null });
+    const types = exported.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string; reportId: string | null });
     expect(types.filter((e) => e.type === 'report.found_late')).toHaveLength(1);
     expect(types.filter((e) => e.type === 'report.overdue' && e.reportId === null).length).toBeGreaterThanOrEqual(2);
 
@@ -218,7 +256,11 @@ describe('events reach downstream like the others', () => {
       }
       expect([...kinds()]).toEqual(expect.arrayContaining(['report.overdue', 'report.found_late']));
       const overdue = hits.find((h) => h.headers['x-govwatch-event'] === 'report.overdue');
-      expect(JSON.parse(overdue?.body ?? '{}')).toMatchObject({ type: 'report.overdue', reportId: null, payload: { agency: expect.any(String) } });
+      expect(JSON.parse(overdue?.body ?? '{}')).toMatchObject({
+        type: 'report.overdue',
+        reportId: null,
+        payload: { agency: expect.any(String) },
+      });
     } finally {
       await worker.close();
     }
@@ -228,8 +270,14 @@ describe('events reach downstream like the others', () => {
     const sites = parseSites(fixture.siteYaml(), 'sites.yaml');
     await syncSchedules(rt, sites);
     const schedulers = await rt.queues.store.getJobSchedulers();
-    expect(schedulers.find((s) => s.key === WATCH_SCHEDULER_KEY)).toMatchObject({ pattern: '30 6 * * *', tz: 'Asia/Shanghai' });
-    expect((await rt.queues.crawl.getJobSchedulers()).map((s) => s.key).sort()).toEqual(['site-watch-binhai', 'site-watch-jiading']);
+    expect(schedulers.find((s) => s.key === WATCH_SCHEDULER_KEY)).toMatchObject({
+      pattern: '30 6 * * *',
+      tz: 'Asia/Shanghai',
+    });
+    expect((await rt.queues.crawl.getJobSchedulers()).map((s) => s.key).sort()).toEqual([
+      'site-watch-binhai',
+      'site-watch-jiading',
+    ]);
     await rt.queues.store.removeJobScheduler(WATCH_SCHEDULER_KEY);
 
     // What the scheduler fires, run by a store worker at the real time: the latest due year is
@@ -239,7 +287,10 @@ describe('events reach downstream like the others', () => {
     try {
       await rt.queues.store.add('watchCheck', { kind: 'watchCheck' });
       const deadline = Date.now() + 30_000;
-      const count = () => db.prisma.event.count({ where: { type: 'report.overdue', payload: { path: ['reportYear'], equals: dueYear } } });
+      const count = () =>
+        db.prisma.event.count({
+          where: { type: 'report.overdue', payload: { path: ['reportYear'], equals: dueYear } },
+        });
       while ((await count()) < 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
       expect(await count()).toBe(4);
     } finally {
@@ -299,7 +350,9 @@ describe('the publication watch over HTTP', () => {
     expect(res.statusCode).toBe(200);
     const api = res.json() as WatchTable;
     expect(api.totals).toEqual(cli.totals);
-    expect(api.rows.map((r) => [r.agency, r.status, r.report?.url ?? null])).toEqual(cli.rows.map((r) => [r.agency, r.status, r.report?.url ?? null]));
+    expect(api.rows.map((r) => [r.agency, r.status, r.report?.url ?? null])).toEqual(
+      cli.rows.map((r) => [r.agency, r.status, r.report?.url ?? null]),
+    );
     expect(api.totals).toMatchObject({ onTime: 2, late: 1, missing: 1, overdue: 1 });
 
     const bad = await app.inject({ method: 'GET', url: '/watch?year=abc' });
@@ -314,13 +367,21 @@ describe('the publication watch over HTTP', () => {
   });
 
   it('GET /watch/compare answers part by part; an agency without a report of a year is 404', async () => {
-    const res = await app.inject({ method: 'GET', url: `/watch/compare?agency=${encodeURIComponent('嘉定公安分局')}&from=2022&to=2023` });
+    const res = await app.inject({
+      method: 'GET',
+      url: `/watch/compare?agency=${encodeURIComponent('嘉定公安分局')}&from=2022&to=2023`,
+    });
     expect(res.statusCode).toBe(200);
     const body = res.json() as { parts: Array<{ part: string; new: string[] }> };
     expect(body.parts.map((p) => p.part)).toEqual(['achievements', 'leadership', 'problems', 'nextSteps']);
     expect(body.parts[0]?.new.some((s) => s.includes('持续深化公安服务“一网通办”'))).toBe(true);
-    const missing = await app.inject({ method: 'GET', url: `/watch/compare?agency=${encodeURIComponent(JUSTICE)}&from=2022&to=2023` });
+    const missing = await app.inject({
+      method: 'GET',
+      url: `/watch/compare?agency=${encodeURIComponent(JUSTICE)}&from=2022&to=2023`,
+    });
     expect(missing.statusCode).toBe(404);
-    expect(missing.json()).toMatchObject({ error: { code: 'not_found', message: expect.stringContaining('has no report for 2022') } });
+    expect(missing.json()).toMatchObject({
+      error: { code: 'not_found', message: expect.stringContaining('has no report for 2022') },
+    });
   });
 });

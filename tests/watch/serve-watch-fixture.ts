@@ -8,7 +8,9 @@ import { startWatchFixture } from './watch-fixture.ts';
 const file = process.argv[2] ?? 'watch-sites.yaml';
 const fixture = await startWatchFixture();
 writeFileSync(file, fixture.siteYaml());
-process.stdout.write(`watch fixture at ${fixture.origin}; site file ${file}; kill -USR2 ${process.pid} publishes the late report\n`);
+process.stdout.write(
+  `watch fixture at ${fixture.origin}; site file ${file}; kill -USR2 ${process.pid} publishes the late report\n`,
+);
 process.on('SIGUSR2', () => {
   fixture.publishLate();
   process.stdout.write('late report published\n');

@@ -6,13 +6,24 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { renderTrs } from '../../packages/fixture-site/src/templates/trs.ts';
 import { seedParagraphs } from '../../packages/fixture-site/src/seed-text.ts';
+import { renderTrs } from '../../packages/fixture-site/src/templates/trs.ts';
 
-type Page = { path: string; title: string; date: string; source: string; siteName: string; paragraphs: string[]; published: boolean };
+type Page = {
+  path: string;
+  title: string;
+  date: string;
+  source: string;
+  siteName: string;
+  paragraphs: string[];
+  published: boolean;
+};
 
 const shiftYears = (s: string, from: number) =>
-  s.replaceAll(`${from}年`, '\u0000').replaceAll(`${from + 1}年`, `${from}年`).replaceAll('\u0000', `${from - 1}年`);
+  s
+    .replaceAll(`${from}年`, '\u0000')
+    .replaceAll(`${from + 1}年`, `${from}年`)
+    .replaceAll('\u0000', `${from - 1}年`);
 
 /** 嘉定公安分局's 2022 report: the 2023 seed a year earlier, one work area missing, one of its own, other figures, one problem fewer. */
 export function jiading2022(): string[] {
@@ -22,7 +33,10 @@ export function jiading2022(): string[] {
   for (const p of y2023) {
     if (p.startsWith('(四)深化公安“放管服”改革')) {
       skipping = true;
-      out.push('(四)推进执法规范化建设', '全年组织执法培训12期，培训民警800余人次。完成派出所执法办案管理中心改造3处，执法办案场所全部实现智能化管理。');
+      out.push(
+        '(四)推进执法规范化建设',
+        '全年组织执法培训12期，培训民警800余人次。完成派出所执法办案管理中心改造3处，执法办案场所全部实现智能化管理。',
+      );
       continue;
     }
     if (skipping && p.startsWith('二、')) skipping = false;
@@ -37,7 +51,11 @@ export function jiading2022(): string[] {
 /** The market regulator's late 2023 report: the Jinan source text, renamed and a year on. */
 function marketRegulator2023(): string[] {
   const raw = readFileSync(new URL('../fixtures/extract/source/r4-jinan-2022.txt', import.meta.url), 'utf8');
-  const body = raw.slice(raw.indexOf('---\n') + 4).split('\n').map((l) => l.trim()).filter(Boolean);
+  const body = raw
+    .slice(raw.indexOf('---\n') + 4)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   return body.map((p) =>
     p
       .replaceAll('2023年', '\u0000')

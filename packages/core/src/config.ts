@@ -21,7 +21,12 @@ const Env = z.object({
   GOVWATCH_API_ALLOWED_HOSTS: z
     .string()
     .default('')
-    .transform((v) => v.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)),
+    .transform((v) =>
+      v
+        .split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    ),
   GOVWATCH_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   GOVWATCH_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   GOVWATCH_CHROMIUM: z.string().default('/usr/bin/chromium'),
@@ -30,7 +35,10 @@ const Env = z.object({
     .string()
     .default('')
     .transform((v, ctx) => {
-      const urls = v.split(',').map((u) => u.trim()).filter(Boolean);
+      const urls = v
+        .split(',')
+        .map((u) => u.trim())
+        .filter(Boolean);
       for (const u of urls) {
         if (!URL.canParse(u) || !/^https?:$/.test(new URL(u).protocol)) {
           ctx.addIssue({ code: 'custom', message: `not an http(s) URL: ${u}` });
@@ -43,10 +51,26 @@ const Env = z.object({
   GOVWATCH_WEBHOOK_BACKOFF_MS: z.coerce.number().int().nonnegative().default(10_000),
   GOVWATCH_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   GOVWATCH_WEBHOOK_CONCURRENCY: z.coerce.number().int().positive().default(4),
-  GOVWATCH_OUTAGE_WAIT_MS: z.coerce.number().int().nonnegative().default(15 * 60_000),
-  GOVWATCH_REAPER_INTERVAL_MS: z.coerce.number().int().positive().default(5 * 60_000),
-  GOVWATCH_REAPER_GRACE_MS: z.coerce.number().int().nonnegative().default(2 * 60_000),
-  GOVWATCH_REAPER_STALE_MS: z.coerce.number().int().nonnegative().default(30 * 60_000),
+  GOVWATCH_OUTAGE_WAIT_MS: z.coerce
+    .number()
+    .int()
+    .nonnegative()
+    .default(15 * 60_000),
+  GOVWATCH_REAPER_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(5 * 60_000),
+  GOVWATCH_REAPER_GRACE_MS: z.coerce
+    .number()
+    .int()
+    .nonnegative()
+    .default(2 * 60_000),
+  GOVWATCH_REAPER_STALE_MS: z.coerce
+    .number()
+    .int()
+    .nonnegative()
+    .default(30 * 60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
@@ -144,7 +168,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     chromiumPath: e.GOVWATCH_CHROMIUM,
     timezone: e.GOVWATCH_TIMEZONE,
     outageWaitMs: e.GOVWATCH_OUTAGE_WAIT_MS,
-    reaper: { intervalMs: e.GOVWATCH_REAPER_INTERVAL_MS, graceMs: e.GOVWATCH_REAPER_GRACE_MS, staleMs: e.GOVWATCH_REAPER_STALE_MS },
+    reaper: {
+      intervalMs: e.GOVWATCH_REAPER_INTERVAL_MS,
+      graceMs: e.GOVWATCH_REAPER_GRACE_MS,
+      staleMs: e.GOVWATCH_REAPER_STALE_MS,
+    },
     logLevel: e.LOG_LEVEL,
   };
 }

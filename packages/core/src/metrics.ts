@@ -20,8 +20,16 @@ const pagesFetched = new Counter({
   labelNames: ['status_class'],
   registers: [metricsRegistry],
 });
-const notModified = new Counter({ name: 'govwatch_not_modified_total', help: '304 Not Modified answers to conditional requests', registers: [metricsRegistry] });
-const fetchedBytes = new Counter({ name: 'govwatch_fetched_bytes_total', help: 'Response body bytes received', registers: [metricsRegistry] });
+const notModified = new Counter({
+  name: 'govwatch_not_modified_total',
+  help: '304 Not Modified answers to conditional requests',
+  registers: [metricsRegistry],
+});
+const fetchedBytes = new Counter({
+  name: 'govwatch_fetched_bytes_total',
+  help: 'Response body bytes received',
+  registers: [metricsRegistry],
+});
 const fetchDuration = new Histogram({
   name: 'govwatch_fetch_duration_seconds',
   help: 'Time from sending a request to the end of its body (after the host limiter let it go)',

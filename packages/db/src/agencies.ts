@@ -47,12 +47,21 @@ const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
 
 function siteConfigOf(row: { id: string; name: string; config: unknown }): WatchSiteConfig {
   const c = (row.config ?? {}) as Partial<WatchSiteConfig>;
-  return { id: row.id, name: row.name, agencies: Array.isArray(c.agencies) ? c.agencies : [], reportDeadline: c.reportDeadline };
+  return {
+    id: row.id,
+    name: row.name,
+    agencies: Array.isArray(c.agencies) ? c.agencies : [],
+    reportDeadline: c.reportDeadline,
+  };
 }
 
 /** Keys, names and levels of a site's declarations: full names first, so short ones can take their city. */
-export function declaredAgencies(site: WatchSiteConfig): Array<{ key: string; name: string; aliases: string[]; level: string }> {
-  const decls = (site.agencies ?? []).map((d) => (typeof d === 'string' ? { name: d, aliases: [] as string[] } : { aliases: [], ...d }));
+export function declaredAgencies(
+  site: WatchSiteConfig,
+): Array<{ key: string; name: string; aliases: string[]; level: string }> {
+  const decls = (site.agencies ?? []).map((d) =>
+    typeof d === 'string' ? { name: d, aliases: [] as string[] } : { aliases: [], ...d },
+  );
   const known: KnownAgency[] = [];
   for (const d of decls) {
     const p = parseAgencyName(d.name);
@@ -103,7 +112,14 @@ async function upsertAgency(
   if (unchanged) return existing;
   return tx.agency.update({
     where: { id: existing.id },
-    data: { name, aliases, siteIds, declared, needsReview: declared ? false : existing.needsReview, ...(a.declared ? { level: a.level } : {}) },
+    data: {
+      name,
+      aliases,
+      siteIds,
+      declared,
+      needsReview: declared ? false : existing.needsReview,
+      ...(a.declared ? { level: a.level } : {}),
+    },
   });
 }
 
@@ -118,9 +134,7 @@ export async function syncDeclaredAgencies(prisma: PrismaClient, sites: WatchSit
   return out;
 }
 
-export type LinkResult =
-  | { linked: true; agencyId: string; created: boolean }
-  | { linked: false; reason: string };
+export type LinkResult = { linked: true; agencyId: string; created: boolean } | { linked: false; reason: string };
 
 /**
  * Link a stored report to its agency: one the site declares or already publishes for, else one
@@ -130,7 +144,13 @@ export type LinkResult =
 export async function linkReportAgency(prisma: PrismaClient, reportId: string): Promise<LinkResult> {
   const report = await prisma.report.findUnique({
     where: { id: reportId },
-    select: { id: true, siteId: true, agency: true, agencyId: true, site: { select: { id: true, name: true, config: true } } },
+    select: {
+      id: true,
+      siteId: true,
+      agency: true,
+      agencyId: true,
+      site: { select: { id: true, name: true, config: true } },
+    },
   });
   if (!report) return { linked: false, reason: `no report ${reportId}` };
   const site = siteConfigOf(report.site);
@@ -148,7 +168,11 @@ export async function linkReportAgency(prisma: PrismaClient, reportId: string): 
     const byName = ofSite.filter((a) => a.name === raw || a.aliases.includes(raw));
     if (byName.length === 1 && byName[0]) target = byName[0];
     else {
-      const r = resolveAgencyName(raw, ofSite.map((a) => ({ key: a.key, level: a.level as AgencyLevel })), site.name);
+      const r = resolveAgencyName(
+        raw,
+        ofSite.map((a) => ({ key: a.key, level: a.level as AgencyLevel })),
+        site.name,
+      );
       target =
         r.kind === 'unresolved'
           ? { key: literalKey(raw), name: raw, level: 'city' }
@@ -157,14 +181,25 @@ export async function linkReportAgency(prisma: PrismaClient, reportId: string): 
   }
   const before = await prisma.agency.findUnique({ where: { key: target.key }, select: { id: true } });
   const agency = await prisma.$transaction((tx) =>
-    upsertAgency(tx, { key: target.key, name: target.name, aliases: raw ? [raw] : [], level: target.level, siteId: site.id, declared: false }),
+    upsertAgency(tx, {
+      key: target.key,
+      name: target.name,
+      aliases: raw ? [raw] : [],
+      level: target.level,
+      siteId: site.id,
+      declared: false,
+    }),
   );
-  if (report.agencyId !== agency.id) await prisma.report.update({ where: { id: report.id }, data: { agencyId: agency.id } });
+  if (report.agencyId !== agency.id)
+    await prisma.report.update({ where: { id: report.id }, data: { agencyId: agency.id } });
   return { linked: true, agencyId: agency.id, created: !before };
 }
 
 /** Link every report not linked yet (reports stored before the watch existed, or by older workers). */
-export async function linkUnlinkedReports(prisma: PrismaClient, siteId?: string): Promise<{ linked: number; unlinked: number }> {
+export async function linkUnlinkedReports(
+  prisma: PrismaClient,
+  siteId?: string,
+): Promise<{ linked: number; unlinked: number }> {
   const rows = await prisma.report.findMany({
     where: { agencyId: null, ...(siteId ? { siteId } : {}) },
     select: { id: true },
@@ -206,6 +241,9 @@ export async function findAgency(prisma: PrismaClient, ref: string): Promise<Age
     }
   }
   if (found.length === 1 && found[0]) return found[0];
-  if (found.length === 0) throw new NotFoundError(`no agency matches ${ref} (known: ${all.map((a) => a.name).join(', ') || 'none'})`);
-  throw new AmbiguousAgencyError(`${ref} matches several agencies: ${found.map((a) => `${a.name} (${a.id})`).join(', ')}`);
+  if (found.length === 0)
+    throw new NotFoundError(`no agency matches ${ref} (known: ${all.map((a) => a.name).join(', ') || 'none'})`);
+  throw new AmbiguousAgencyError(
+    `${ref} matches several agencies: ${found.map((a) => `${a.name} (${a.id})`).join(', ')}`,
+  );
 }

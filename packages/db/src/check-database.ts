@@ -28,8 +28,10 @@ export function databaseProblem(err: PgError, databaseUrl: string): string {
       return '';
     }
   })();
-  if (err.code === '3D000') return `PostgreSQL at ${where} has no database "${name}": run pnpm db:migrate (it creates the database and applies the migrations)`;
-  if (err.code === '28P01' || err.code === '28000') return `PostgreSQL at ${where} refused the credentials (${err.message}): check the user and password in DATABASE_URL`;
+  if (err.code === '3D000')
+    return `PostgreSQL at ${where} has no database "${name}": run pnpm db:migrate (it creates the database and applies the migrations)`;
+  if (err.code === '28P01' || err.code === '28000')
+    return `PostgreSQL at ${where} refused the credentials (${err.message}): check the user and password in DATABASE_URL`;
   if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH'].includes(err.code ?? '')) {
     return `cannot reach PostgreSQL at ${where} (${err.code}): start it (pnpm services starts a local one) or set DATABASE_URL`;
   }
@@ -42,10 +44,14 @@ export async function checkDatabaseReady(databaseUrl: string): Promise<void> {
   try {
     url = new URL(databaseUrl);
   } catch {
-    throw new Error(`DATABASE_URL is not a URL (${redactUrl(databaseUrl)}): expected postgresql://USER[:PASSWORD]@HOST:PORT/DATABASE`);
+    throw new Error(
+      `DATABASE_URL is not a URL (${redactUrl(databaseUrl)}): expected postgresql://USER[:PASSWORD]@HOST:PORT/DATABASE`,
+    );
   }
   if (!['postgresql:', 'postgres:'].includes(url.protocol) || !url.hostname || url.pathname.length < 2) {
-    throw new Error(`DATABASE_URL must look like postgresql://USER[:PASSWORD]@HOST:PORT/DATABASE, not ${redactUrl(databaseUrl)}`);
+    throw new Error(
+      `DATABASE_URL must look like postgresql://USER[:PASSWORD]@HOST:PORT/DATABASE, not ${redactUrl(databaseUrl)}`,
+    );
   }
   const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5000 });
   try {
@@ -55,7 +61,9 @@ export async function checkDatabaseReady(databaseUrl: string): Promise<void> {
   }
   try {
     const applied = await client
-      .query<{ name: string }>('SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL')
+      .query<{ name: string }>(
+        'SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+      )
       .then((r) => new Set(r.rows.map((row) => row.name)))
       .catch((err: PgError) => {
         if (err.code === '42P01') return new Set<string>(); // no _prisma_migrations: never migrated

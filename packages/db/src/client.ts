@@ -2,8 +2,8 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { checkDatabaseReady } from './check-database.ts';
 import { PrismaClient } from './generated/prisma/client.ts';
 
-export type { PrismaClient };
 export { Prisma } from './generated/prisma/client.ts';
+export type { PrismaClient };
 
 export type Db = { prisma: PrismaClient; close(): Promise<void> };
 

@@ -22,7 +22,14 @@ export type OutboxEvent = {
   relayedAt: Date | null;
 };
 
-type EventRow = { id: bigint; type: string; reportId: string | null; payload: unknown; createdAt: Date; relayedAt: Date | null };
+type EventRow = {
+  id: bigint;
+  type: string;
+  reportId: string | null;
+  payload: unknown;
+  createdAt: Date;
+  relayedAt: Date | null;
+};
 
 const toEvent = (e: EventRow): OutboxEvent => ({
   id: e.id.toString(),

@@ -31,7 +31,9 @@ function fetchBatch(prisma: PrismaClient, options: ExportOptions, after: Cursor 
     where: {
       ...(options.since ? { updatedAt: { gte: options.since } } : {}),
       ...(options.siteId ? { siteId: options.siteId } : {}),
-      ...(after ? { OR: [{ updatedAt: { gt: after.updatedAt } }, { updatedAt: after.updatedAt, id: { gt: after.id } }] } : {}),
+      ...(after
+        ? { OR: [{ updatedAt: { gt: after.updatedAt } }, { updatedAt: after.updatedAt, id: { gt: after.id } }] }
+        : {}),
     },
     orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }],
     take,

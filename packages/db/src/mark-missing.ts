@@ -62,7 +62,10 @@ export async function markMissing(
       for (const reportId of new Set(gone.map((g) => g.reportId))) {
         const alive = await tx.page.count({ where: { reportId, status: { not: 'gone' } } });
         if (alive > 0) continue;
-        const changed = await tx.report.updateMany({ where: { id: reportId, status: 'active' }, data: { status: 'removed' } });
+        const changed = await tx.report.updateMany({
+          where: { id: reportId, status: 'active' },
+          data: { status: 'removed' },
+        });
         if (changed.count === 0) continue;
         const report = await tx.report.findUniqueOrThrow({ where: { id: reportId } });
         await writeReportEvent(tx, 'report.removed', report, {

@@ -5,7 +5,13 @@ import type { Prisma } from './generated/prisma/client.ts';
 type Tx = Prisma.TransactionClient;
 export type ReportEventType = 'report.created' | 'report.updated' | 'report.removed';
 
-type EventReport = { id: string; siteId: string; title: string | null; agency: string | null; reportYear: number | null };
+type EventReport = {
+  id: string;
+  siteId: string;
+  title: string | null;
+  agency: string | null;
+  reportYear: number | null;
+};
 
 /** The payload every report event carries (downstream relies on one shape). */
 export function eventPayload(report: EventReport, extra: Record<string, unknown>): Prisma.InputJsonValue {
@@ -20,6 +26,11 @@ export function eventPayload(report: EventReport, extra: Record<string, unknown>
 }
 
 /** Write one report event into the outbox, inside the transaction that made the change. */
-export async function writeReportEvent(tx: Tx, type: ReportEventType, report: EventReport, extra: Record<string, unknown>): Promise<void> {
+export async function writeReportEvent(
+  tx: Tx,
+  type: ReportEventType,
+  report: EventReport,
+  extra: Record<string, unknown>,
+): Promise<void> {
   await tx.event.create({ data: { type, reportId: report.id, payload: eventPayload(report, extra) } });
 }

@@ -43,7 +43,10 @@ export async function siteSnapshotRefs(prisma: PrismaClient, siteId: string): Pr
 
 /** The gzip bytes of snapshots, by sha256. */
 export async function snapshotBytes(prisma: PrismaClient, sha256s: string[]): Promise<Map<string, Uint8Array>> {
-  const rows = await prisma.rawSnapshot.findMany({ where: { sha256: { in: sha256s } }, select: { sha256: true, content: true } });
+  const rows = await prisma.rawSnapshot.findMany({
+    where: { sha256: { in: sha256s } },
+    select: { sha256: true, content: true },
+  });
   return new Map(rows.map((r) => [r.sha256, r.content]));
 }
 
@@ -86,7 +89,16 @@ export async function latestPageSnapshotRefs(prisma: PrismaClient, siteId?: stri
   const pages = await prisma.page.findMany({
     where: { lastRawSha256: { not: null }, status: { not: 'gone' }, ...(siteId ? { siteId } : {}) },
     orderBy: [{ siteId: 'asc' }, { url: 'asc' }],
-    select: { siteId: true, url: true, fetchUrl: true, status: true, etag: true, lastModified: true, lastFetchedAt: true, lastRawSha256: true },
+    select: {
+      siteId: true,
+      url: true,
+      fetchUrl: true,
+      status: true,
+      etag: true,
+      lastModified: true,
+      lastFetchedAt: true,
+      lastRawSha256: true,
+    },
   });
   const shas = [...new Set(pages.map((p) => p.lastRawSha256 as string))];
   const meta = new Map<string, { contentType: string | null; fetchedAt: Date }>();

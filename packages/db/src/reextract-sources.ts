@@ -14,7 +14,11 @@ export async function storedSiteConfig(prisma: PrismaClient, siteId: string): Pr
 
 /** Every site that has at least one page with an archived snapshot. */
 export async function sitesWithSnapshots(prisma: PrismaClient): Promise<string[]> {
-  const pages = await prisma.page.findMany({ where: { lastRawSha256: { not: null } }, distinct: ['siteId'], select: { siteId: true } });
+  const pages = await prisma.page.findMany({
+    where: { lastRawSha256: { not: null } },
+    distinct: ['siteId'],
+    select: { siteId: true },
+  });
   return pages.map((p) => p.siteId);
 }
 
@@ -25,7 +29,12 @@ export async function startReextractRun(prisma: PrismaClient, siteId: string): P
 }
 
 /** Record a page the pass could not store (kept once per run and url). */
-export async function recordPageFailure(prisma: PrismaClient, runId: string, url: string, reason: string): Promise<void> {
+export async function recordPageFailure(
+  prisma: PrismaClient,
+  runId: string,
+  url: string,
+  reason: string,
+): Promise<void> {
   await prisma.crawlRunPage.createMany({ data: [{ runId, url, outcome: 'failed', reason }], skipDuplicates: true });
 }
 
@@ -33,15 +42,23 @@ export async function recordPageFailure(prisma: PrismaClient, runId: string, url
  * Re-extraction reads no files: where a page's report took its text from an attachment, the text
  * stored from that attachment is kept, or an attachment-only page would become an empty version.
  */
-export async function keptAttachmentTexts(prisma: PrismaClient, pageUrls: string[]): Promise<Map<string, KeptAttachment>> {
+export async function keptAttachmentTexts(
+  prisma: PrismaClient,
+  pageUrls: string[],
+): Promise<Map<string, KeptAttachment>> {
   const pages = await prisma.page.findMany({
     where: { url: { in: pageUrls }, reportId: { not: null } },
-    select: { url: true, report: { select: { versions: { orderBy: { version: 'desc' }, take: 1, select: { text: true, record: true } } } } },
+    select: {
+      url: true,
+      report: { select: { versions: { orderBy: { version: 'desc' }, take: 1, select: { text: true, record: true } } } },
+    },
   });
   const kept = new Map<string, KeptAttachment>();
   for (const page of pages) {
     const version = page.report?.versions[0];
-    const record = version?.record as { textSource?: string; textAttachment?: { url?: string; kind?: AttachmentText['kind'] } } | undefined;
+    const record = version?.record as
+      | { textSource?: string; textAttachment?: { url?: string; kind?: AttachmentText['kind'] } }
+      | undefined;
     const file = record?.textAttachment;
     if (version && record?.textSource === 'attachment' && file?.url && file.kind) {
       kept.set(page.url, { text: version.text, kind: file.kind, url: file.url });

@@ -14,8 +14,14 @@ export async function resolveReportRef(prisma: PrismaClient, ref: string): Promi
   } catch {
     // not a URL we can canonicalize: look it up as written
   }
-  const byCanonical = await prisma.report.findFirst({ where: { canonicalUrl: { in: [canonical, ref] } }, select: { id: true } });
+  const byCanonical = await prisma.report.findFirst({
+    where: { canonicalUrl: { in: [canonical, ref] } },
+    select: { id: true },
+  });
   if (byCanonical) return byCanonical.id;
-  const byAlias = await prisma.reportUrl.findFirst({ where: { url: { in: [canonical, ref] } }, select: { reportId: true } });
+  const byAlias = await prisma.reportUrl.findFirst({
+    where: { url: { in: [canonical, ref] } },
+    select: { reportId: true },
+  });
   return byAlias?.reportId ?? null;
 }

@@ -39,7 +39,8 @@ export class BadCursorError extends Error {
 
 type Cursor = { updatedAt: Date; id: string };
 
-export const encodeCursor = (c: Cursor): string => Buffer.from(`${c.updatedAt.toISOString()}|${c.id}`).toString('base64url');
+export const encodeCursor = (c: Cursor): string =>
+  Buffer.from(`${c.updatedAt.toISOString()}|${c.id}`).toString('base64url');
 
 export function decodeCursor(s: string): Cursor {
   const [at, id] = Buffer.from(s, 'base64url').toString('utf8').split('|');
@@ -123,7 +124,8 @@ export async function searchReports(
       updatedAt: r.updatedAt.toISOString(),
       chars: r.chars,
     })),
-    nextCursor: rows.length > f.limit && last ? encodeCursor({ updatedAt: new Date(last.updatedAt), id: last.id }) : null,
+    nextCursor:
+      rows.length > f.limit && last ? encodeCursor({ updatedAt: new Date(last.updatedAt), id: last.id }) : null,
   };
 }
 
@@ -145,7 +147,13 @@ export type ReportDetail = Omit<ReportListItem, 'chars'> & {
   duplicateOfId: string | null;
   /** Every URL the report was seen at, with how it was found (primary, alias, near-duplicate). */
   aliases: Array<{ url: string; kind: string; firstSeenAt: string; lastSeenAt: string }>;
-  versions: Array<{ version: number; contentHash: string; fetchedAt: string; chars: number; crawlRunId: string | null }>;
+  versions: Array<{
+    version: number;
+    contentHash: string;
+    fetchedAt: string;
+    chars: number;
+    crawlRunId: string | null;
+  }>;
   current: ReportVersionDetail;
 };
 
@@ -184,7 +192,10 @@ export async function reportDetail(prisma: PrismaClient, id: string): Promise<Re
     where: { id },
     include: {
       urls: { orderBy: [{ firstSeenAt: 'asc' }, { url: 'asc' }] },
-      versions: { orderBy: { version: 'asc' }, select: { version: true, contentHash: true, fetchedAt: true, crawlRunId: true, text: true } },
+      versions: {
+        orderBy: { version: 'asc' },
+        select: { version: true, contentHash: true, fetchedAt: true, crawlRunId: true, text: true },
+      },
     },
   });
   if (!r) return null;
@@ -204,7 +215,12 @@ export async function reportDetail(prisma: PrismaClient, id: string): Promise<Re
     firstSeenAt: r.firstSeenAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
     duplicateOfId: r.duplicateOfId,
-    aliases: r.urls.map((u) => ({ url: u.url, kind: u.kind, firstSeenAt: u.firstSeenAt.toISOString(), lastSeenAt: u.lastSeenAt.toISOString() })),
+    aliases: r.urls.map((u) => ({
+      url: u.url,
+      kind: u.kind,
+      firstSeenAt: u.firstSeenAt.toISOString(),
+      lastSeenAt: u.lastSeenAt.toISOString(),
+    })),
     versions: r.versions.map((v) => ({
       version: v.version,
       contentHash: v.contentHash,
@@ -216,13 +232,21 @@ export async function reportDetail(prisma: PrismaClient, id: string): Promise<Re
   };
 }
 
-export async function reportVersion(prisma: PrismaClient, reportId: string, version: number): Promise<ReportVersionDetail | null> {
+export async function reportVersion(
+  prisma: PrismaClient,
+  reportId: string,
+  version: number,
+): Promise<ReportVersionDetail | null> {
   const v = await prisma.reportVersion.findUnique({ where: { reportId_version: { reportId, version } } });
   return v ? versionDetail(v) : null;
 }
 
 /** Reports (not merged duplicates) per site id, for the sites page. */
 export async function reportCountsBySite(prisma: PrismaClient): Promise<Map<string, number>> {
-  const groups = await prisma.report.groupBy({ by: ['siteId'], where: { duplicateOfId: null }, _count: { _all: true } });
+  const groups = await prisma.report.groupBy({
+    by: ['siteId'],
+    where: { duplicateOfId: null },
+    _count: { _all: true },
+  });
   return new Map(groups.map((g) => [g.siteId, g._count._all]));
 }

@@ -41,11 +41,7 @@ export async function startOrJoinRun(
 }
 
 /** The crawler is done: record its figures; the run finishes once every queued page settled. */
-export async function finishCrawl(
-  prisma: PrismaClient,
-  runId: string,
-  stats: Record<string, unknown>,
-): Promise<void> {
+export async function finishCrawl(prisma: PrismaClient, runId: string, stats: Record<string, unknown>): Promise<void> {
   const pagesQueued = typeof stats.pagesQueued === 'number' ? stats.pagesQueued : 0;
   await prisma.crawlRun.update({
     where: { id: runId },
@@ -154,7 +150,14 @@ export type OpenRun = {
 export async function openRuns(prisma: PrismaClient): Promise<OpenRun[]> {
   const runs = await prisma.crawlRun.findMany({
     where: { status: 'running', trigger: { not: 'reextract' } },
-    select: { id: true, siteId: true, trigger: true, crawlDone: true, startedAt: true, site: { select: { config: true } } },
+    select: {
+      id: true,
+      siteId: true,
+      trigger: true,
+      crawlDone: true,
+      startedAt: true,
+      site: { select: { config: true } },
+    },
   });
   const latest = await prisma.crawlRunPage.groupBy({
     by: ['runId'],
@@ -180,6 +183,9 @@ export async function settleAsFailed(prisma: PrismaClient, runId: string, url: s
 }
 
 /** How a run was started and whether its crawl is done (null: no such run). */
-export async function runOrigin(prisma: PrismaClient, runId: string): Promise<{ trigger: string; crawlDone: boolean } | null> {
+export async function runOrigin(
+  prisma: PrismaClient,
+  runId: string,
+): Promise<{ trigger: string; crawlDone: boolean } | null> {
   return prisma.crawlRun.findUnique({ where: { id: runId }, select: { trigger: true, crawlDone: true } });
 }

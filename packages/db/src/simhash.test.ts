@@ -43,7 +43,9 @@ describe('simhash', () => {
 
     const distances: number[] = [];
     for (let i = 0; i < 40; i++) {
-      distances.push(hammingDistance(simhash(cjkText(100 + i, 1500)) as bigint, simhash(cjkText(200 + i, 1500)) as bigint));
+      distances.push(
+        hammingDistance(simhash(cjkText(100 + i, 1500)) as bigint, simhash(cjkText(200 + i, 1500)) as bigint),
+      );
     }
     const mean = distances.reduce((s, d) => s + d, 0) / distances.length;
     expect(mean).toBeGreaterThan(28);

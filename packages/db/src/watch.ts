@@ -7,8 +7,8 @@ import {
   deadlineFor,
   judge,
   latestDueYear,
-  publishedBy,
   type PartComparison,
+  publishedBy,
   tagReport,
   type WatchTable,
 } from '@govwatch/watch';
@@ -37,7 +37,10 @@ export async function watchTable(prisma: PrismaClient, q: WatchQuery): Promise<W
   const sites = await watchSiteConfigs(prisma);
   const agencies = await prisma.agency.findMany({ where: q.siteId ? { siteIds: { has: q.siteId } } : {} });
   const reports = await prisma.report.findMany({
-    where: countedReports(agencies.map((a) => a.id), q.year),
+    where: countedReports(
+      agencies.map((a) => a.id),
+      q.year,
+    ),
     select: { id: true, agencyId: true, title: true, canonicalUrl: true, publishedAt: true, firstSeenAt: true },
   });
   return buildWatchTable(
@@ -48,7 +51,12 @@ export async function watchTable(prisma: PrismaClient, q: WatchQuery): Promise<W
   );
 }
 
-function agencyPayload(a: AgencyRecord, year: number, deadline: string, extra: Record<string, unknown>): Prisma.InputJsonValue {
+function agencyPayload(
+  a: AgencyRecord,
+  year: number,
+  deadline: string,
+  extra: Record<string, unknown>,
+): Prisma.InputJsonValue {
   // The shape of every report event (eventPayload in store-page.ts) plus the agency's own fields.
   return {
     reportId: null,
@@ -74,9 +82,14 @@ async function notifyOnce(
   payload: Prisma.InputJsonValue,
 ): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
-    const notice = await tx.watchNotice.createMany({ data: [{ agencyId: a.id, year, kind, reportId }], skipDuplicates: true });
+    const notice = await tx.watchNotice.createMany({
+      data: [{ agencyId: a.id, year, kind, reportId }],
+      skipDuplicates: true,
+    });
     if (notice.count === 0) return false;
-    await tx.event.create({ data: { type: kind === 'overdue' ? 'report.overdue' : 'report.found_late', reportId, payload } });
+    await tx.event.create({
+      data: { type: kind === 'overdue' ? 'report.overdue' : 'report.found_late', reportId, payload },
+    });
     return true;
   });
 }
@@ -89,7 +102,11 @@ export type DeadlineCheck = { checked: number; overdue: number; foundLate: numbe
  * report.found_late when the report found was published after the deadline. Each event is written
  * once, however often the check runs.
  */
-export async function checkDeadlines(prisma: PrismaClient, now: Date, opts: { year?: number; agencyId?: string } = {}): Promise<DeadlineCheck> {
+export async function checkDeadlines(
+  prisma: PrismaClient,
+  now: Date,
+  opts: { year?: number; agencyId?: string } = {},
+): Promise<DeadlineCheck> {
   const sites = await watchSiteConfigs(prisma);
   const agencies = await prisma.agency.findMany({ where: opts.agencyId ? { id: opts.agencyId } : {} });
   const result: DeadlineCheck = { checked: 0, overdue: 0, foundLate: 0 };
@@ -103,11 +120,22 @@ export async function checkDeadlines(prisma: PrismaClient, now: Date, opts: { ye
     });
     const judged = publishedBy(reports, now)
       .map((r) => ({ r, t: judge(deadline, r, now) }))
-      .sort((x, y) => ('publishedOn' in x.t && 'publishedOn' in y.t ? x.t.publishedOn.localeCompare(y.t.publishedOn) : 0))[0];
+      .sort((x, y) =>
+        'publishedOn' in x.t && 'publishedOn' in y.t ? x.t.publishedOn.localeCompare(y.t.publishedOn) : 0,
+      )[0];
     if (!judged) {
       if (judge(deadline, null, now).status !== 'overdue') continue;
       result.checked++;
-      if (await notifyOnce(prisma, a, year, 'overdue', null, agencyPayload(a, year, deadline, { daysOverdue: -judge(deadline, null, now).daysBefore }))) {
+      if (
+        await notifyOnce(
+          prisma,
+          a,
+          year,
+          'overdue',
+          null,
+          agencyPayload(a, year, deadline, { daysOverdue: -judge(deadline, null, now).daysBefore }),
+        )
+      ) {
         result.overdue++;
       }
       continue;
@@ -135,13 +163,26 @@ export async function checkDeadlines(prisma: PrismaClient, now: Date, opts: { ye
  * After a report is linked: report.found_late at once if it was published after its deadline
  * (the daily check would write the same event, once, the next morning).
  */
-export async function checkLinkedReport(prisma: PrismaClient, reportId: string, now: Date = new Date()): Promise<DeadlineCheck> {
-  const report = await prisma.report.findUnique({ where: { id: reportId }, select: { agencyId: true, reportYear: true } });
+export async function checkLinkedReport(
+  prisma: PrismaClient,
+  reportId: string,
+  now: Date = new Date(),
+): Promise<DeadlineCheck> {
+  const report = await prisma.report.findUnique({
+    where: { id: reportId },
+    select: { agencyId: true, reportYear: true },
+  });
   if (!report?.agencyId || report.reportYear === null) return { checked: 0, overdue: 0, foundLate: 0 };
   return checkDeadlines(prisma, now, { agencyId: report.agencyId, year: report.reportYear });
 }
 
-export type YearReport = { id: string; title: string | null; url: string; publishedAt: string | null; reportYear: number };
+export type YearReport = {
+  id: string;
+  title: string | null;
+  url: string;
+  publishedAt: string | null;
+  reportYear: number;
+};
 
 export type AgencyComparison = {
   agency: { id: string; name: string };
@@ -151,7 +192,11 @@ export type AgencyComparison = {
 };
 
 /** Compare an agency's reports of two years, part by part (AGENCY: id, name, alias or a name meaning it). */
-export async function compareAgencyYears(prisma: PrismaClient, agencyRef: string, years: [number, number]): Promise<AgencyComparison> {
+export async function compareAgencyYears(
+  prisma: PrismaClient,
+  agencyRef: string,
+  years: [number, number],
+): Promise<AgencyComparison> {
   const agency = await findAgency(prisma, agencyRef);
   const load = async (year: number) => {
     const report = await prisma.report.findFirst({
@@ -164,10 +209,21 @@ export async function compareAgencyYears(prisma: PrismaClient, agencyRef: string
       select: { text: true },
     });
     return {
-      meta: { id: report.id, title: report.title, url: report.canonicalUrl, publishedAt: report.publishedAt, reportYear: year },
+      meta: {
+        id: report.id,
+        title: report.title,
+        url: report.canonicalUrl,
+        publishedAt: report.publishedAt,
+        reportYear: year,
+      },
       sections: tagReport(version.text, year),
     };
   };
   const [a, b] = [await load(years[0]), await load(years[1])];
-  return { agency: { id: agency.id, name: agency.name }, before: a.meta, after: b.meta, parts: compareReports(a.sections, b.sections) };
+  return {
+    agency: { id: agency.id, name: agency.name },
+    before: a.meta,
+    after: b.meta,
+    parts: compareReports(a.sections, b.sections),
+  };
 }

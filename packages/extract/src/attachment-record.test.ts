@@ -37,7 +37,9 @@ describe('textAttachmentOf', () => {
     const record = page();
     expect(textAttachmentOf({ ...record, text: '正文'.repeat(150) })).toBeNull();
     expect(textAttachmentOf({ ...record, isReport: false })).toBeNull();
-    expect(textAttachmentOf({ ...record, attachments: [{ url: 'http://x.gov.cn/a.doc', name: '报告.doc' }] })).toBeNull();
+    expect(
+      textAttachmentOf({ ...record, attachments: [{ url: 'http://x.gov.cn/a.doc', name: '报告.doc' }] }),
+    ).toBeNull();
   });
 
   it('prefers the attachment named a report', () => {
@@ -84,8 +86,19 @@ describe('withAttachmentText', () => {
   });
 
   it('fills what the page lacked from the document: title, year, agency and date of the signature', () => {
-    const bare: ExtractedRecord = { ...page(), title: null, publishedAt: null, source: null, agency: null, reportYear: null };
-    const got = withAttachmentText(bare, { text: ['某某县2022年法治政府建设年度报告', ...DOC_TEXT.split('\n').slice(2)].join('\n'), kind: 'docx' }, { url: 'http://x.gov.cn/r.docx', name: 'r.docx' });
+    const bare: ExtractedRecord = {
+      ...page(),
+      title: null,
+      publishedAt: null,
+      source: null,
+      agency: null,
+      reportYear: null,
+    };
+    const got = withAttachmentText(
+      bare,
+      { text: ['某某县2022年法治政府建设年度报告', ...DOC_TEXT.split('\n').slice(2)].join('\n'), kind: 'docx' },
+      { url: 'http://x.gov.cn/r.docx', name: 'r.docx' },
+    );
     expect(got).toMatchObject({
       title: '某某县2022年法治政府建设年度报告',
       reportYear: 2022,

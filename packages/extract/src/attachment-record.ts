@@ -58,7 +58,11 @@ function looksLikeTitle(line: string): boolean {
  * meta tags and title block are the more trusted source). The record says where its text came
  * from (`textSource`, `textAttachment`, a reason).
  */
-export function withAttachmentText(record: ExtractedRecord, got: AttachmentText, attachment: Attachment): ExtractedRecord {
+export function withAttachmentText(
+  record: ExtractedRecord,
+  got: AttachmentText,
+  attachment: Attachment,
+): ExtractedRecord {
   let lines = got.text.split('\n').filter((l) => l !== '');
   let title = record.title;
   let skip = titleLines(lines, title);
@@ -84,7 +88,10 @@ export function withAttachmentText(record: ExtractedRecord, got: AttachmentText,
     text,
     sections: outlineOf(lines),
     contentHash: contentHashOf(text),
-    reasons: [...record.reasons, `text: from the ${got.kind.toUpperCase()} attachment ${attachment.url} (${text.length} characters)`],
+    reasons: [
+      ...record.reasons,
+      `text: from the ${got.kind.toUpperCase()} attachment ${attachment.url} (${text.length} characters)`,
+    ],
     textSource: 'attachment',
     textAttachment: { url: attachment.url, name: attachment.name, kind: got.kind },
   };

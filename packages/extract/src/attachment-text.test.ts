@@ -65,7 +65,9 @@ function cjkPdf(title: string, paragraphs: string[]): Uint8Array {
       )
       .join('\n'),
   );
-  const entries = [...cids].map(([ch, cid]) => `<${cid.toString(16).padStart(4, '0')}> <${ch.charCodeAt(0).toString(16).padStart(4, '0')}>`);
+  const entries = [...cids].map(
+    ([ch, cid]) => `<${cid.toString(16).padStart(4, '0')}> <${ch.charCodeAt(0).toString(16).padStart(4, '0')}>`,
+  );
   const blocks: string[] = [];
   for (let i = 0; i < entries.length; i += 100) {
     const chunk = entries.slice(i, i + 100);
@@ -134,7 +136,8 @@ describe('attachmentText: PDF', () => {
   });
 
   it('reads a Latin-text PDF of the simplest kind', async () => {
-    const content = 'BT /F1 12 Tf 72 720 Td (Annual   report on law-based government, 2022.) Tj 0 -20 Td (Second paragraph.) Tj ET';
+    const content =
+      'BT /F1 12 Tf 72 720 Td (Annual   report on law-based government, 2022.) Tj 0 -20 Td (Second paragraph.) Tj ET';
     const pdf = [
       '%PDF-1.4',
       '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
@@ -164,7 +167,12 @@ describe('attachmentText: DOCX', () => {
             new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: TITLE, bold: true })] }),
             new Paragraph(''),
             // Indentation typed as ideographic spaces, a run split mid-sentence, doubled spaces.
-            new Paragraph({ children: [new TextRun('\u3000\u30002022年，某某县坚持依法行政，'), new TextRun({ text: '各项工作取得积极成效。', bold: true })] }),
+            new Paragraph({
+              children: [
+                new TextRun('\u3000\u30002022年，某某县坚持依法行政，'),
+                new TextRun({ text: '各项工作取得积极成效。', bold: true }),
+              ],
+            }),
             new Paragraph('一、主要举措和成效'),
             new Paragraph('（一）深化“放管服”改革。政务服务事项网上可办率达到98.5%，  “一网通办”事项1268项。'),
             new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun('某某县司法局')] }),

@@ -76,7 +76,9 @@ async function docxParagraphs(bytes: Uint8Array): Promise<string[]> {
   // Loaded on first use: mammoth takes ~200 ms to import, and most pages have no attachment.
   const { default: mammoth } = await import('mammoth');
   // mammoth separates paragraphs with a blank line; a soft line break inside one is a "\n".
-  const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+  const { value } = await mammoth.extractRawText({
+    buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+  });
   return value.split(/\n/);
 }
 
@@ -89,7 +91,8 @@ type PdfItem = { str?: string; transform?: number[]; width?: number; height?: nu
 type PdfLine = { text: string; left: number; right: number; size: number };
 
 // A page number alone on a line: "1", "- 1 -", "— 2 —", "第 3 页", "第3页 共10页", "3/10".
-const PAGE_NUMBER = /^(?:[-—－–~\s]*\d{1,4}[-—－–~\s]*|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
+const PAGE_NUMBER =
+  /^(?:[-—－–~\s]*\d{1,4}[-—－–~\s]*|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
 // Ends a sentence: a line ending so and flush with the margin may still end its paragraph.
 const SENTENCE_END = /[。！？；：.!?;:”」』）)]$/;
 const ASCII_WORD_END = /[A-Za-z0-9,.]$/;

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { isEdgeChrome, isStrictChrome, stripChrome } from './chrome.ts';
 import type { Line } from './render.ts';
 
-const line = (text: string, linkChars = 0, docLink = false): Line => ({ text, linkChars, punct: (text.match(/[，。；！？,;!?]/g) ?? []).length, weight: 0, docLink });
+const line = (text: string, linkChars = 0, docLink = false): Line => ({
+  text,
+  linkChars,
+  punct: (text.match(/[，。；！？,;!?]/g) ?? []).length,
+  weight: 0,
+  docLink,
+});
 
 describe('chrome', () => {
   it('recognises chrome lines', () => {
@@ -36,7 +42,15 @@ describe('chrome', () => {
     }
   });
   it('treats footer link boxes and nav lines as chrome only at the edges', () => {
-    const body = [line('2023年，某局扎实推进法治政府建设。'), line('重点链接'), line('某局'), line('2024年1月1日'), line('全国各省市政府网站'), line('重点链接'), line('首页 政务公开', 6)];
+    const body = [
+      line('2023年，某局扎实推进法治政府建设。'),
+      line('重点链接'),
+      line('某局'),
+      line('2024年1月1日'),
+      line('全国各省市政府网站'),
+      line('重点链接'),
+      line('首页 政务公开', 6),
+    ];
     const { body: kept } = stripChrome(body, null, new Uint8Array(body.length), 0);
     expect(kept.map((l) => l.text)).toEqual(['2023年，某局扎实推进法治政府建设。', '重点链接', '某局', '2024年1月1日']);
   });

@@ -27,9 +27,11 @@ const STRICT: RegExp[] = [
 ];
 
 // Footer words that, in a short punctuation-free line at the head or tail, mark chrome.
-const EDGE_WORDS = /(版权所有|Copyright|©|主办单位|承办单位|网站标识码|网站地图|联系我们|ICP备|公网安备|技术支持|我要纠错|分享到|扫一扫|当前位置)/i;
+const EDGE_WORDS =
+  /(版权所有|Copyright|©|主办单位|承办单位|网站标识码|网站地图|联系我们|ICP备|公网安备|技术支持|我要纠错|分享到|扫一扫|当前位置)/i;
 // Footer link-box headings (全国各省市政府网站, 重点链接, …).
-const LINK_BOX = /^(.{0,14}(政府网站|系统网站|部门网站|网站群|网站导航|门户网站)|重点链接|友情链接|相关网站|政府网站|网站链接|站点导航)\s*[:：]?$/;
+const LINK_BOX =
+  /^(.{0,14}(政府网站|系统网站|部门网站|网站群|网站导航|门户网站)|重点链接|友情链接|相关网站|政府网站|网站链接|站点导航)\s*[:：]?$/;
 // A bare date or date-time: the title block's unlabeled date; at the tail it is a signature.
 const BARE_DATE = /^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(\s+\d{1,2}:\d{2}(:\d{2})?)?$/;
 const SYMBOLS_ONLY = /^[\s•·|｜/\\>＞»›\-—_*#]+$/;
@@ -60,7 +62,9 @@ export function isEdgeChrome(line: Line): boolean {
 
 const ATTACHMENT_LABEL = /^(相关)?附件(下载)?\s*[:：]?$/;
 function isAttachmentLine(line: Line): boolean {
-  return (line.docLink && line.linkChars >= line.text.replace(/ /g, '').length * 0.5) || ATTACHMENT_LABEL.test(line.text);
+  return (
+    (line.docLink && line.linkChars >= line.text.replace(/ /g, '').length * 0.5) || ATTACHMENT_LABEL.test(line.text)
+  );
 }
 
 function sameText(a: string, b: string): boolean {

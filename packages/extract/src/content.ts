@@ -26,7 +26,8 @@ export function chooseContent(r: Rendered, root: DomNode): ContentChoice {
     const w = sumWeight(r, m);
     if (w > bestCommentWeight) [bestComment, bestCommentWeight] = [m, w];
   }
-  if (bestComment && bestCommentWeight >= MARKER_MIN_SHARE * total) return { ...bestComment, method: 'comment-marker', el: null };
+  if (bestComment && bestCommentWeight >= MARKER_MIN_SHARE * total)
+    return { ...bestComment, method: 'comment-marker', el: null };
 
   if (r.contentMarkers.length > 0) {
     const weighted = r.contentMarkers.map((m) => ({ m, w: sumWeight(r, m) }));
@@ -36,7 +37,8 @@ export function chooseContent(r: Rendered, root: DomNode): ContentChoice {
     if (max >= MARKER_MIN_SHARE * total || total < EMPTY_PAGE_PROSE) {
       // Nested containers (#zoom > .TRS_Editor) carry the same prose: take the innermost.
       let pick = weighted.find((x) => x.w === max)?.m;
-      for (const x of weighted) if (x.w >= 0.95 * max && x.m.end > x.m.start && pick && x.m.end - x.m.start < pick.end - pick.start) pick = x.m;
+      for (const x of weighted)
+        if (x.w >= 0.95 * max && x.m.end > x.m.start && pick && x.m.end - x.m.start < pick.end - pick.start) pick = x.m;
       if (pick) return { start: pick.start, end: pick.end, method: 'marker', el: pick.el };
     }
   }

@@ -15,12 +15,20 @@ const CHARDET_SAMPLE_BYTES = 4096;
 /** Canonical name of a charset label, or null when iconv-lite cannot decode it. */
 export function normalizeCharset(label: string | null | undefined): string | null {
   if (!label) return null;
-  const l = label.trim().toLowerCase().replace(/^["']|["']$/g, '');
+  const l = label
+    .trim()
+    .toLowerCase()
+    .replace(/^["']|["']$/g, '');
   if (l === '') return null;
   if (l === 'utf8' || l === 'utf-8' || l === 'unicode-1-1-utf-8') return 'utf-8';
   // GB2312 pages routinely contain GBK-only characters (人名, 生僻字): decode the whole family as
   // GB18030, a strict superset, but report what the family is.
-  if (['gb2312', 'gbk', 'x-gbk', 'cp936', 'ms936', 'windows-936', 'euc-cn', 'csgb2312', 'gb_2312-80', 'chinese'].includes(l)) return 'gbk';
+  if (
+    ['gb2312', 'gbk', 'x-gbk', 'cp936', 'ms936', 'windows-936', 'euc-cn', 'csgb2312', 'gb_2312-80', 'chinese'].includes(
+      l,
+    )
+  )
+    return 'gbk';
   if (l === 'gb18030') return 'gb18030';
   if (l === 'big5' || l === 'big5-hkscs' || l === 'x-x-big5') return 'big5';
   if (l === 'utf-16' || l === 'utf-16le') return 'utf-16le';
@@ -43,7 +51,9 @@ export function charsetFromContentType(contentType: string | null | undefined): 
 /** <meta charset> or <meta http-equiv="Content-Type" content="…charset=…"> in the first bytes. */
 export function charsetFromMeta(bytes: Uint8Array): string | null {
   // latin1 maps bytes 1:1, so ASCII markup is readable whatever the real charset is.
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, META_SCAN_BYTES)).toString('latin1');
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, META_SCAN_BYTES)).toString(
+    'latin1',
+  );
   const re = /<meta\b[^>]*>/gi;
   for (let m = re.exec(head); m; m = re.exec(head)) {
     const tag = m[0];
@@ -57,7 +67,8 @@ function bomCharset(bytes: Uint8Array): { charset: string; skip: number } | null
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { charset: 'utf-8', skip: 3 };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { charset: 'utf-16le', skip: 2 };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { charset: 'utf-16be', skip: 2 };
-  if (bytes[0] === 0x84 && bytes[1] === 0x31 && bytes[2] === 0x95 && bytes[3] === 0x33) return { charset: 'gb18030', skip: 4 };
+  if (bytes[0] === 0x84 && bytes[1] === 0x31 && bytes[2] === 0x95 && bytes[3] === 0x33)
+    return { charset: 'gb18030', skip: 4 };
   return null;
 }
 
@@ -155,7 +166,8 @@ export function decodeHtml(bytes: Uint8Array, contentType?: string | null, overr
   // Valid multi-byte UTF-8 wins over any declaration (decoded once, kept).
   const asUtf8 = strictUtf8Decode(bytes);
   if (asUtf8 !== null) return { html: stripBom(asUtf8), encoding: 'utf-8' };
-  const encoding = effective && effective !== 'utf-8' && !/^(iso-8859|windows-125)/.test(effective) ? effective : detectNonUtf8(bytes);
+  const encoding =
+    effective && effective !== 'utf-8' && !/^(iso-8859|windows-125)/.test(effective) ? effective : detectNonUtf8(bytes);
   return { html: stripBom(decodeAs(buf, encoding)), encoding };
 }
 

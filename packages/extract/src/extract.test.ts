@@ -33,7 +33,9 @@ describe('extract', () => {
     expect(r.source).toBe('某某市公安局法制支队');
     expect(r.agency).toBe('某某市公安局');
     expect(r.reportYear).toBe(2023);
-    expect(r.text.split('\n')[0]).toBe('2023年，某某市公安局深入学习贯彻习近平法治思想，扎实推进法治政府建设。现将有关情况报告如下：');
+    expect(r.text.split('\n')[0]).toBe(
+      '2023年，某某市公安局深入学习贯彻习近平法治思想，扎实推进法治政府建设。现将有关情况报告如下：',
+    );
     expect(r.text.endsWith('某某市公安局\n2024年2月28日')).toBe(true);
     expect(r.text).not.toMatch(/版权所有|首页|发布日期/);
     expect(r.sections).toEqual([
@@ -57,7 +59,11 @@ describe('extract', () => {
   });
 
   it('refuses binary content without decoding it', () => {
-    for (const head of [[0x25, 0x50, 0x44, 0x46, 0x2d], [0x89, 0x50, 0x4e, 0x47], [0x50, 0x4b, 0x03, 0x04]]) {
+    for (const head of [
+      [0x25, 0x50, 0x44, 0x46, 0x2d],
+      [0x89, 0x50, 0x4e, 0x47],
+      [0x50, 0x4b, 0x03, 0x04],
+    ]) {
       const bytes = new Uint8Array(4096);
       bytes.set(head);
       const r = extract({ bytes, url });
@@ -80,7 +86,8 @@ describe('extract', () => {
     expect(r.text).toContain('（一）完善制度体系');
     // Cut inside a multi-byte character and inside a tag.
     const bytes = utf8(REPORT);
-    for (const n of [1, 17, 200, 333, bytes.length - 5]) expect(() => extract({ bytes: bytes.subarray(0, n), url })).not.toThrow();
+    for (const n of [1, 17, 200, 333, bytes.length - 5])
+      expect(() => extract({ bytes: bytes.subarray(0, n), url })).not.toThrow();
   });
 
   it('refuses pages above the size limit quickly (20 MB)', () => {
@@ -100,7 +107,12 @@ describe('extract', () => {
   }, 60_000);
 
   it('survives 10,000 levels of nesting without recursion', () => {
-    for (const [open, close] of [['<div>', '</div>'], ['<span><b>', ''], ['<table><tr><td>', ''], ['<div class="share">', '</div>']] as const) {
+    for (const [open, close] of [
+      ['<div>', '</div>'],
+      ['<span><b>', ''],
+      ['<table><tr><td>', ''],
+      ['<div class="share">', '</div>'],
+    ] as const) {
       const html = `<html><body>${open.repeat(10_000)}<p>正文内容，很多字。</p>${close.repeat(10_000)}</body></html>`;
       const { value, ms } = timed(() => extract({ bytes: utf8(html), url }));
       expect(value.isReport).toBe(false);
@@ -109,7 +121,12 @@ describe('extract', () => {
   }, 60_000);
 
   it('does not backtrack catastrophically on hostile lines', () => {
-    const lines = ['打印 | '.repeat(40), `${'【'.repeat(100)}打印`, `分享到${'：'.repeat(150)}`, `${'2024-'.repeat(60)}01`];
+    const lines = [
+      '打印 | '.repeat(40),
+      `${'【'.repeat(100)}打印`,
+      `分享到${'：'.repeat(150)}`,
+      `${'2024-'.repeat(60)}01`,
+    ];
     const html = `<html><body>${lines.map((l) => `<p>${l}</p>`).join('')}</body></html>`;
     const { ms } = timed(() => extract({ bytes: utf8(html), url }));
     expect(ms).toBeLessThan(3000);

@@ -84,7 +84,10 @@ function metaMap(metas: Record<string, string>[]): Map<string, string> {
   for (const a of metas) {
     const key = (a.name ?? a.property ?? a.itemprop ?? a['http-equiv'] ?? '').trim().toLowerCase();
     // CMS templates sometimes put the editor's markup into the meta (<div>标题</div>).
-    const value = (a.content ?? '').replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+    const value = (a.content ?? '')
+      .replace(/<[^>]*>/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (key && value && !m.has(key)) m.set(key, value);
   }
   return m;
@@ -135,16 +138,18 @@ export function extract(input: ExtractInput): ExtractedRecord {
   // ones: an unlabelled date there may be any list entry's).
   if (proseOf(body) < 100 && (!block.date || !block.source)) {
     const whole = parseTitleBlock(r.lines.slice(0, 200).map((l) => l.text));
-    block = { date: block.date ?? whole.date, source: block.source ?? whole.source, labelled: block.labelled || whole.labelled };
+    block = {
+      date: block.date ?? whole.date,
+      source: block.source ?? whole.source,
+      labelled: block.labelled || whole.labelled,
+    };
   }
   const signature = parseSignature(bodyText);
   const fieldReasons: string[] = [];
-  const metaDate = normalizeDate(meta.get('pubdate') ?? meta.get('publishdate') ?? meta.get('firstpublishedtime')) ?? structuredDate(meta, r.jsonLd);
-  let publishedAt =
-    metaDate ??
-    block.date ??
-    timeElementDate(r.times, content.start) ??
-    signature.date;
+  const metaDate =
+    normalizeDate(meta.get('pubdate') ?? meta.get('publishdate') ?? meta.get('firstpublishedtime')) ??
+    structuredDate(meta, r.jsonLd);
+  let publishedAt = metaDate ?? block.date ?? timeElementDate(r.times, content.start) ?? signature.date;
   const source = meta.get('contentsource')?.trim() || block.source;
   const agency =
     signature.agency ?? (title ? agencyFromTitle(title) : null) ?? (source && looksLikeAgency(source) ? source : null);
@@ -183,7 +188,13 @@ export function extract(input: ExtractInput): ExtractedRecord {
     // Their metadata still counts: downstream users filter every page by date.
     const reasons = [`content: ${content.method}`, ...verdict.reasons];
     // A list page's dates are its entries' dates: only its own meta tags date it.
-    if (verdict.pageKind === 'list') return { ...emptyRecord(url, 'list', reasons), title, publishedAt: metaDate, source: meta.get('contentsource')?.trim() || null };
+    if (verdict.pageKind === 'list')
+      return {
+        ...emptyRecord(url, 'list', reasons),
+        title,
+        publishedAt: metaDate,
+        source: meta.get('contentsource')?.trim() || null,
+      };
     return { ...emptyRecord(url, verdict.pageKind, reasons), title, publishedAt, source: source ?? null };
   }
   // The URL's date only when the page shows none (TRS t20240322_, /art/2024/3/22/).
@@ -240,4 +251,3 @@ function isListEntry(l: Line): boolean {
   const len = l.text.replace(/ /g, '').length;
   return !l.docLink && len >= 8 && l.linkChars >= len * 0.6;
 }
-

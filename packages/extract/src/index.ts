@@ -1,7 +1,7 @@
-export * from './record.ts';
-export { extract, MAX_PAGE_BYTES } from './extract.ts';
-export { decodeHtml, type Decoded } from './decode.ts';
-export { contentHashOf, normalizeForHash } from './hash.ts';
-export { canonicalUrl } from './url.ts';
-export { attachmentKind, attachmentText, type AttachmentKind, type AttachmentText } from './attachment-text.ts';
 export { MIN_PAGE_TEXT, textAttachmentOf, withAttachmentText } from './attachment-record.ts';
+export { type AttachmentKind, type AttachmentText, attachmentKind, attachmentText } from './attachment-text.ts';
+export { type Decoded, decodeHtml } from './decode.ts';
+export { extract, MAX_PAGE_BYTES } from './extract.ts';
+export { contentHashOf, normalizeForHash } from './hash.ts';
+export * from './record.ts';
+export { canonicalUrl } from './url.ts';

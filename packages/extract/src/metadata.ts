@@ -10,7 +10,8 @@ export function normalizeDate(s: string | null | undefined): string | null {
   const m = /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/.exec(s);
   if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3]));
   const c = /([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/.exec(s);
-  if (c) return ymd(Number([...(c[1] as string)].map(cnDigit).join('')), cnNumber(c[2] as string), cnNumber(c[3] as string));
+  if (c)
+    return ymd(Number([...(c[1] as string)].map(cnDigit).join('')), cnNumber(c[2] as string), cnNumber(c[3] as string));
   const compact = /^((?:19|20)\d{2})(\d{2})(\d{2})$/.exec(s.trim());
   if (compact) return ymd(Number(compact[1]), Number(compact[2]), Number(compact[3]));
   // English versions of the sites: "April 8, 2024", "8 April 2024", "Apr. 8, 2024".
@@ -21,7 +22,20 @@ export function normalizeDate(s: string | null | undefined): string | null {
   return null;
 }
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 /** 1–12 for a month's full name or its abbreviation (Jan, Sept), else 0. */
 function monthOf(name: string): number {
   const n = name.toLowerCase();
@@ -43,7 +57,8 @@ export function dateFromUrl(url: string): string | null {
   }
   const trs = /\/t((?:19|20)\d{6})_\d+/.exec(path);
   if (trs) return normalizeDate(trs[1]);
-  const art = /\/art\/((?:19|20)\d{2})\/(\d{1,2})\/(\d{1,2})\//.exec(path) ?? /\/((?:19|20)\d{2})-(\d{2})\/(\d{2})\//.exec(path);
+  const art =
+    /\/art\/((?:19|20)\d{2})\/(\d{1,2})\/(\d{1,2})\//.exec(path) ?? /\/((?:19|20)\d{2})-(\d{2})\/(\d{2})\//.exec(path);
   return art ? ymd(Number(art[1]), Number(art[2]), Number(art[3])) : null;
 }
 
@@ -67,13 +82,17 @@ function cnNumber(s: string): number {
   return tens * 10 + ones;
 }
 
-const DATE_LABEL = /(?:发布日期|发布时间|发文日期|成文日期|日期|时间)\s*[:：]\s*((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})/;
+const DATE_LABEL =
+  /(?:发布日期|发布时间|发文日期|成文日期|日期|时间)\s*[:：]\s*((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})/;
 // English versions of bureau sites: "Release Date: 2024-04-08", "Date: April 8, 2024".
-const EN_DATE_LABEL = /\b(?:Release Date|Date Published|Publication Date|Published|Posted|Date)\s*[:：]\s*([^|｜]{6,30})/i;
-const EN_SOURCE_LABEL = /\bSource\s*[:：]\s*(.+?)(?:\s*[|｜]|\s{2,}|\s+(?:Release Date|Date|Updated|Author|Editor|Views?|Font)\b|$)/i;
+const EN_DATE_LABEL =
+  /\b(?:Release Date|Date Published|Publication Date|Published|Posted|Date)\s*[:：]\s*([^|｜]{6,30})/i;
+const EN_SOURCE_LABEL =
+  /\bSource\s*[:：]\s*(.+?)(?:\s*[|｜]|\s{2,}|\s+(?:Release Date|Date|Updated|Author|Editor|Views?|Font)\b|$)/i;
 const SOURCE_LABEL = /(?:信息来源|文章来源|稿件来源|来源|发布机构)\s*[:：]\s*([^\s【[|｜:：]+)/;
 // Title-block fields often sit in adjacent <span>s with no space between them.
-const NEXT_LABEL = /(浏览次数|浏览量|点击数|点击量|阅读次数|阅读量|访问量|发布日期|发布时间|时间|日期|作者|编辑|责任编辑|字号|字体|分享)/;
+const NEXT_LABEL =
+  /(浏览次数|浏览量|点击数|点击量|阅读次数|阅读量|访问量|发布日期|发布时间|时间|日期|作者|编辑|责任编辑|字号|字体|分享)/;
 const BARE_DATE = /(?:^|[^\d])((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})/;
 
 /** `labelled`: the date came after a label (发布日期：, Date:), not from a bare date nearby. */
@@ -119,7 +138,8 @@ export function parseTitleBlock(lines: string[], near: string[] = []): TitleBloc
   return { date, source, labelled };
 }
 
-const GENERIC_TITLES = /^(新闻详情|详情|详细信息|信息详情|正文|内容页|文章详情|详情页|政务公开|信息公开|无标题文档|untitled|document)$/i;
+const GENERIC_TITLES =
+  /^(新闻详情|详情|详细信息|信息详情|正文|内容页|文章详情|详情页|政务公开|信息公开|无标题文档|untitled|document)$/i;
 
 // A title that is only the portal's or a column's name: old templates put the real title in
 // the body and this in <title>.
@@ -137,7 +157,8 @@ export function isSiteNameTitle(t: string | null, siteName: string | null): bool
 }
 
 // Words a site's name ends with; the remainder after an unspaced hyphen must read as one.
-const SITE_SUFFIX = /(人民政府|政府|门户网站|门户|网站|政府网|政务网|网|局|委|委员会|办公室|厅|院|Government|Portal|Office|Bureau|Website)$/i;
+const SITE_SUFFIX =
+  /(人民政府|政府|门户网站|门户|网站|政府网|政务网|网|局|委|委员会|办公室|厅|院|Government|Portal|Office|Bureau|Website)$/i;
 
 /** <title> without its site-name / column suffix ("标题_站点名", "标题 - 栏目 - 站点名"). */
 export function stripTitleSuffix(raw: string, siteName: string | null): string | null {
@@ -174,8 +195,10 @@ function restIsSiteName(rest: string): boolean {
 }
 
 // Bodies that issue reports: 局, 分局, 委员会, 人民政府, 办公室, …
-const AGENCY_SUFFIX = /(局|分局|委|委员会|办公室|办|政府|人民政府|院|厅|部|署|处|所|队|支队|大队|中心|站|会|司法所|管委会|街道办事处|办事处)$/;
-const SIGN_DATE = /^((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$/;
+const AGENCY_SUFFIX =
+  /(局|分局|委|委员会|办公室|办|政府|人民政府|院|厅|部|署|处|所|队|支队|大队|中心|站|会|司法所|管委会|街道办事处|办事处)$/;
+const SIGN_DATE =
+  /^((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$/;
 
 export function looksLikeAgency(s: string): boolean {
   return s.length >= 3 && s.length <= 40 && !/[，。；：:,;！？]/.test(s) && AGENCY_SUFFIX.test(s);
@@ -209,7 +232,6 @@ export function agencyFromTitle(title: string): string | null {
   return a && looksLikeAgency(a) ? a : null;
 }
 
-
 /** The year a report covers: from the title, else the opening sentence. */
 export function reportYearOf(title: string | null, firstLine: string | null): number | null {
   const t = title ? yearNotInSpan(title) : null;
@@ -234,7 +256,15 @@ function yearNotInSpan(s: string): number | null {
 }
 
 // Meta keys of Open Graph, article: and schema.org microdata dates.
-const STRUCTURED_DATE_KEYS = ['article:published_time', 'og:published_time', 'og:release_date', 'og:article:published_time', 'datepublished', 'dc.date', 'dcterms.created'];
+const STRUCTURED_DATE_KEYS = [
+  'article:published_time',
+  'og:published_time',
+  'og:release_date',
+  'og:article:published_time',
+  'datepublished',
+  'dc.date',
+  'dcterms.created',
+];
 
 /** article:published_time / og: / itemprop metas, then JSON-LD datePublished. */
 export function structuredDate(meta: Map<string, string>, jsonLd: string[]): string | null {
@@ -260,4 +290,3 @@ export function timeElementDate(times: Array<{ datetime: string; line: number }>
   }
   return normalizeDate(pick);
 }
-

@@ -23,6 +23,8 @@ describe('outlineOf', () => {
     ]);
   });
   it('does not take numbers, years and "一是" for headings', () => {
-    expect(outlineOf(['1.5万人次参加培训。', '2023年，我局。', '一是领导干部学法。', '5.15、6.26等宣传日。'])).toEqual([]);
+    expect(outlineOf(['1.5万人次参加培训。', '2023年，我局。', '一是领导干部学法。', '5.15、6.26等宣传日。'])).toEqual(
+      [],
+    );
   });
 });

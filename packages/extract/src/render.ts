@@ -51,16 +51,79 @@ export type Rendered = {
 
 // Elements whose content is never visible text.
 const SKIP = new Set([
-  'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'select', 'option', 'button',
-  'textarea', 'input', 'title', 'meta', 'link', 'base', 'svg', 'canvas', 'audio', 'video', 'map', 'head-script',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'select',
+  'option',
+  'button',
+  'textarea',
+  'input',
+  'title',
+  'meta',
+  'link',
+  'base',
+  'svg',
+  'canvas',
+  'audio',
+  'video',
+  'map',
+  'head-script',
 ]);
 
 // Elements that start a new line when rendered.
 const BLOCK = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'br', 'caption', 'center', 'dd', 'details', 'dialog', 'dir', 'div',
-  'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup',
-  'hr', 'html', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead',
-  'tr', 'ul', 'summary',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'br',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'html',
+  'li',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+  'summary',
 ]);
 
 // Body containers of the CMSs Chinese government sites run on: TRS WCM (TRS_Editor,
@@ -239,7 +302,8 @@ export function render(root: DomNode): Rendered {
         if (name === 'meta' && node.attribs) metas.push(node.attribs);
         else if (name === 'title' && titleText === null) titleText = anchorText(node);
         else if (name === 'base' && baseHref === null) baseHref = node.attribs?.href ?? null;
-        else if (name === 'time' && node.attribs?.datetime) times.push({ datetime: node.attribs.datetime, line: lines.length });
+        else if (name === 'time' && node.attribs?.datetime)
+          times.push({ datetime: node.attribs.datetime, line: lines.length });
         else if (name === 'script' && /ld\+json/i.test(node.attribs?.type ?? '')) jsonLd.push(anchorText(node));
         if (SKIP.has(name) || isHidden(node)) continue;
         if (BLOCK.has(name)) flush();
@@ -262,12 +326,29 @@ export function render(root: DomNode): Rendered {
     // An inline element continues the line in progress, which will get index lines.length.
     stack.push({ node, exit: true, start: lines.length });
     const children = node.children;
-    if (children) for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i] as DomNode, exit: false, start: 0 });
+    if (children)
+      for (let i = children.length - 1; i >= 0; i--)
+        stack.push({ node: children[i] as DomNode, exit: false, start: 0 });
   }
   flush();
   const prefix = new Float64Array(lines.length + 1);
   for (let i = 0; i < lines.length; i++) prefix[i + 1] = (prefix[i] as number) + (lines[i] as Line).weight;
-  return { lines, ranges, contentMarkers, commentMarkers, chromeHints, headings, anchors, metas, titleText: titleText ?? '', emphasized, times, jsonLd, baseHref, prefix };
+  return {
+    lines,
+    ranges,
+    contentMarkers,
+    commentMarkers,
+    chromeHints,
+    headings,
+    anchors,
+    metas,
+    titleText: titleText ?? '',
+    emphasized,
+    times,
+    jsonLd,
+    baseHref,
+    prefix,
+  };
 }
 
 /** A range reads as prose when it carries real sentence punctuation. */
@@ -284,7 +365,8 @@ function anchorText(a: DomNode): string {
   while (stack.length > 0 && budget-- > 0) {
     const n = stack.pop() as DomNode;
     if (n.type === 'text') out += n.data ?? '';
-    else if (n.children && (n === a || !SKIP.has(n.name ?? ''))) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as DomNode);
+    else if (n.children && (n === a || !SKIP.has(n.name ?? '')))
+      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as DomNode);
   }
   const t = normalizeLine(out);
   return t || (a.attribs?.title ?? '').trim();

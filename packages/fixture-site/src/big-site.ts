@@ -38,7 +38,14 @@ export type BigSite = {
   close(): Promise<void>;
 };
 
-type Served = { body: Buffer; etag: string; lastModified: Date; page: BigPage; render: (edition: number) => string; edition: number };
+type Served = {
+  body: Buffer;
+  etag: string;
+  lastModified: Date;
+  page: BigPage;
+  render: (edition: number) => string;
+  edition: number;
+};
 
 /** A small deterministic PRNG (mulberry32): the same world on every run. */
 function prng(seed: number): () => number {
@@ -69,9 +76,42 @@ function sentenceBank(): string[] {
   return out;
 }
 
-const CITIES = ['江宁', '鼓楼', '秦淮', '玄武', '浦口', '六合', '溧水', '高淳', '栖霞', '雨花台', '建邺', '江阴', '宜兴', '新吴', '梁溪', '锡山', '惠山', '滨湖'];
-const NEWS_TOPICS = ['开展夏季治安打击整治行动', '召开警务工作会议', '举办警营开放日活动', '开展反诈宣传进社区', '部署道路交通安全工作', '表彰优秀民警', '开展消防安全检查', '召开党风廉政建设会议'];
-const NOTICES = ['关于调整户籍业务办理时间的通告', '关于公开招聘警务辅助人员的公告', '关于开展集中清理整治行动的通告', '关于机动车驾驶人考试安排的通知'];
+const CITIES = [
+  '江宁',
+  '鼓楼',
+  '秦淮',
+  '玄武',
+  '浦口',
+  '六合',
+  '溧水',
+  '高淳',
+  '栖霞',
+  '雨花台',
+  '建邺',
+  '江阴',
+  '宜兴',
+  '新吴',
+  '梁溪',
+  '锡山',
+  '惠山',
+  '滨湖',
+];
+const NEWS_TOPICS = [
+  '开展夏季治安打击整治行动',
+  '召开警务工作会议',
+  '举办警营开放日活动',
+  '开展反诈宣传进社区',
+  '部署道路交通安全工作',
+  '表彰优秀民警',
+  '开展消防安全检查',
+  '召开党风廉政建设会议',
+];
+const NOTICES = [
+  '关于调整户籍业务办理时间的通告',
+  '关于公开招聘警务辅助人员的公告',
+  '关于开展集中清理整治行动的通告',
+  '关于机动车驾驶人考试安排的通知',
+];
 
 /** Navigation menus, inline scripts and link boxes: what makes a real page 20–80 KB. */
 function chrome(host: number, bytes: number, rand: () => number): { head: string; tail: string } {
@@ -107,28 +147,40 @@ export async function startBigSite(opts: BigSiteOptions = {}): Promise<BigSite> 
   const lastModified = new Date(Date.UTC(2026, 0, 5, 8, 0, 0));
 
   const routesOf: Map<string, Served>[] = Array.from({ length: hostCount }, () => new Map());
-  const handler = (routes: Map<string, Served>) => createServer((req, res) => {
-    counts.requests++;
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
-    const e = routes.get(path);
-    const inm = req.headers['if-none-match'];
-    const ims = req.headers['if-modified-since'];
-    if (inm || ims) counts.conditional++;
-    let status = 200;
-    if (!e) status = 404;
-    else if (inm ? inm.split(',').some((t) => t.trim() === e.etag) : ims !== undefined && e.lastModified.getTime() <= Date.parse(ims)) status = 304;
-    counts.byStatus[status] = (counts.byStatus[status] ?? 0) + 1;
-    if (!e) {
-      res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' }).end('<html><body>404</body></html>');
-      return;
-    }
-    const headers = { Server: 'nginx', ETag: e.etag, 'Last-Modified': e.lastModified.toUTCString() };
-    if (status === 304) {
-      res.writeHead(304, headers).end();
-      return;
-    }
-    res.writeHead(200, { ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': String(e.body.length) }).end(e.body);
-  });
+  const handler = (routes: Map<string, Served>) =>
+    createServer((req, res) => {
+      counts.requests++;
+      const path = (req.url ?? '/').split('?')[0] ?? '/';
+      const e = routes.get(path);
+      const inm = req.headers['if-none-match'];
+      const ims = req.headers['if-modified-since'];
+      if (inm || ims) counts.conditional++;
+      let status = 200;
+      if (!e) status = 404;
+      else if (
+        inm
+          ? inm.split(',').some((t) => t.trim() === e.etag)
+          : ims !== undefined && e.lastModified.getTime() <= Date.parse(ims)
+      )
+        status = 304;
+      counts.byStatus[status] = (counts.byStatus[status] ?? 0) + 1;
+      if (!e) {
+        res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' }).end('<html><body>404</body></html>');
+        return;
+      }
+      const headers = { Server: 'nginx', ETag: e.etag, 'Last-Modified': e.lastModified.toUTCString() };
+      if (status === 304) {
+        res.writeHead(304, headers).end();
+        return;
+      }
+      res
+        .writeHead(200, {
+          ...headers,
+          'Content-Type': 'text/html; charset=utf-8',
+          'Content-Length': String(e.body.length),
+        })
+        .end(e.body);
+    });
 
   const setBody = (s: Served, modified: Date) => {
     s.body = Buffer.from(s.render(s.edition), 'utf8');
@@ -149,7 +201,9 @@ export async function startBigSite(opts: BigSiteOptions = {}): Promise<BigSite> 
     }
   } catch (err) {
     await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
-    throw new Error(`big fixture site: cannot listen on 127.0.0.${firstOctet}…${firstOctet + hostCount - 1} (${(err as Error).message})`);
+    throw new Error(
+      `big fixture site: cannot listen on 127.0.0.${firstOctet}…${firstOctet + hostCount - 1} (${(err as Error).message})`,
+    );
   }
 
   const reportsTotal = Math.round(total * reportShare);
@@ -171,22 +225,47 @@ export async function startBigSite(opts: BigSiteOptions = {}): Promise<BigSite> 
       const kind: BigPage['kind'] = i < reportsHere ? 'report' : i % 3 === 0 ? 'notice' : 'news';
       const year = 2019 + ((h + i) % 6);
       const title =
-        kind === 'report' ? `${siteName}${year}年法治政府建设${i % 2 ? '情况报告' : '年度报告'}` : kind === 'notice' ? `${siteName}${pick(NOTICES, rand)}` : `${siteName}${pick(NEWS_TOPICS, rand)}（${i}）`;
+        kind === 'report'
+          ? `${siteName}${year}年法治政府建设${i % 2 ? '情况报告' : '年度报告'}`
+          : kind === 'notice'
+            ? `${siteName}${pick(NOTICES, rand)}`
+            : `${siteName}${pick(NEWS_TOPICS, rand)}（${i}）`;
       const page: BigPage = { url: `${origin}/art/${2026000 + i}.html`, kind, title };
       links.push(page);
       const size = 20_000 + Math.floor(rand() * 60_000);
       const { head, tail } = chrome(h, (size - 6_000) * 0.8, rand);
       const paragraphs: string[] = [];
       const n = kind === 'report' ? 30 + Math.floor(rand() * 30) : 6 + Math.floor(rand() * 10);
-      for (let k = 0; k < n; k++) paragraphs.push(kind === 'report' && k % 8 === 0 ? `${'一二三四五六七'[k / 8]}、${pick(bank, rand).slice(0, 14)}` : `${city}${pick(bank, rand)}${pick(bank, rand)}`);
+      for (let k = 0; k < n; k++)
+        paragraphs.push(
+          kind === 'report' && k % 8 === 0
+            ? `${'一二三四五六七'[k / 8]}、${pick(bank, rand).slice(0, 14)}`
+            : `${city}${pick(bank, rand)}${pick(bank, rand)}`,
+        );
       if (kind === 'report') paragraphs.push(siteName, `${year + 1}年1月${1 + (i % 28)}日`);
       const served: Served = {
-        page, body: Buffer.alloc(0), etag: '', lastModified, edition: 0,
+        page,
+        body: Buffer.alloc(0),
+        etag: '',
+        lastModified,
+        edition: 0,
         render: (edition) =>
           renderTrs({
-            title, siteName, date: `${year + 1}-01-${String(1 + (i % 28)).padStart(2, '0')}`, time: '09:30', source: siteName, showDate: true,
-            paragraphs: edition ? [...paragraphs.slice(0, 3), `（第${edition}次修订）本报告第三部分已根据最新情况更新。`, ...paragraphs.slice(3)] : paragraphs,
-            columnName: '通知公告', columnHref: '/col/index.html',
+            title,
+            siteName,
+            date: `${year + 1}-01-${String(1 + (i % 28)).padStart(2, '0')}`,
+            time: '09:30',
+            source: siteName,
+            showDate: true,
+            paragraphs: edition
+              ? [
+                  ...paragraphs.slice(0, 3),
+                  `（第${edition}次修订）本报告第三部分已根据最新情况更新。`,
+                  ...paragraphs.slice(3),
+                ]
+              : paragraphs,
+            columnName: '通知公告',
+            columnHref: '/col/index.html',
           })
             .replace('<body>\n', `<body>\n${head}`)
             .replace('</body>', `${tail}</body>`),
@@ -201,7 +280,8 @@ export async function startBigSite(opts: BigSiteOptions = {}): Promise<BigSite> 
       const page: BigPage = { url: origin + path, kind: 'list', title: `通知公告 第${p + 1}页` };
       const items = links.slice(p * half, (p + 1) * half);
       const { head, tail } = chrome(h, 18_000 + Math.floor(rand() * 20_000), rand);
-      const render = () => `<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>通知公告_${esc(siteName)}</title></head><body>\n${head}
+      const render =
+        () => `<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>通知公告_${esc(siteName)}</title></head><body>\n${head}
 <div class="list"><ul>\n${items.map((a, k) => `<li><a href="${new URL(a.url).pathname}" title="${esc(a.title)}" target="_blank">${esc(a.title)}</a><span>2026-01-${String(1 + (k % 28)).padStart(2, '0')}</span></li>`).join('\n')}\n</ul></div>
 <script>createPageHTML(2, ${p}, "index", "html");</script>\n${tail}</body></html>\n`;
       const served: Served = { page, body: Buffer.alloc(0), etag: '', lastModified, edition: 0, render };
@@ -234,7 +314,9 @@ export async function startBigSite(opts: BigSiteOptions = {}): Promise<BigSite> 
       counts.conditional = 0;
     },
     changeReports(share) {
-      const reports = [...byHost.values()].flatMap((routes) => [...routes.values()].filter((s) => s.page.kind === 'report'));
+      const reports = [...byHost.values()].flatMap((routes) =>
+        [...routes.values()].filter((s) => s.page.kind === 'report'),
+      );
       const n = Math.max(1, Math.round(reports.length * share));
       const step = reports.length / n;
       const changed: string[] = [];
@@ -246,6 +328,15 @@ export async function startBigSite(opts: BigSiteOptions = {}): Promise<BigSite> 
       }
       return changed;
     },
-    close: () => Promise.all(servers.map((s) => new Promise<void>((r) => { s.closeAllConnections(); s.close(() => r()); }))).then(() => undefined),
+    close: () =>
+      Promise.all(
+        servers.map(
+          (s) =>
+            new Promise<void>((r) => {
+              s.closeAllConnections();
+              s.close(() => r());
+            }),
+        ),
+      ).then(() => undefined),
   };
 }

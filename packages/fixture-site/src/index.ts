@@ -14,6 +14,8 @@
 //   /layouts/index.html, /layouts/NN/…  fixture-layouts  only with layoutsDir: the layouts corpus (issue 11) byte for byte
 //   /robots.txt (Disallow /private/, Crawl-delay, Sitemap), /sitemap.xml (main reports), /__fail/N[/REST] (503 + Retry-After N times)
 // Every static page has a strong ETag and Last-Modified and answers conditional GETs with 304.
+
+export { type BigPage, type BigSite, type BigSiteOptions, startBigSite } from './big-site.ts';
 export { startFixtureSite } from './server.ts';
 export type {
   ExpectedNonReport,
@@ -27,4 +29,3 @@ export type {
   SiteYamlOptions,
   TemplateName,
 } from './types.ts';
-export { type BigPage, type BigSite, type BigSiteOptions, startBigSite } from './big-site.ts';

@@ -1,7 +1,8 @@
 // The report texts of the fixture: the five seeds, three written reports, and generated variants
 // (other agencies and years) for large fixtures.
-import type { TemplateName } from './types.ts';
+
 import { seedParagraphs } from './seed-text.ts';
+import type { TemplateName } from './types.ts';
 import { WRITTEN_REPORTS } from './written.ts';
 
 export type ReportDef = {
@@ -147,10 +148,46 @@ export function originalReports(): ReportDef[] {
 }
 
 const CITIES = [
-  '北京市', '天津市', '上海市', '重庆市', '石家庄市', '太原市', '沈阳市', '长春市', '哈尔滨市', '南京市',
-  '杭州市', '合肥市', '福州市', '南昌市', '济南市', '郑州市', '武汉市', '长沙市', '广州市', '南宁市',
-  '海口市', '成都市', '贵阳市', '昆明市', '西安市', '兰州市', '西宁市', '银川市', '乌鲁木齐市', '呼和浩特市',
-  '拉萨市', '宁波市', '厦门市', '青岛市', '大连市', '苏州市', '无锡市', '佛山市', '东莞市', '温州市',
+  '北京市',
+  '天津市',
+  '上海市',
+  '重庆市',
+  '石家庄市',
+  '太原市',
+  '沈阳市',
+  '长春市',
+  '哈尔滨市',
+  '南京市',
+  '杭州市',
+  '合肥市',
+  '福州市',
+  '南昌市',
+  '济南市',
+  '郑州市',
+  '武汉市',
+  '长沙市',
+  '广州市',
+  '南宁市',
+  '海口市',
+  '成都市',
+  '贵阳市',
+  '昆明市',
+  '西安市',
+  '兰州市',
+  '西宁市',
+  '银川市',
+  '乌鲁木齐市',
+  '呼和浩特市',
+  '拉萨市',
+  '宁波市',
+  '厦门市',
+  '青岛市',
+  '大连市',
+  '苏州市',
+  '无锡市',
+  '佛山市',
+  '东莞市',
+  '温州市',
 ];
 const DISTRICTS = ['', '城东', '城西', '城南', '城北', '高新', '经开', '新城', '港区'];
 const VARIANT_YEARS = [2016, 2017, 2018, 2019, 2020];

@@ -5,8 +5,8 @@ import type { ArticlePage } from './html.ts';
 import { MAX_VARIANTS, ORIGINAL_COUNT, originalReports, type ReportDef, variantReport } from './reports.ts';
 import { renderRobots, renderRss, renderSitemap } from './templates/feeds.ts';
 import { renderGbkTable } from './templates/gbk-table.ts';
-import { type HanwebColumn, renderHanwebColumn } from './templates/hanweb-list.ts';
 import { renderHanweb } from './templates/hanweb.ts';
+import { type HanwebColumn, renderHanwebColumn } from './templates/hanweb-list.ts';
 import {
   type ListItem,
   renderCountPageList,
@@ -72,7 +72,10 @@ function assertGbk(html: string, where: string): void {
   const back = iconv.decode(iconv.encode(html, 'gbk'), 'gbk');
   if (back === html) return;
   for (let i = 0; i < html.length; i++) {
-    if (back[i] !== html[i]) throw new Error(`fixture-site: ${where} has a character GBK cannot encode: ${JSON.stringify(html.slice(i, i + 10))}`);
+    if (back[i] !== html[i])
+      throw new Error(
+        `fixture-site: ${where} has a character GBK cannot encode: ${JSON.stringify(html.slice(i, i + 10))}`,
+      );
   }
 }
 
@@ -117,7 +120,8 @@ class Builder {
       const tpl = template ?? a.def.template;
       const encoding: PageEncoding = tpl === 'gbk-table' ? 'gbk' : 'utf-8';
       // A UTF-8 text moved into a GBK template: use the GBK look-alike where a character has no GBK code.
-      const d = encoding === 'gbk' ? { ...a.def, paragraphs: a.def.paragraphs.map((p) => p.replace(/•/g, '·')) } : a.def;
+      const d =
+        encoding === 'gbk' ? { ...a.def, paragraphs: a.def.paragraphs.map((p) => p.replace(/•/g, '·')) } : a.def;
       const html = renderArticle(tpl, {
         title: d.title,
         siteName: d.siteName,
@@ -130,7 +134,13 @@ class Builder {
         columnHref: column.href,
         paragraphStyle: d.paragraphStyle,
       });
-      this.add(path, html, encoding === 'gbk' ? HTML_NO_CHARSET : HTML_UTF8, lastModifiedOf(d.publishedAt, d.time), encoding);
+      this.add(
+        path,
+        html,
+        encoding === 'gbk' ? HTML_NO_CHARSET : HTML_UTF8,
+        lastModifiedOf(d.publishedAt, d.time),
+        encoding,
+      );
       this.reports.push({
         siteId,
         path,
@@ -184,7 +194,10 @@ function sectionNews(label: string, n: number): Article[] {
     kind: 'news' as const,
     title: `${label}召开第${k + 1}次法治政府建设工作例会`,
     date: `2024-0${(k % 9) + 1}-1${k % 10}`,
-    paragraphs: [`${label}召开第${k + 1}次法治政府建设工作例会，研究部署近期法治建设重点工作。`, '会议要求，各单位要对照任务清单，抓好工作落实。'],
+    paragraphs: [
+      `${label}召开第${k + 1}次法治政府建设工作例会，研究部署近期法治建设重点工作。`,
+      '会议要求，各单位要对照任务清单，抓好工作落实。',
+    ],
   }));
 }
 
@@ -195,7 +208,8 @@ function buildMain(b: Builder, o: BuildOptions): SectionMeta {
   const column = { name: '法治政府建设', href: `${MAIN}index.html` };
   const originals = originalReports();
   const defs: ReportDef[] = [];
-  for (let i = 0; i < o.reportCount; i++) defs.push(i < ORIGINAL_COUNT ? (originals[i] as ReportDef) : variantReport(i - ORIGINAL_COUNT));
+  for (let i = 0; i < o.reportCount; i++)
+    defs.push(i < ORIGINAL_COUNT ? (originals[i] as ReportDef) : variantReport(i - ORIGINAL_COUNT));
   const articles: Article[] = [
     ...defs.map((def) => ({ kind: 'report' as const, def })),
     ...Array.from({ length: o.newsCount }, (_, k) => ({ kind: 'news' as const, ...newsItem(k) })),
@@ -211,20 +225,49 @@ function buildMain(b: Builder, o: BuildOptions): SectionMeta {
   const secret = variantReport(MAX_VARIANTS - 1);
   b.add(
     privatePath,
-    renderTrs({ ...articleOf(secret), title: '内部资料：2023年法治政府建设情况报告（征求意见稿）', columnName: '内部', columnHref: '/private/' }),
+    renderTrs({
+      ...articleOf(secret),
+      title: '内部资料：2023年法治政府建设情况报告（征求意见稿）',
+      columnName: '内部',
+      columnHref: '/private/',
+    }),
     HTML_UTF8,
     lastModifiedOf('2024-03-10'),
   );
   const extras: ListItem[] = [
-    { href: 'http://other.example.invalid/gaxw/fzzfjs/202403/t20240301_999999.html', title: '省公安厅2023年法治政府建设情况报告', date: '2024-03-01' },
+    {
+      href: 'http://other.example.invalid/gaxw/fzzfjs/202403/t20240301_999999.html',
+      title: '省公安厅2023年法治政府建设情况报告',
+      date: '2024-03-01',
+    },
     { href: privatePath, title: '内部资料：2023年法治政府建设情况报告（征求意见稿）', date: '2024-03-10' },
   ];
 
   const pages = chunk(items, o.pageSize);
   pages.forEach((pageItems, i) => {
-    const listed = i === 0 ? [...pageItems.slice(0, 2), extras[0] as ListItem, ...pageItems.slice(2, 4), extras[1] as ListItem, ...pageItems.slice(4)] : pageItems;
-    const html = renderTrsList({ siteName: '市公安局', columnName: column.name, items: listed, pageCount: pages.length, current: i });
-    b.add(`${MAIN}index${i === 0 ? '' : `_${i}`}.html`, html, HTML_UTF8, lastModifiedOf(pageItems[0]?.date ?? '2024-01-01'));
+    const listed =
+      i === 0
+        ? [
+            ...pageItems.slice(0, 2),
+            extras[0] as ListItem,
+            ...pageItems.slice(2, 4),
+            extras[1] as ListItem,
+            ...pageItems.slice(4),
+          ]
+        : pageItems;
+    const html = renderTrsList({
+      siteName: '市公安局',
+      columnName: column.name,
+      items: listed,
+      pageCount: pages.length,
+      current: i,
+    });
+    b.add(
+      `${MAIN}index${i === 0 ? '' : `_${i}`}.html`,
+      html,
+      HTML_UTF8,
+      lastModifiedOf(pageItems[0]?.date ?? '2024-01-01'),
+    );
   });
   return {
     id: siteId,
@@ -265,7 +308,9 @@ function buildNextLink(b: Builder): SectionMeta {
   const siteId = 'fixture-nextlink';
   const base = '/xxgk/nextlink/';
   const column = { name: '法治政府建设年度报告', href: `${base}index.html` };
-  const items = sectionArticles(b, 5, 1, '区司法局').map((a) => b.article(siteId, `${base}content/post_${b.id()}.html`, a, column, 'gbk-table'));
+  const items = sectionArticles(b, 5, 1, '区司法局').map((a) =>
+    b.article(siteId, `${base}content/post_${b.id()}.html`, a, column, 'gbk-table'),
+  );
   const pages = chunk(items, 2);
   const url = (i: number) => `${base}${i === 0 ? 'index' : `list_${i + 1}`}.html`;
   pages.forEach((list, i) => {
@@ -300,7 +345,13 @@ function buildQuery(b: Builder): SectionMeta {
   });
   const pages = chunk(items, 2);
   pages.forEach((list, i) => {
-    const html = renderQueryList({ siteName: '市人民政府', columnName: column.name, items: list, pageCount: pages.length, page: i + 1 });
+    const html = renderQueryList({
+      siteName: '市人民政府',
+      columnName: column.name,
+      items: list,
+      pageCount: pages.length,
+      page: i + 1,
+    });
     b.add(`${base}list?page=${i + 1}`, html, HTML_UTF8, lastModifiedOf(list[0]?.date ?? '2024-01-01'));
   });
   return {
@@ -326,7 +377,13 @@ function buildCountPage(b: Builder): SectionMeta {
   });
   const pages = chunk(items, 2);
   pages.forEach((list, i) => {
-    const html = renderCountPageList({ siteName: '县人民政府', columnName: column.name, items: list, pageCount: pages.length, current: i });
+    const html = renderCountPageList({
+      siteName: '县人民政府',
+      columnName: column.name,
+      items: list,
+      pageCount: pages.length,
+      current: i,
+    });
     b.add(`${base}index${i === 0 ? '' : `_${i}`}.html`, html, HTML_UTF8, lastModifiedOf(list[0]?.date ?? '2024-01-01'));
   });
   return {
@@ -343,11 +400,24 @@ function buildCountPage(b: Builder): SectionMeta {
 
 function buildHanweb(b: Builder): { meta: SectionMeta; column: HanwebColumn; items: ListItem[] } {
   const siteId = 'fixture-hanweb';
-  const column: HanwebColumn = { siteName: '市公安局', columnName: '法治政府建设', columnId: 123, unitId: 4321, perPage: 2, groupSize: 2 };
+  const column: HanwebColumn = {
+    siteName: '市公安局',
+    columnName: '法治政府建设',
+    columnId: 123,
+    unitId: 4321,
+    perPage: 2,
+    groupSize: 2,
+  };
   const columnPath = `/col/col${column.columnId}/index.html`;
   const items = sectionArticles(b, 5, 3, '市交警支队').map((a) => {
     const [y, m, d] = articleDate(a).split('-').map(Number);
-    return b.article(siteId, `/art/${y}/${m}/${d}/art_${column.columnId}_${b.id()}.html`, a, { name: column.columnName, href: columnPath }, 'hanweb');
+    return b.article(
+      siteId,
+      `/art/${y}/${m}/${d}/art_${column.columnId}_${b.id()}.html`,
+      a,
+      { name: column.columnName, href: columnPath },
+      'hanweb',
+    );
   });
   b.add(columnPath, renderHanwebColumn(column), HTML_UTF8, lastModifiedOf(items[0]?.date ?? '2024-01-01'));
   return {
@@ -408,8 +478,18 @@ function buildJsOnly(b: Builder): SectionMeta {
     b.article(siteId, `${base}${compact(date).slice(0, 6)}/t${compact(date)}_${id}.html`, a, column, 'trs');
     return { i: id, d: date, t: a.kind === 'report' ? a.def.title : a.title };
   });
-  b.add(`${base}index.html`, renderJsOnlyList({ siteName: '区人民政府', columnName: column.name, dataUrl: `${base}data.json` }), HTML_UTF8, lastModifiedOf('2024-03-01'));
-  b.add(`${base}data.json`, `${JSON.stringify({ total: data.length, items: data })}\n`, 'application/json; charset=utf-8', lastModifiedOf('2024-03-01'));
+  b.add(
+    `${base}index.html`,
+    renderJsOnlyList({ siteName: '区人民政府', columnName: column.name, dataUrl: `${base}data.json` }),
+    HTML_UTF8,
+    lastModifiedOf('2024-03-01'),
+  );
+  b.add(
+    `${base}data.json`,
+    `${JSON.stringify({ total: data.length, items: data })}\n`,
+    'application/json; charset=utf-8',
+    lastModifiedOf('2024-03-01'),
+  );
   return {
     id: siteId,
     name: '脚本渲染栏目（需浏览器）',
@@ -448,10 +528,24 @@ export function buildSite(origin: string, o: BuildOptions): SiteModel {
     'application/xml; charset=utf-8',
     lastModifiedOf('2024-04-10'),
   );
-  const home = renderHome('市公安局', sections.map((s) => ({ name: s.name, href: s.startPaths[0] ?? '/' })));
+  const home = renderHome(
+    '市公安局',
+    sections.map((s) => ({ name: s.name, href: s.startPaths[0] ?? '/' })),
+  );
   b.add('/', home, HTML_UTF8, lastModifiedOf('2024-04-10'));
   b.add('/index.html', home, HTML_UTF8, lastModifiedOf('2024-04-10'));
-  b.add('/images/common.css', 'body{font-family:"Microsoft YaHei",sans-serif}.list li span{float:right}\n', 'text/css; charset=utf-8', lastModifiedOf('2024-01-01'));
+  b.add(
+    '/images/common.css',
+    'body{font-family:"Microsoft YaHei",sans-serif}.list li span{float:right}\n',
+    'text/css; charset=utf-8',
+    lastModifiedOf('2024-01-01'),
+  );
   b.add('/images/style.css', 'td{font-size:14px}\n', 'text/css; charset=utf-8', lastModifiedOf('2024-01-01'));
-  return { pages: b.pages, reports: b.reports, nonReports: b.nonReports, sections, hanweb: { column: hanweb.column, items: hanweb.items } };
+  return {
+    pages: b.pages,
+    reports: b.reports,
+    nonReports: b.nonReports,
+    sections,
+    hanweb: { column: hanweb.column, items: hanweb.items },
+  };
 }

@@ -2,9 +2,9 @@
 // chrome included. The fixture renders chrome from its own templates, so the bodies are the seed
 // lines minus everything that is page furniture rather than report text.
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
 
 /**
  * packages/fixture-site/seeds: beside src/ when run from source, else found through the package

@@ -80,7 +80,13 @@ export async function startFixtureSite(opts: FixtureSiteOptions = {}): Promise<F
     return path.endsWith('/') ? entries.get(`${path}index.html${q < 0 ? '' : key.slice(q)}`) : undefined;
   };
 
-  const send = (req: IncomingMessage, res: ServerResponse, status: number, headers: Record<string, string>, body: Buffer) => {
+  const send = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    status: number,
+    headers: Record<string, string>,
+    body: Buffer,
+  ) => {
     res.writeHead(status, { Server: 'nginx', ...headers, 'Content-Length': String(body.length) });
     res.end(req.method === 'HEAD' ? undefined : body);
   };
@@ -110,11 +116,23 @@ export async function startFixtureSite(opts: FixtureSiteOptions = {}): Promise<F
       failCounts.set(key, count);
       if (count <= n) {
         const retryAfter = url.searchParams.get('retryAfter') ?? '1';
-        send(req, res, 503, { 'Content-Type': 'text/html; charset=utf-8', 'Retry-After': retryAfter }, Buffer.from('<html><body>503 Service Temporarily Unavailable</body></html>\n'));
+        send(
+          req,
+          res,
+          503,
+          { 'Content-Type': 'text/html; charset=utf-8', 'Retry-After': retryAfter },
+          Buffer.from('<html><body>503 Service Temporarily Unavailable</body></html>\n'),
+        );
         return;
       }
       if (m?.[2]) return serveEntry(req, res, m[2]);
-      send(req, res, 200, { 'Content-Type': 'text/html; charset=utf-8' }, Buffer.from('<html><body>ok</body></html>\n'));
+      send(
+        req,
+        res,
+        200,
+        { 'Content-Type': 'text/html; charset=utf-8' },
+        Buffer.from('<html><body>ok</body></html>\n'),
+      );
       return;
     }
     if (url.pathname === DATAPROXY_PATH && model) {
@@ -142,13 +160,22 @@ export async function startFixtureSite(opts: FixtureSiteOptions = {}): Promise<F
         req,
         res,
         url.pathname.startsWith('/waf521/') ? 521 : url.pathname.startsWith('/waf403/') ? 403 : 200,
-        { 'Content-Type': 'text/html; charset=utf-8', 'Set-Cookie': `__jsluid_h=${seed.slice(0, 32).toLowerCase()}; max-age=31536000; path=/; HttpOnly` },
+        {
+          'Content-Type': 'text/html; charset=utf-8',
+          'Set-Cookie': `__jsluid_h=${seed.slice(0, 32).toLowerCase()}; max-age=31536000; path=/; HttpOnly`,
+        },
         Buffer.from(renderWafChallenge(seed)),
       );
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      send(req, res, 405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain' }, Buffer.from('405 Method Not Allowed\n'));
+      send(
+        req,
+        res,
+        405,
+        { Allow: 'GET, HEAD', 'Content-Type': 'text/plain' },
+        Buffer.from('405 Method Not Allowed\n'),
+      );
       return;
     }
     serveEntry(req, res, key);
@@ -170,7 +197,8 @@ export async function startFixtureSite(opts: FixtureSiteOptions = {}): Promise<F
     const url = new URL(req.url ?? '/', 'http://fixture.invalid');
     const run = () =>
       handle(req, res, url).catch((err: unknown) => {
-        if (!res.headersSent) send(req, res, 500, { 'Content-Type': 'text/plain' }, Buffer.from(`500 ${String(err)}\n`));
+        if (!res.headersSent)
+          send(req, res, 500, { 'Content-Type': 'text/plain' }, Buffer.from(`500 ${String(err)}\n`));
         else res.destroy();
       });
     if (latencyMs > 0) setTimeout(run, latencyMs);

@@ -89,7 +89,14 @@ export const NEWS_ITEMS: { title: string; date: string; paragraphs: string[] }[]
   },
 ];
 
-const NEWS_TOPICS = ['执法规范化建设培训班', '“110宣传日”主题活动', '行政执法案卷评查', '民警法律知识考试', '警营开放日活动', '反诈宣传进社区活动'];
+const NEWS_TOPICS = [
+  '执法规范化建设培训班',
+  '“110宣传日”主题活动',
+  '行政执法案卷评查',
+  '民警法律知识考试',
+  '警营开放日活动',
+  '反诈宣传进社区活动',
+];
 
 /** News item number k (k ≥ 0): the fixed ones first, then generated ones. */
 export function newsItem(k: number): { title: string; date: string; paragraphs: string[] } {

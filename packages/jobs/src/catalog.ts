@@ -1,7 +1,7 @@
 // The queue catalog: every queue, its payload schema, its role, attempts and backoff, in one
 // place. Queues, workers and handler maps are typed from it, so a queue added here without a
 // handler fails to compile.
-import { Queue, type JobsOptions, type QueueOptions } from 'bullmq';
+import { type JobsOptions, Queue, type QueueOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { z } from 'zod';
 import { CrawlJob, EventJob, ExtractJob, StoreJob, WebhookJob } from './payloads.ts';
@@ -16,18 +16,32 @@ type Entry = { schema: z.ZodType; role: Role; defaults: JobsOptions };
 
 export const catalog = {
   crawl: { schema: CrawlJob, role: 'stage', defaults: { attempts: 3, backoff: { type: 'exponential', delay: 5_000 } } },
-  extract: { schema: ExtractJob, role: 'stage', defaults: { attempts: 3, backoff: { type: 'exponential', delay: 1_000 } } },
+  extract: {
+    schema: ExtractJob,
+    role: 'stage',
+    defaults: { attempts: 3, backoff: { type: 'exponential', delay: 1_000 } },
+  },
   store: { schema: StoreJob, role: 'stage', defaults: { attempts: 8, backoff: { type: 'exponential', delay: 500 } } },
-  events: { schema: EventJob, role: 'outbound', defaults: { attempts: 5, backoff: { type: 'exponential', delay: 1_000 } } },
+  events: {
+    schema: EventJob,
+    role: 'outbound',
+    defaults: { attempts: 5, backoff: { type: 'exponential', delay: 1_000 } },
+  },
   // The relay sets attempts and backoff from config (GOVWATCH_WEBHOOK_ATTEMPTS / _BACKOFF_MS).
-  webhooks: { schema: WebhookJob, role: 'delivery', defaults: { attempts: 8, backoff: { type: 'exponential', delay: 10_000 } } },
+  webhooks: {
+    schema: WebhookJob,
+    role: 'delivery',
+    defaults: { attempts: 8, backoff: { type: 'exponential', delay: 10_000 } },
+  },
 } as const satisfies Record<string, Entry>;
 
 export type QueueName = keyof typeof catalog;
 export type Payload<Q extends QueueName> = z.infer<(typeof catalog)[Q]['schema']>;
 export const queueNames = Object.keys(catalog) as QueueName[];
 
-type QueuesWithRole<R extends Role> = { [Q in QueueName]: (typeof catalog)[Q]['role'] extends R ? Q : never }[QueueName];
+type QueuesWithRole<R extends Role> = {
+  [Q in QueueName]: (typeof catalog)[Q]['role'] extends R ? Q : never;
+}[QueueName];
 /** The pipeline's stages: crawl, extract, store. */
 export type StageName = QueuesWithRole<'stage'>;
 /** Every queue govwatch runs workers for: the stages and webhook delivery. */

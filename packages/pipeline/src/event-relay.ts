@@ -2,8 +2,8 @@
 // config, one job on the `webhooks` queue (at least once; job ids are derived from the event id,
 // so a relay that crashed between add and mark does not duplicate while the job exists).
 import { metrics } from '@govwatch/core';
-import { type EventJob, jobIds } from '@govwatch/jobs';
 import { markRelayed, type OutboxEvent, pendingEvents } from '@govwatch/db';
+import { type EventJob, jobIds } from '@govwatch/jobs';
 import type { Runtime } from './runtime.ts';
 
 const toJob = (e: OutboxEvent): EventJob => ({
@@ -18,7 +18,9 @@ export async function relayOnce(rt: Runtime, batch = 100): Promise<number> {
   const events = await pendingEvents(rt.db.prisma, batch);
   if (events.length === 0) return 0;
   const jobs = events.map(toJob);
-  await rt.queues.events.addBulk(jobs.map((data) => ({ name: data.type, data, opts: { jobId: jobIds.events(data.id) } })));
+  await rt.queues.events.addBulk(
+    jobs.map((data) => ({ name: data.type, data, opts: { jobId: jobIds.events(data.id) } })),
+  );
   const { urls, attempts, backoffMs } = rt.config.webhooks;
   if (urls.length > 0) {
     await rt.queues.webhooks.addBulk(
@@ -31,7 +33,10 @@ export async function relayOnce(rt: Runtime, batch = 100): Promise<number> {
       ),
     );
   }
-  await markRelayed(rt.db.prisma, events.map((e) => e.id));
+  await markRelayed(
+    rt.db.prisma,
+    events.map((e) => e.id),
+  );
   for (const e of events) metrics.reportEvent(e.type);
   return events.length;
 }

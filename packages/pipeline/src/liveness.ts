@@ -26,7 +26,12 @@ export function startHeartbeat(redis: Redis, prefix: string, stage: string, onEr
   const key = keyOf(prefix, stage);
   const beat = async () => {
     const now = await serverMs(redis);
-    await redis.multi().zadd(key, now, member).zremrangebyscore(key, '-inf', now - LIVE_WITHIN_MS).pexpire(key, LIVE_WITHIN_MS * 3).exec();
+    await redis
+      .multi()
+      .zadd(key, now, member)
+      .zremrangebyscore(key, '-inf', now - LIVE_WITHIN_MS)
+      .pexpire(key, LIVE_WITHIN_MS * 3)
+      .exec();
   };
   let first = beat().catch((err: Error) => onError?.(err));
   const timer = setInterval(() => {

@@ -4,7 +4,7 @@
 // of its frontier), so nothing stored is fetched twice. A run that cannot be resumed (its site is
 // no longer configured, its crawl job failed for good) is failed with the reason, which `runs`
 // shows. Idempotent: any number of reapers may run at once (the job id dedupes the resume).
-import { failRun, openRuns, type OpenRun } from '@govwatch/db';
+import { failRun, type OpenRun, openRuns } from '@govwatch/db';
 import { jobIds, Trigger } from '@govwatch/jobs';
 import { Site } from '@govwatch/sites';
 import type { Runtime } from './runtime.ts';
@@ -30,7 +30,10 @@ async function crawlJobOf(rt: Runtime, runId: string) {
 }
 
 async function pendingPageWork(rt: Runtime): Promise<number> {
-  const counts = await Promise.all([rt.queues.extract.getJobCounts(...LIVE_STATES), rt.queues.store.getJobCounts(...LIVE_STATES)]);
+  const counts = await Promise.all([
+    rt.queues.extract.getJobCounts(...LIVE_STATES),
+    rt.queues.store.getJobCounts(...LIVE_STATES),
+  ]);
   return counts.flatMap((c) => Object.values(c)).reduce((a, b) => a + b, 0);
 }
 
@@ -67,7 +70,10 @@ export async function reapRuns(rt: Runtime, opts: ReapOptions = {}): Promise<Rea
       await failRun(rt.db.prisma, run.id, unresumable);
       reaped.failed.push({ runId: run.id, reason: unresumable });
     } else {
-      rt.log.warn({ runId: run.id, site: run.siteId, crawlDone: run.crawlDone }, 'run had lost its jobs: resumed from its settled pages');
+      rt.log.warn(
+        { runId: run.id, site: run.siteId, crawlDone: run.crawlDone },
+        'run had lost its jobs: resumed from its settled pages',
+      );
       reaped.resumed.push(run.id);
     }
   }

@@ -4,7 +4,6 @@
 // twice and a re-run changes nothing. Each site's pass is a CrawlRun with trigger `reextract`,
 // whose CrawlRunPage rows hold every page's outcome.
 import { gunzip, type Logger } from '@govwatch/core';
-import { parsePayload, type Payload } from '@govwatch/jobs';
 import {
   finishCrawl,
   type KeptAttachment,
@@ -12,8 +11,8 @@ import {
   latestPageSnapshotRefs,
   type PageSnapshotRef,
   type PrismaClient,
-  type StoreOutcome,
   recordPageFailure,
+  type StoreOutcome,
   sitesWithSnapshots,
   snapshotBytes,
   startReextractRun,
@@ -21,6 +20,7 @@ import {
   storePage,
 } from '@govwatch/db';
 import { extract, textAttachmentOf, withAttachmentText } from '@govwatch/extract';
+import { type Payload, parsePayload } from '@govwatch/jobs';
 
 export type ReextractSummary = {
   siteId: string;
@@ -75,7 +75,8 @@ export function reextractJob(
 
 /** What a page is, before and after: a report, not a report, or failed. */
 const kindOfStatus = (status: string) => (status === 'ok' || status === 'notReport' ? status : 'failed');
-const kindOfOutcome = (outcome: StoreOutcome) => (outcome === 'failed' ? 'failed' : outcome === 'notReport' ? 'notReport' : 'ok');
+const kindOfOutcome = (outcome: StoreOutcome) =>
+  outcome === 'failed' ? 'failed' : outcome === 'notReport' ? 'notReport' : 'ok';
 
 export async function reextractSite(
   prisma: PrismaClient,
@@ -87,7 +88,15 @@ export async function reextractSite(
   const config = stored as SiteOptions;
   const refs = await latestPageSnapshotRefs(prisma, siteId);
   const runId = await startReextractRun(prisma, siteId);
-  const summary: ReextractSummary = { siteId, runId, pages: refs.length, changed: 0, unchanged: 0, failed: 0, outcomes: {} };
+  const summary: ReextractSummary = {
+    siteId,
+    runId,
+    pages: refs.length,
+    changed: 0,
+    unchanged: 0,
+    failed: 0,
+    outcomes: {},
+  };
   const count = (key: StoreOutcome | 'error') => {
     summary.outcomes[key] = (summary.outcomes[key] ?? 0) + 1;
   };
@@ -96,7 +105,10 @@ export async function reextractSite(
   for (let i = 0; i < refs.length; i += batchSize) {
     const batch = refs.slice(i, i + batchSize);
     const bytes = await snapshotBytes(prisma, [...new Set(batch.map((r) => r.sha256))]);
-    const kept = await keptAttachmentTexts(prisma, batch.map((r) => r.pageUrl));
+    const kept = await keptAttachmentTexts(
+      prisma,
+      batch.map((r) => r.pageUrl),
+    );
     for (const ref of batch) {
       const gzip = bytes.get(ref.sha256);
       try {
@@ -123,10 +135,11 @@ export async function reextractSite(
 }
 
 /** Every site that has pages (or the one given). */
-export async function reextract(prisma: PrismaClient, opts: { siteId?: string; log?: Logger } = {}): Promise<ReextractSummary[]> {
-  const siteIds = opts.siteId
-    ? [opts.siteId]
-    : await sitesWithSnapshots(prisma);
+export async function reextract(
+  prisma: PrismaClient,
+  opts: { siteId?: string; log?: Logger } = {},
+): Promise<ReextractSummary[]> {
+  const siteIds = opts.siteId ? [opts.siteId] : await sitesWithSnapshots(prisma);
   const out: ReextractSummary[] = [];
   for (const siteId of siteIds.sort()) out.push(await reextractSite(prisma, siteId, { log: opts.log }));
   return out;

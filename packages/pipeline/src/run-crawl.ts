@@ -1,13 +1,17 @@
 // On-demand crawls: start (or join) a run, make sure every stage has a worker, wait for the end.
-import { failRun, runOrigin, runSummary, startOrJoinRun, upsertSites, type RunSummary } from '@govwatch/db';
-import type { Site } from '@govwatch/sites';
+import { failRun, type RunSummary, runOrigin, runSummary, startOrJoinRun, upsertSites } from '@govwatch/db';
 import { CrawlProgress, jobIds, type StageName, stages, Trigger } from '@govwatch/jobs';
+import type { Site } from '@govwatch/sites';
 import type { Worker } from 'bullmq';
 import { liveWorkerCount } from './liveness.ts';
 import type { Runtime } from './runtime.ts';
 import { startWorker } from './workers/start-worker.ts';
 
-export async function requestCrawl(rt: Runtime, site: Site, trigger: Trigger): Promise<{ runId: string; joined: boolean }> {
+export async function requestCrawl(
+  rt: Runtime,
+  site: Site,
+  trigger: Trigger,
+): Promise<{ runId: string; joined: boolean }> {
   await upsertSites(rt.db.prisma, [{ id: site.id, name: site.name, config: site }]);
   const run = await startOrJoinRun(rt.db.prisma, site.id, trigger);
   const jobId = jobIds.crawl(run.runId);
@@ -26,8 +30,11 @@ export async function requestCrawl(rt: Runtime, site: Site, trigger: Trigger): P
     const joined = await runOrigin(rt.db.prisma, run.runId);
     // The crawl job queues its crawlFinished job before it completes, so between the two one of them exists.
     const orphaned =
-      joined && !joined.crawlDone && ['cli', 'api', 'demo'].includes(joined.trigger) &&
-      !(await rt.queues.crawl.getJob(jobId)) && !(await rt.queues.store.getJob(jobIds.store.crawlFinished(run.runId)));
+      joined &&
+      !joined.crawlDone &&
+      ['cli', 'api', 'demo'].includes(joined.trigger) &&
+      !(await rt.queues.crawl.getJob(jobId)) &&
+      !(await rt.queues.store.getJob(jobIds.store.crawlFinished(run.runId)));
     if (orphaned) {
       await rt.queues.crawl.add('crawl', { ...data, trigger: Trigger.parse(joined.trigger) }, { jobId });
     }
@@ -76,7 +83,8 @@ export async function waitForRun(rt: Runtime, runId: string, opts: WaitOptions =
       lastChange = Date.now();
     } else if (opts.onStall && Date.now() - lastChange >= stallMs) {
       const idle: StageName[] = [];
-      for (const stage of stages) if ((await liveWorkerCount(rt.redis, rt.config.queuePrefix, stage)) === 0) idle.push(stage);
+      for (const stage of stages)
+        if ((await liveWorkerCount(rt.redis, rt.config.queuePrefix, stage)) === 0) idle.push(stage);
       await opts.onStall(idle, Date.now() - lastChange);
       lastChange = Date.now(); // say it again only after another stallMs without progress
     }

@@ -1,7 +1,7 @@
 // What every worker needs, built once per process from the validated config.
-import { checkRedis, producerConnection, type Config, type Logger } from '@govwatch/core';
-import { openQueues, type Queues } from '@govwatch/jobs';
+import { type Config, checkRedis, type Logger, producerConnection } from '@govwatch/core';
 import { checkDatabaseReady, createDb, type Db } from '@govwatch/db';
+import { openQueues, type Queues } from '@govwatch/jobs';
 import type { Redis } from 'ioredis';
 import { createFetcher, type Fetcher } from './fetch/fetcher.ts';
 import { logQueueError } from './outage/ride-out.ts';
@@ -34,13 +34,19 @@ export function createRuntime(config: Config, log: Logger): Runtime {
     db,
     redis,
     queues,
-    fetcher: createFetcher(redis, config.queuePrefix, { userAgent: config.userAgent, allowPrivateNetwork: config.allowPrivateNetwork }),
+    fetcher: createFetcher(redis, config.queuePrefix, {
+      userAgent: config.userAgent,
+      allowPrivateNetwork: config.allowPrivateNetwork,
+    }),
     shutdown: new AbortController(),
     async close() {
       // A queue still starting up (its connection's version check, script loading) would have
       // those commands rejected unhandled by the close: let them finish first, briefly.
       const all = [queues.crawl, queues.extract, queues.store, queues.events, queues.webhooks];
-      await Promise.race([Promise.allSettled(all.map((q) => q.waitUntilReady())), new Promise((r) => setTimeout(r, 1000).unref())]);
+      await Promise.race([
+        Promise.allSettled(all.map((q) => q.waitUntilReady())),
+        new Promise((r) => setTimeout(r, 1000).unref()),
+      ]);
       await queues.close();
       // QUIT lets commands still in flight (a dashboard's, a scrape's) get their answers instead
       // of rejecting with "Connection is closed"; a Redis that does not answer is just dropped.

@@ -15,7 +15,8 @@ export async function syncSchedules(rt: Runtime, sites: Site[]): Promise<void> {
     );
   }
   for (const scheduler of await rt.queues.crawl.getJobSchedulers()) {
-    if (isCrawlSchedule(scheduler.key) && !wanted.has(scheduler.key)) await rt.queues.crawl.removeJobScheduler(scheduler.key);
+    if (isCrawlSchedule(scheduler.key) && !wanted.has(scheduler.key))
+      await rt.queues.crawl.removeJobScheduler(scheduler.key);
   }
   await syncWatch(rt, sites);
 }

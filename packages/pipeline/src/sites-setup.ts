@@ -9,5 +9,8 @@ export async function migrateAndUpsertSites(rt: Runtime, sites: Site[], opts: { 
     const out = await migrateDeploy(rt.config.databaseUrl);
     rt.log.info({ out: out.trim().split('\n').at(-1) }, 'migrations applied');
   }
-  await upsertSites(rt.db.prisma, sites.map((s) => ({ id: s.id, name: s.name, config: s })));
+  await upsertSites(
+    rt.db.prisma,
+    sites.map((s) => ({ id: s.id, name: s.name, config: s })),
+  );
 }

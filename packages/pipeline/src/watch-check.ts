@@ -29,10 +29,14 @@ export async function watchStoredReport(rt: Runtime, reportId: string): Promise<
       rt.log.debug({ reportId, reason: link.reason }, 'report not linked to an agency');
       return;
     }
-    if (link.created) rt.log.info({ reportId, agencyId: link.agencyId }, 'new agency found on a report; listed for review');
+    if (link.created)
+      rt.log.info({ reportId, agencyId: link.agencyId }, 'new agency found on a report; listed for review');
     await checkLinkedReport(rt.db.prisma, reportId);
   } catch (err) {
-    rt.log.warn({ reportId, err: (err as Error).message }, 'could not link the report to its agency; the daily check will');
+    rt.log.warn(
+      { reportId, err: (err as Error).message },
+      'could not link the report to its agency; the daily check will',
+    );
   }
 }
 
@@ -44,7 +48,10 @@ export async function watchStoredResult(rt: Runtime, result: StoreResult): Promi
 }
 
 /** The daily job's work: link what is unlinked (found_late for late ones), then the deadlines. */
-export async function runDeadlineCheck(rt: Runtime, now: Date = new Date()): Promise<DeadlineCheck & { linked: number }> {
+export async function runDeadlineCheck(
+  rt: Runtime,
+  now: Date = new Date(),
+): Promise<DeadlineCheck & { linked: number }> {
   const unlinked = await rt.db.prisma.report.findMany({ where: { agencyId: null }, select: { id: true } });
   for (const r of unlinked) await watchStoredReport(rt, r.id);
   const linked = unlinked.length - (await rt.db.prisma.report.count({ where: { agencyId: null } }));

@@ -19,7 +19,11 @@ export function verifySignature(body: string | Uint8Array, secret: string, heade
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
 
-export function webhookRequest(event: EventJob, secret: string, userAgent: string): { body: string; headers: Record<string, string> } {
+export function webhookRequest(
+  event: EventJob,
+  secret: string,
+  userAgent: string,
+): { body: string; headers: Record<string, string> } {
   const body = JSON.stringify(event);
   return {
     body,

@@ -3,8 +3,8 @@
 // GOVWATCH_WEBHOOK_ATTEMPTS / _BACKOFF_MS); the last attempt marks the delivery dead. Every
 // attempt is recorded in WebhookDelivery, which `govwatch events --failed` reads.
 import { metrics } from '@govwatch/core';
-import type { Payload } from '@govwatch/jobs';
 import { recordDeliveryAttempt } from '@govwatch/db';
+import type { Payload } from '@govwatch/jobs';
 import type { Job } from 'bullmq';
 import type { Runtime } from './runtime.ts';
 import { webhookRequest } from './webhook-request.ts';
@@ -22,10 +22,17 @@ export class DeliveryError extends Error {
 async function post(url: string, body: string, headers: Record<string, string>, timeoutMs: number): Promise<number> {
   let res: Response;
   try {
-    res = await fetch(url, { method: 'POST', body, headers, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+    res = await fetch(url, {
+      method: 'POST',
+      body,
+      headers,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
   } catch (err) {
     const e = err as Error & { cause?: { code?: string; message?: string } };
-    const why = e.name === 'TimeoutError' ? `timeout after ${timeoutMs} ms` : (e.cause?.code ?? e.cause?.message ?? e.message);
+    const why =
+      e.name === 'TimeoutError' ? `timeout after ${timeoutMs} ms` : (e.cause?.code ?? e.cause?.message ?? e.message);
     throw new DeliveryError(`POST failed: ${why}`, null);
   }
   // Drain the answer so the connection can be reused; its content does not matter.
@@ -43,7 +50,14 @@ export async function processWebhook(rt: Runtime, job: Job, data: Payload<'webho
   const last = attempts >= (job.opts.attempts ?? 1);
   const record = (status: 'retrying' | 'delivered' | 'dead', httpStatus: number | null, error: string | null) => {
     metrics.webhookDelivery(status);
-    return recordDeliveryAttempt(rt.db.prisma, { eventId: data.event.id, url: data.url, status, attempts, httpStatus, error });
+    return recordDeliveryAttempt(rt.db.prisma, {
+      eventId: data.event.id,
+      url: data.url,
+      status,
+      attempts,
+      httpStatus,
+      error,
+    });
   };
   let httpStatus: number;
   try {
@@ -51,7 +65,11 @@ export async function processWebhook(rt: Runtime, job: Job, data: Payload<'webho
   } catch (err) {
     const e = err as Error;
     await record(last ? 'dead' : 'retrying', err instanceof DeliveryError ? err.httpStatus : null, e.message);
-    if (last) rt.log.warn({ queue: 'webhooks', jobId: job.id, url: data.url, attempts, err: e.message }, 'webhook dead-lettered');
+    if (last)
+      rt.log.warn(
+        { queue: 'webhooks', jobId: job.id, url: data.url, attempts, err: e.message },
+        'webhook dead-lettered',
+      );
     throw err;
   }
   await record('delivered', httpStatus, null);

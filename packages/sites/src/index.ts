@@ -1,2 +1,2 @@
-export * from './site-schema.ts';
 export * from './load-sites.ts';
+export * from './site-schema.ts';

@@ -14,7 +14,12 @@ sites:
 describe('parseSites', () => {
   it('applies defaults', () => {
     const [site] = parseSites(good, 'sites.yaml');
-    expect(site).toMatchObject({ id: 'wuhan-gaj', titleKeywords: ['法治政府建设'], allowPrivateNetwork: false, maxDepth: 5 });
+    expect(site).toMatchObject({
+      id: 'wuhan-gaj',
+      titleKeywords: ['法治政府建设'],
+      allowPrivateNetwork: false,
+      maxDepth: 5,
+    });
   });
 
   it('names the file, the site and the field of a bad value', () => {
@@ -35,7 +40,9 @@ describe('parseSites', () => {
   });
 
   it('rejects a bad cron schedule', () => {
-    expect(() => parseSites(good.replace('0 2 * * *', '61 2 * * *'), 'a.yaml')).toThrow(/site wuhan-gaj: field schedule: not a valid cron/);
+    expect(() => parseSites(good.replace('0 2 * * *', '61 2 * * *'), 'a.yaml')).toThrow(
+      /site wuhan-gaj: field schedule: not a valid cron/,
+    );
   });
 
   it('rejects duplicate ids and a file without sites', () => {
@@ -87,8 +94,15 @@ sites:
     );
     const [site] = parseSites(withAgencies, 'sites.yaml');
     expect(site?.reportDeadline).toBe('03-31');
-    expect(site?.agencies).toEqual(['武汉市公安局', { name: '武汉市公安局江岸区分局', aliases: ['江岸公安分局'], level: 'district' }]);
-    expect(() => parseSites(withAgencies.replace('"03-31"', '"02-29"'), 's.yaml')).toThrow(/site wuhan-gaj: field reportDeadline: expected MM-DD/);
-    expect(() => parseSites(withAgencies.replace('level: district', 'level: province'), 's.yaml')).toThrow(/field agencies/);
+    expect(site?.agencies).toEqual([
+      '武汉市公安局',
+      { name: '武汉市公安局江岸区分局', aliases: ['江岸公安分局'], level: 'district' },
+    ]);
+    expect(() => parseSites(withAgencies.replace('"03-31"', '"02-29"'), 's.yaml')).toThrow(
+      /site wuhan-gaj: field reportDeadline: expected MM-DD/,
+    );
+    expect(() => parseSites(withAgencies.replace('level: district', 'level: province'), 's.yaml')).toThrow(
+      /field agencies/,
+    );
   });
 });

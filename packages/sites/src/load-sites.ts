@@ -6,7 +6,9 @@ import { Site, SiteFile } from './site-schema.ts';
 export class SiteFileError extends Error {
   override name = 'SiteFileError';
   constructor(readonly problems: string[]) {
-    super(problems.length === 1 ? problems[0] : `${problems.length} errors in the site file:\n  ${problems.join('\n  ')}`);
+    super(
+      problems.length === 1 ? problems[0] : `${problems.length} errors in the site file:\n  ${problems.join('\n  ')}`,
+    );
   }
 }
 
@@ -31,7 +33,8 @@ export function parseSites(text: string, file: string): Site[] {
     const result = Site.safeParse(raw);
     if (!result.success) {
       for (const issue of result.error.issues) {
-        if (issue.code === 'unrecognized_keys') problems.push(`${at}: field ${issue.keys.join(', ')}: unknown key(s) ${issue.keys.join(', ')}`);
+        if (issue.code === 'unrecognized_keys')
+          problems.push(`${at}: field ${issue.keys.join(', ')}: unknown key(s) ${issue.keys.join(', ')}`);
         else problems.push(`${at}: field ${issue.path.join('.') || '(site)'}: ${issue.message}`);
       }
     }

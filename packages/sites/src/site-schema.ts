@@ -1,5 +1,5 @@
-import { CronExpressionParser } from 'cron-parser';
 import { isValidMonthDay } from '@govwatch/watch';
+import { CronExpressionParser } from 'cron-parser';
 import { z } from 'zod';
 
 /** The cron parser BullMQ itself uses, so a schedule that validates here also fires there. */
@@ -51,7 +51,10 @@ export const Site = z.strictObject({
   /** Agencies this site publishes for (a city portal may publish for each bureau). */
   agencies: z.array(AgencyDeclaration).optional(),
   /** Last day (MM-DD of the following year) to publish a year's report; default 04-01. */
-  reportDeadline: z.string().refine(isValidMonthDay, { message: 'expected MM-DD, a day every year has (e.g. 04-01)' }).optional(),
+  reportDeadline: z
+    .string()
+    .refine(isValidMonthDay, { message: 'expected MM-DD, a day every year has (e.g. 04-01)' })
+    .optional(),
 });
 export type Site = z.infer<typeof Site>;
 

@@ -64,10 +64,13 @@ describe('resolveAgencyName with a site context', () => {
 
   it('takes the city from the site name when the site declares no agency', () => {
     expect(siteCity([], '上海市嘉定区人民政府')).toBe('上海');
-    expect(resolveAgencyName('嘉定公安分局', [], '上海市嘉定区人民政府')).toMatchObject({ kind: 'new', key: '公安局|上海|嘉定' });
+    expect(resolveAgencyName('嘉定公安分局', [], '上海市嘉定区人民政府')).toMatchObject({
+      kind: 'new',
+      key: '公安局|上海|嘉定',
+    });
   });
 
-  it('never merges two cities\' bureaus', () => {
+  it("never merges two cities' bureaus", () => {
     const twoCities: KnownAgency[] = [
       { key: '公安局|北京|城东', level: 'district' },
       { key: '公安局|天津|城东', level: 'district' },
@@ -75,8 +78,14 @@ describe('resolveAgencyName with a site context', () => {
     expect(siteCity(twoCities)).toBeNull();
     const r = resolveAgencyName('城东分局', twoCities);
     expect(r).toMatchObject({ kind: 'new', key: '公安局|?|城东' });
-    expect(resolveAgencyName('北京市公安局城东分局', twoCities)).toMatchObject({ kind: 'known', key: '公安局|北京|城东' });
-    expect(resolveAgencyName('天津市公安局城东分局', twoCities)).toMatchObject({ kind: 'known', key: '公安局|天津|城东' });
+    expect(resolveAgencyName('北京市公安局城东分局', twoCities)).toMatchObject({
+      kind: 'known',
+      key: '公安局|北京|城东',
+    });
+    expect(resolveAgencyName('天津市公安局城东分局', twoCities)).toMatchObject({
+      kind: 'known',
+      key: '公安局|天津|城东',
+    });
     expect(key('北京市公安局')).not.toBe(key('天津市公安局'));
   });
 

@@ -33,7 +33,10 @@ const ORGAN = /(局|人民政府|政府|委员会|办公室|厅|院)$/;
 
 /** Whitespace removed, NFKC (full-width letters and digits to ASCII), brackets dropped. */
 export function cleanAgencyName(name: string): string {
-  return name.normalize('NFKC').replace(/\s+/g, '').replace(/[()（）【】[\]“”"']/g, '');
+  return name
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/[()（）【】[\]“”"']/g, '');
 }
 
 const stem = (place: string): string => (place.length > 2 && /[区县]$/.test(place) ? place.slice(0, -1) : place);
@@ -57,14 +60,27 @@ export function parseAgencyName(name: string): ParsedAgency | null {
   }
   m = BARE.exec(n);
   if (m?.[2] && ORGAN.test(m[2])) {
-    return { city: null, district: null, organ: m[2], level: m[1] === '市' ? 'city' : m[1] === '县' ? 'county' : 'district', bare: true };
+    return {
+      city: null,
+      district: null,
+      organ: m[2],
+      level: m[1] === '市' ? 'city' : m[1] === '县' ? 'county' : 'district',
+      bare: true,
+    };
   }
   m = LOCAL.exec(n);
   if (m?.[2] && m[4] && ORGAN.test(m[4]) && !m[2].endsWith('市')) {
-    return { city: m[1] ?? null, district: m[2], organ: m[4], level: m[3] === '县' ? 'county' : 'district', bare: false };
+    return {
+      city: m[1] ?? null,
+      district: m[2],
+      organ: m[4],
+      level: m[3] === '县' ? 'county' : 'district',
+      bare: false,
+    };
   }
   m = CITY.exec(n);
-  if (m?.[1] && m[2] && ORGAN.test(m[2])) return { city: m[1], district: null, organ: m[2], level: 'city', bare: false };
+  if (m?.[1] && m[2] && ORGAN.test(m[2]))
+    return { city: m[1], district: null, organ: m[2], level: 'city', bare: false };
   return null;
 }
 
@@ -103,7 +119,10 @@ export function resolveAgencyName(name: string, siteAgencies: KnownAgency[], sit
   if (parsed.bare) {
     const same = siteAgencies.filter((a) => a.key.startsWith(`${parsed.organ}|`) && a.level === parsed.level);
     if (same.length === 1 && same[0]) return { kind: 'known', key: same[0].key, parsed };
-    return { kind: 'unresolved', reason: `${name} names no place and the site publishes for ${same.length} such agencies` };
+    return {
+      kind: 'unresolved',
+      reason: `${name} names no place and the site publishes for ${same.length} such agencies`,
+    };
   }
   const withCity = parsed.city === null ? { ...parsed, city: siteCity(siteAgencies, siteName) } : parsed;
   const key = agencyKey(withCity);

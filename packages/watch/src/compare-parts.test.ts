@@ -50,7 +50,14 @@ describe('compareSentences', () => {
 describe('compareReports', () => {
   it('compares part by part and never across parts', () => {
     const y2022 = tagReport(
-      ['一、主要工作情况', '全年办理行政复议案件12件。开展普法宣传活动。', '二、存在的问题', '执法人员专业能力有待提升。', '三、2023年工作打算', '加强执法培训。'].join('\n'),
+      [
+        '一、主要工作情况',
+        '全年办理行政复议案件12件。开展普法宣传活动。',
+        '二、存在的问题',
+        '执法人员专业能力有待提升。',
+        '三、2023年工作打算',
+        '加强执法培训。',
+      ].join('\n'),
       2022,
     );
     const y2023 = tagReport(
@@ -67,7 +74,11 @@ describe('compareReports', () => {
     const byPart = Object.fromEntries(compareReports(y2022, y2023).map((c) => [c.part, c]));
     expect(byPart.achievements).toMatchObject({ new: ['建成一站式执法办案中心。'], dropped: ['开展普法宣传活动。'] });
     expect(byPart.achievements?.repeated).toHaveLength(1);
-    expect(byPart.problems).toMatchObject({ new: [], dropped: [], repeated: [{ after: '执法人员专业能力有待提升。', similarity: 1 }] });
+    expect(byPart.problems).toMatchObject({
+      new: [],
+      dropped: [],
+      repeated: [{ after: '执法人员专业能力有待提升。', similarity: 1 }],
+    });
     expect(byPart.nextSteps).toMatchObject({ new: ['推进执法信息化。'], dropped: [] });
     expect(byPart.leadership).toEqual({ part: 'leadership', new: [], dropped: [], repeated: [] });
   });

@@ -17,7 +17,8 @@ export function splitSentences(paragraph: string): string[] {
   return out;
 }
 
-const ENUMERATOR = /^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[是、]|\d+[.、．]|其[一二三四五六七八九十]是?[，,]?)/;
+const ENUMERATOR =
+  /^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[是、]|\d+[.、．]|其[一二三四五六七八九十]是?[，,]?)/;
 
 /** What decides whether two sentences say the same: no enumerator, year, digits, punctuation or space. */
 export function sentenceCore(sentence: string): string {
@@ -96,7 +97,16 @@ export function compareSentences(before: string[], after: string[], part: Report
     new: b.filter((y) => !y.match).map((y) => y.s),
     dropped: a.filter((x) => !x.used).map((x) => x.s),
     repeated: b.flatMap((y) =>
-      y.match ? [{ before: y.match.s, after: y.s, similarity: Math.round(y.match.sim * 100) / 100, same: verbatim(y.match.s) === verbatim(y.s) }] : [],
+      y.match
+        ? [
+            {
+              before: y.match.s,
+              after: y.s,
+              similarity: Math.round(y.match.sim * 100) / 100,
+              same: verbatim(y.match.s) === verbatim(y.s),
+            },
+          ]
+        : [],
     ),
   };
 }
@@ -104,7 +114,10 @@ export function compareSentences(before: string[], after: string[], part: Report
 /** Sentences per part of a tagged report. */
 export function sentencesByPart(sections: TaggedSection[]): Record<ReportPart, string[]> {
   const paragraphs = paragraphsByPart(sections);
-  return Object.fromEntries(REPORT_PARTS.map((p) => [p, paragraphs[p].flatMap(splitSentences)])) as Record<ReportPart, string[]>;
+  return Object.fromEntries(REPORT_PARTS.map((p) => [p, paragraphs[p].flatMap(splitSentences)])) as Record<
+    ReportPart,
+    string[]
+  >;
 }
 
 /** Part by part, what the later report says that the earlier did not, what it dropped, what it repeats. */

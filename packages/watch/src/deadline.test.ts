@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween, deadlineFor, deadlinePassesAt, isValidMonthDay, judge, latestDueYear, shanghaiDate } from './deadline.ts';
+import {
+  daysBetween,
+  deadlineFor,
+  deadlinePassesAt,
+  isValidMonthDay,
+  judge,
+  latestDueYear,
+  shanghaiDate,
+} from './deadline.ts';
 
 describe('deadlines', () => {
   it('default: 1 April of the following year', () => {
@@ -34,16 +42,30 @@ describe('judge', () => {
   const seen = new Date('2026-12-01T00:00:00Z');
   it('on time by the stated date, with days to spare', () => {
     expect(judge('2024-04-01', { publishedAt: '2024-03-22', firstSeenAt: seen }, seen)).toEqual({
-      status: 'onTime', publishedOn: '2024-03-22', by: 'publishedAt', daysBefore: 10,
+      status: 'onTime',
+      publishedOn: '2024-03-22',
+      by: 'publishedAt',
+      daysBefore: 10,
     });
-    expect(judge('2024-04-01', { publishedAt: '2024-04-01', firstSeenAt: seen }, seen)).toMatchObject({ status: 'onTime', daysBefore: 0 });
+    expect(judge('2024-04-01', { publishedAt: '2024-04-01', firstSeenAt: seen }, seen)).toMatchObject({
+      status: 'onTime',
+      daysBefore: 0,
+    });
   });
   it('late by the stated date', () => {
-    expect(judge('2024-04-01', { publishedAt: '2024-06-10', firstSeenAt: seen }, seen)).toMatchObject({ status: 'late', daysBefore: -70 });
+    expect(judge('2024-04-01', { publishedAt: '2024-06-10', firstSeenAt: seen }, seen)).toMatchObject({
+      status: 'late',
+      daysBefore: -70,
+    });
   });
   it('falls back to first seen when the page states no date', () => {
-    expect(judge('2024-04-01', { publishedAt: null, firstSeenAt: new Date('2024-04-01T17:00:00Z') }, seen)).toMatchObject({
-      status: 'late', by: 'firstSeen', publishedOn: '2024-04-02', daysBefore: -1,
+    expect(
+      judge('2024-04-01', { publishedAt: null, firstSeenAt: new Date('2024-04-01T17:00:00Z') }, seen),
+    ).toMatchObject({
+      status: 'late',
+      by: 'firstSeen',
+      publishedOn: '2024-04-02',
+      daysBefore: -1,
     });
   });
   it('missing until the deadline passes, then overdue', () => {

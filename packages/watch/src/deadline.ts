@@ -50,7 +50,9 @@ export type Timeliness =
 
 /** The day a report counts as published: the date it states, else the day govwatch first saw it. */
 export function publicationDay(report: { publishedAt: string | null; firstSeenAt: Date }): string {
-  return report.publishedAt && /^\d{4}-\d{2}-\d{2}$/.test(report.publishedAt) ? report.publishedAt : shanghaiDate(report.firstSeenAt);
+  return report.publishedAt && /^\d{4}-\d{2}-\d{2}$/.test(report.publishedAt)
+    ? report.publishedAt
+    : shanghaiDate(report.firstSeenAt);
 }
 
 /** Reports already published at `now`: a watch judged as of a past day ignores later ones. */
@@ -76,5 +78,10 @@ export function judge(
   }
   const publishedOn = publicationDay(report);
   const daysBefore = daysBetween(publishedOn, deadline);
-  return { status: daysBefore >= 0 ? 'onTime' : 'late', publishedOn, by: publishedOn === report.publishedAt ? 'publishedAt' : 'firstSeen', daysBefore };
+  return {
+    status: daysBefore >= 0 ? 'onTime' : 'late',
+    publishedOn,
+    by: publishedOn === report.publishedAt ? 'publishedAt' : 'firstSeen',
+    daysBefore,
+  };
 }

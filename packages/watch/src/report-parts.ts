@@ -74,7 +74,8 @@ export function tagReport(text: string, reportYear: number | null): TaggedSectio
   return sections;
 }
 
-const NEXT_STEP_CUE = /^(?:[（(][一二三四五六七八九十]+[)）]|\d+[.、．]|[一二三四五六七八九十]是)?.{0,8}(下一步|下步|今后|明年|\d{4}年[，,]?(?:我|本)?(?:局|分局|区|市)?将)/;
+const NEXT_STEP_CUE =
+  /^(?:[（(][一二三四五六七八九十]+[)）]|\d+[.、．]|[一二三四五六七八九十]是)?.{0,8}(下一步|下步|今后|明年|\d{4}年[，,]?(?:我|本)?(?:局|分局|区|市)?将)/;
 
 /**
  * Paragraphs by part. A section tagged both problems and next steps (存在的不足及下一步打算) hands

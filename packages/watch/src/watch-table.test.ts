@@ -2,12 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { buildWatchTable, type WatchAgency } from './watch-table.ts';
 
 const agency = (id: string, name: string, level = 'district'): WatchAgency => ({
-  id, name, level, siteIds: ['s'], deadlineMonthDay: '04-01', declared: true, needsReview: false,
+  id,
+  name,
+  level,
+  siteIds: ['s'],
+  deadlineMonthDay: '04-01',
+  declared: true,
+  needsReview: false,
 });
 const seen = new Date('2024-05-01T00:00:00Z');
 
 describe('buildWatchTable', () => {
-  const agencies = [agency('a', '嘉定公安分局'), agency('b', '宝山公安分局'), agency('c', '上海市公安局', 'city'), agency('d', '闵行公安分局')];
+  const agencies = [
+    agency('a', '嘉定公安分局'),
+    agency('b', '宝山公安分局'),
+    agency('c', '上海市公安局', 'city'),
+    agency('d', '闵行公安分局'),
+  ];
   const reports = [
     { id: 'r1', agencyId: 'a', title: 'A 2023', url: 'http://x/a', publishedAt: '2024-03-22', firstSeenAt: seen },
     { id: 'r2', agencyId: 'b', title: 'B 2023', url: 'http://x/b', publishedAt: '2024-06-10', firstSeenAt: seen },
@@ -36,7 +47,11 @@ describe('buildWatchTable', () => {
   it('after it: late reports count days past, absent ones are overdue', () => {
     const t = buildWatchTable(2023, agencies, reports, new Date('2024-07-01T00:00:00Z'));
     const byId = Object.fromEntries(t.rows.map((r) => [r.agencyId, r]));
-    expect(byId.a).toMatchObject({ status: 'onTime', daysBefore: 10, report: { id: 'r1', publishedOn: '2024-03-22', judgedBy: 'publishedAt' } });
+    expect(byId.a).toMatchObject({
+      status: 'onTime',
+      daysBefore: 10,
+      report: { id: 'r1', publishedOn: '2024-03-22', judgedBy: 'publishedAt' },
+    });
     expect(byId.b).toMatchObject({ status: 'late', daysBefore: -70, report: { id: 'r2' } });
     expect(byId.c).toMatchObject({ status: 'overdue', daysBefore: -91, report: null });
     expect(t.totals).toEqual({ agencies: 4, onTime: 1, late: 1, missing: 2, overdue: 2 });

@@ -1,7 +1,8 @@
 // The publication watch for one report year: per agency, its report (the earliest published, when
 // a report was republished) judged against the agency's deadline, or its absence; and the totals.
-import { deadlineFor, judge, publishedBy, shanghaiDate, type Timeliness } from './deadline.ts';
+
 import type { AgencyLevel } from './agency-name.ts';
+import { deadlineFor, judge, publishedBy, shanghaiDate, type Timeliness } from './deadline.ts';
 
 export type WatchAgency = {
   id: string;
@@ -67,7 +68,9 @@ export function buildWatchTable(year: number, agencies: WatchAgency[], reports: 
     const deadline = deadlineFor(year, a.deadlineMonthDay);
     const judged = (byAgency.get(a.id) ?? [])
       .map((r) => ({ r, t: judge(deadline, r, now) }))
-      .sort((x, y) => ('publishedOn' in x.t && 'publishedOn' in y.t ? x.t.publishedOn.localeCompare(y.t.publishedOn) : 0))[0];
+      .sort((x, y) =>
+        'publishedOn' in x.t && 'publishedOn' in y.t ? x.t.publishedOn.localeCompare(y.t.publishedOn) : 0,
+      )[0];
     const base = {
       agencyId: a.id,
       agency: a.name,
@@ -97,7 +100,9 @@ export function buildWatchTable(year: number, agencies: WatchAgency[], reports: 
       },
     };
   });
-  rows.sort((x, y) => (LEVEL_ORDER[x.level] ?? 9) - (LEVEL_ORDER[y.level] ?? 9) || x.agency.localeCompare(y.agency, 'zh'));
+  rows.sort(
+    (x, y) => (LEVEL_ORDER[x.level] ?? 9) - (LEVEL_ORDER[y.level] ?? 9) || x.agency.localeCompare(y.agency, 'zh'),
+  );
   const count = (s: WatchStatus) => rows.filter((r) => r.status === s).length;
   return {
     year,
@@ -105,6 +110,12 @@ export function buildWatchTable(year: number, agencies: WatchAgency[], reports: 
     asOfDate: shanghaiDate(now),
     rows,
     // missing counts every agency without a report; overdue those of them past the deadline.
-    totals: { agencies: rows.length, onTime: count('onTime'), late: count('late'), missing: count('missing') + count('overdue'), overdue: count('overdue') },
+    totals: {
+      agencies: rows.length,
+      onTime: count('onTime'),
+      late: count('late'),
+      missing: count('missing') + count('overdue'),
+      overdue: count('overdue'),
+    },
   };
 }

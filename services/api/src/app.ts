@@ -3,6 +3,7 @@
 import type { Runtime } from '@govwatch/pipeline';
 import type { Site } from '@govwatch/sites';
 import type { FastifyInstance } from 'fastify';
+import type { ApiContext } from './context.ts';
 import { installErrorHandlers } from './errors.ts';
 import { installGuard } from './guard.ts';
 import { pageRoutes } from './pages/pages.ts';
@@ -10,8 +11,6 @@ import { adminRoutes } from './routes/admin.ts';
 import { operationRoutes } from './routes/operations.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { watchRoutes } from './routes/watch.ts';
-
-import type { ApiContext } from './context.ts';
 
 export type { ApiContext };
 
@@ -27,7 +26,8 @@ export async function buildApi(rt: Runtime, sites: Site[]): Promise<FastifyInsta
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   });
   const ctx: ApiContext = { rt, sites };
-  if (!rt.config.api.token) rt.log.warn('GOVWATCH_API_TOKEN is not set: the API refuses every write (401) and the queue dashboard');
+  if (!rt.config.api.token)
+    rt.log.warn('GOVWATCH_API_TOKEN is not set: the API refuses every write (401) and the queue dashboard');
 
   // Writes take no body or JSON; a form or text/plain body (what a cross-site form can send) is 415.
   app.removeContentTypeParser('text/plain');
@@ -37,7 +37,11 @@ export async function buildApi(rt: Runtime, sites: Site[]): Promise<FastifyInsta
   const { default: swagger } = await import('@fastify/swagger');
   await app.register(swagger, {
     openapi: {
-      info: { title: 'govwatch API', version: '0.1.0', description: 'Reports found on government websites, crawls, runs and events.' },
+      info: {
+        title: 'govwatch API',
+        version: '0.1.0',
+        description: 'Reports found on government websites, crawls, runs and events.',
+      },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
   });

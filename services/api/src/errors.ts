@@ -21,7 +21,11 @@ export const errorBody = (code: string, message: string): ErrorBody => ({ error:
 export const errorSchema = {
   type: 'object',
   properties: {
-    error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' } }, required: ['code', 'message'] },
+    error: {
+      type: 'object',
+      properties: { code: { type: 'string' }, message: { type: 'string' } },
+      required: ['code', 'message'],
+    },
   },
   required: ['error'],
 } as const;
@@ -29,7 +33,11 @@ export const errorSchema = {
 /** Fastify's own errors, by code, as status and our words. */
 const known: Record<string, [number, string, string]> = {
   FST_ERR_CTP_BODY_TOO_LARGE: [413, 'body_too_large', 'request body is larger than 1 MB'],
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'unsupported_media_type', 'send no body, or a JSON body (Content-Type: application/json)'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [
+    415,
+    'unsupported_media_type',
+    'send no body, or a JSON body (Content-Type: application/json)',
+  ],
   FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'bad_request', 'Content-Type is application/json but the body is empty'],
   FST_ERR_CTP_INVALID_JSON_BODY: [400, 'bad_request', 'the body is not valid JSON'],
 };
@@ -40,8 +48,16 @@ export function installErrorHandlers(app: FastifyInstance): void {
     if (err.validation) {
       const v = err.validation[0];
       const where = err.validationContext ?? 'request';
-      const field = v ? `${v.instancePath.replace(/^\//, '').replace(/\//g, '.')}` || String((v.params as { missingProperty?: string; additionalProperty?: string }).missingProperty ?? (v.params as { additionalProperty?: string }).additionalProperty ?? '') : '';
-      const what = v?.keyword === 'additionalProperties' ? 'is not a parameter of this route' : (v?.message ?? 'is not valid');
+      const field = v
+        ? `${v.instancePath.replace(/^\//, '').replace(/\//g, '.')}` ||
+          String(
+            (v.params as { missingProperty?: string; additionalProperty?: string }).missingProperty ??
+              (v.params as { additionalProperty?: string }).additionalProperty ??
+              '',
+          )
+        : '';
+      const what =
+        v?.keyword === 'additionalProperties' ? 'is not a parameter of this route' : (v?.message ?? 'is not valid');
       return reply.code(400).send(errorBody('bad_request', `${where}${field ? `.${field}` : ''}: ${what}`));
     }
     const mapped = err.code ? known[err.code] : undefined;
@@ -52,5 +68,7 @@ export function installErrorHandlers(app: FastifyInstance): void {
     req.log.error({ err, url: req.url }, 'request failed');
     return reply.code(500).send(errorBody('internal', 'internal error; the server log has the details'));
   });
-  app.setNotFoundHandler((req, reply) => reply.code(404).send(errorBody('not_found', `no route ${req.method} ${req.url.split('?')[0]}`)));
+  app.setNotFoundHandler((req, reply) =>
+    reply.code(404).send(errorBody('not_found', `no route ${req.method} ${req.url.split('?')[0]}`)),
+  );
 }

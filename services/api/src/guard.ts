@@ -77,7 +77,11 @@ export function installGuard(app: FastifyInstance, api: Config['api']): void {
     // probes and scrapers that address a pod by IP are let through.
     const name = hostName(host);
     if (!isIP(name.replace(/^\[|\]$/g, '')) && !hosts.has(name) && !hosts.has(host.toLowerCase())) {
-      throw new ApiError(421, 'host_not_allowed', `this API does not answer to Host ${JSON.stringify(host)}; add it to GOVWATCH_API_ALLOWED_HOSTS`);
+      throw new ApiError(
+        421,
+        'host_not_allowed',
+        `this API does not answer to Host ${JSON.stringify(host)}; add it to GOVWATCH_API_ALLOWED_HOSTS`,
+      );
     }
     // The queue dashboard's routes come from bull-board's plugin: they are admin, whatever they say.
     const admin = req.url.startsWith(`${ADMIN_PREFIX}/`) || req.url === ADMIN_PREFIX;
@@ -85,8 +89,10 @@ export function installGuard(app: FastifyInstance, api: Config['api']): void {
     if (access === 'open') return;
     const token = bearer(req) || (admin ? basicPassword(req) : '');
     if (access === 'write') {
-      if (req.headers['sec-fetch-site'] === 'cross-site') throw new ApiError(403, 'cross_site', 'cross-site requests cannot change anything');
-      if (!api.token) throw new ApiError(401, 'writes_disabled', 'writes are disabled: GOVWATCH_API_TOKEN is not set on the server');
+      if (req.headers['sec-fetch-site'] === 'cross-site')
+        throw new ApiError(403, 'cross_site', 'cross-site requests cannot change anything');
+      if (!api.token)
+        throw new ApiError(401, 'writes_disabled', 'writes are disabled: GOVWATCH_API_TOKEN is not set on the server');
       if (!sameSecret(token, api.token)) {
         // A browser asks for the token itself on the dashboard (any user name, the token as password).
         if (admin) reply.header('www-authenticate', 'Basic realm="govwatch queues", charset="UTF-8"');

@@ -7,7 +7,9 @@ import { workspaceDirs } from '../../../infra/workspace.mjs';
 for (const dir of workspaceDirs()) {
   const why = stalePackage(dir);
   if (why) {
-    process.stderr.write(`govwatch: the build is stale (${why} in ${dir.split('/').slice(-2).join('/')}): run pnpm build\n`);
+    process.stderr.write(
+      `govwatch: the build is stale (${why} in ${dir.split('/').slice(-2).join('/')}): run pnpm build\n`,
+    );
     process.exit(1);
   }
 }

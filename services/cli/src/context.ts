@@ -1,5 +1,5 @@
 // Shared by the commands: config, logger, sites and a runtime, each made once, on demand.
-import { createLogger, loadConfig, type Config, type Logger } from '@govwatch/core';
+import { type Config, createLogger, type Logger, loadConfig } from '@govwatch/core';
 import type { Db } from '@govwatch/db';
 import type { Runtime } from '@govwatch/pipeline';
 import { loadSites, type Site } from '@govwatch/sites';

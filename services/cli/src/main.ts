@@ -96,9 +96,12 @@ program
 
 program
   .command('export')
-  .description('print stored reports (NDJSON or CSV), events after an id, or a site\'s raw snapshots as WARC')
+  .description("print stored reports (NDJSON or CSV), events after an id, or a site's raw snapshots as WARC")
   .option('--since <iso>', 'only reports updated at or after this time')
-  .option('--after <eventId>', 'print the events after this event id instead of reports (resume from the last id printed; 0: all)')
+  .option(
+    '--after <eventId>',
+    'print the events after this event id instead of reports (resume from the last id printed; 0: all)',
+  )
   .option('--site <id>', 'only this site (required with --format warc)')
   .option('--format <format>', 'ndjson | csv | warc', 'ndjson')
   .option('--out <file>', 'write to this file instead of stdout')
@@ -110,24 +113,34 @@ program
   .description('list the versions of a report')
   .argument('<report>', 'report id, or any URL the report was seen at')
   .option('--json', 'print the history as one JSON object')
-  .action(action('warn', async (ctx, reportId: string, opts) => (await commands.history()).historyCommand(ctx, reportId, opts)));
+  .action(
+    action('warn', async (ctx, reportId: string, opts) =>
+      (await commands.history()).historyCommand(ctx, reportId, opts),
+    ),
+  );
 
 program
   .command('diff')
-  .description('diff of two versions of a report (default: the current one and the one before): unified by line, or --word')
+  .description(
+    'diff of two versions of a report (default: the current one and the one before): unified by line, or --word',
+  )
   .argument('<report>', 'report id, or any URL the report was seen at')
   .argument('[a]', 'older version number')
   .argument('[b]', 'newer version number (default: the current version)')
   .option('--word', 'show the changed words inside each changed paragraph ([-old-]{+new+}), not whole lines')
   .action(
-    action('warn', async (ctx, reportId: string, a: string | undefined, b: string | undefined, opts: { word?: boolean }) =>
-      (await commands.history()).diffCommand(ctx, reportId, a, b, opts),
+    action(
+      'warn',
+      async (ctx, reportId: string, a: string | undefined, b: string | undefined, opts: { word?: boolean }) =>
+        (await commands.history()).diffCommand(ctx, reportId, a, b, opts),
     ),
   );
 
 program
   .command('events')
-  .description('list recent outbox events; with --failed, webhook deliveries dead-lettered after their last attempt; with --redeliver, re-send those')
+  .description(
+    'list recent outbox events; with --failed, webhook deliveries dead-lettered after their last attempt; with --redeliver, re-send those',
+  )
   .option('--failed', 'list dead-lettered webhook deliveries')
   .option('--redeliver', 're-send every dead-lettered webhook delivery with a fresh set of attempts')
   .option('--limit <n>', 'how many', '20')
@@ -170,12 +183,17 @@ program
   .argument('<agency>', 'agency name, alias or id')
   .requiredOption('--years <years...>', 'two report years, e.g. --years 2022 2023')
   .option('--format <format>', 'text | json', 'text')
-  .action(action('warn', async (ctx, agency: string, opts) => (await commands.watch()).compareCommand(ctx, agency, opts)));
+  .action(
+    action('warn', async (ctx, agency: string, opts) => (await commands.watch()).compareCommand(ctx, agency, opts)),
+  );
 
 program
   .command('demo')
   .description('serve the bundled fixture site on 127.0.0.1, crawl it through the pipeline, print what was stored')
-  .option('--keep', 'keep serving the fixture site afterwards (until Ctrl-C), with a site file to try crawl, history and diff by hand')
+  .option(
+    '--keep',
+    'keep serving the fixture site afterwards (until Ctrl-C), with a site file to try crawl, history and diff by hand',
+  )
   .option('--port <port>', 'serve the fixture site on this port (default: any free port)')
   .action(
     action('warn', async (ctx, opts) => {

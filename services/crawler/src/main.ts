@@ -1,7 +1,13 @@
 // The crawl worker process: scale out by running more of these against the same Redis and PostgreSQL.
 // `govwatch start` and `govwatch worker crawl` call startCrawler too.
 import { createLogger, isProcessEntry, loadConfig, onShutdown, shutdownOnSignals } from '@govwatch/core';
-import { checkServices, createRuntime, type Runtime, serveMetricsWhenConfigured, startWorker } from '@govwatch/pipeline';
+import {
+  checkServices,
+  createRuntime,
+  type Runtime,
+  serveMetricsWhenConfigured,
+  startWorker,
+} from '@govwatch/pipeline';
 
 export async function startCrawler(rt: Runtime): Promise<void> {
   const worker = startWorker('crawl', rt);

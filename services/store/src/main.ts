@@ -3,7 +3,14 @@
 // webhooks; this is the one place that decides so. Scale out by running more of these.
 // `govwatch start` and `govwatch worker store` call startStore too.
 import { createLogger, isProcessEntry, loadConfig, onShutdown, shutdownOnSignals } from '@govwatch/core';
-import { checkServices, createRuntime, type Runtime, serveMetricsWhenConfigured, startEventRelay, startWorker } from '@govwatch/pipeline';
+import {
+  checkServices,
+  createRuntime,
+  type Runtime,
+  serveMetricsWhenConfigured,
+  startEventRelay,
+  startWorker,
+} from '@govwatch/pipeline';
 
 export async function startStore(rt: Runtime): Promise<void> {
   const store = startWorker('store', rt);

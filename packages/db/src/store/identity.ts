@@ -6,7 +6,13 @@
 // near-duplicate candidates are searched only when (a)–(c) found nothing, and come with their
 // current text, so Jaccard needs no further read.
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
-import { hammingDistance, NEAR_DUPLICATE_MAX_DISTANCE, NEAR_DUPLICATE_MIN_JACCARD, shingleJaccard, shingles } from '../simhash.ts';
+import {
+  hammingDistance,
+  NEAR_DUPLICATE_MAX_DISTANCE,
+  NEAR_DUPLICATE_MIN_JACCARD,
+  shingleJaccard,
+  shingles,
+} from '../simhash.ts';
 import type { Prepared } from './prepare.ts';
 import type { JobRecord, StoreOutcome, Tx } from './types.ts';
 
@@ -21,7 +27,14 @@ export type Match = {
   removed?: boolean;
 };
 
-type Alias = { url: string; reportId: string; kind: string; contentHash: string | null; knownVersion: number | null; removed: boolean };
+type Alias = {
+  url: string;
+  reportId: string;
+  kind: string;
+  contentHash: string | null;
+  knownVersion: number | null;
+  removed: boolean;
+};
 
 /** What is known about a page before deciding, read in one round trip. */
 export type Lookup = {
@@ -100,7 +113,14 @@ export async function findReport(tx: Tx, p: Prepared, record: JobRecord, known: 
   }
 
   const same = known.sameContent;
-  if (same) return { reportId: same.reportId, kind: 'hash', outcome: 'unchanged', version: same.version, removed: same.removed };
+  if (same)
+    return {
+      reportId: same.reportId,
+      kind: 'hash',
+      outcome: 'unchanged',
+      version: same.version,
+      removed: same.removed,
+    };
 
   const moved = known.moved;
   if (moved) {
@@ -159,7 +179,12 @@ function candidatesWithText(
   return tx.$queryRaw<Candidate[]>(candidatesSql(fingerprint, reportYear, limit, agency));
 }
 
-function candidatesSql(fingerprint: bigint | null, reportYear: number | null, limit: number, agency: string | null): Prisma.Sql {
+function candidatesSql(
+  fingerprint: bigint | null,
+  reportYear: number | null,
+  limit: number,
+  agency: string | null,
+): Prisma.Sql {
   return Prisma.sql`
     SELECT c.id, c.distance, c.removed, c."firstSeenAt", v.text FROM (
       SELECT id, "currentVersion", status = 'removed' AS removed, "firstSeenAt",
@@ -175,12 +200,18 @@ function candidatesSql(fingerprint: bigint | null, reportYear: number | null, li
     ORDER BY c.distance, c."firstSeenAt"`;
 }
 
-async function nearestReport(tx: Tx, p: Prepared, record: JobRecord, searched: Candidate[] | null): Promise<{ id: string; removed: boolean } | null> {
+async function nearestReport(
+  tx: Tx,
+  p: Prepared,
+  record: JobRecord,
+  searched: Candidate[] | null,
+): Promise<{ id: string; removed: boolean } | null> {
   const candidates = searched ?? (await candidatesWithText(tx, p.fingerprint, record.reportYear, 5, record.agency));
   if (candidates.length === 0) return null;
   const mine = shingles(record.text);
   for (const c of candidates) {
-    if (c.text !== null && shingleJaccard(c.text, mine) >= NEAR_DUPLICATE_MIN_JACCARD) return { id: c.id, removed: c.removed };
+    if (c.text !== null && shingleJaccard(c.text, mine) >= NEAR_DUPLICATE_MIN_JACCARD)
+      return { id: c.id, removed: c.removed };
   }
   return null;
 }

@@ -10,7 +10,9 @@ export function isRetryableConflict(err: unknown): boolean {
   if (err instanceof Prisma.PrismaClientKnownRequestError) {
     if (err.code === 'P2002' || err.code === 'P2034') return true;
     const meta = err.meta as Record<string, unknown> | undefined;
-    const code = meta?.code ?? (meta?.driverAdapterError as { cause?: { originalCode?: string } } | undefined)?.cause?.originalCode;
+    const code =
+      meta?.code ??
+      (meta?.driverAdapterError as { cause?: { originalCode?: string } } | undefined)?.cause?.originalCode;
     if (typeof code === 'string' && RETRYABLE_SQLSTATE.has(code)) return true;
   }
   const message = err instanceof Error ? err.message : String(err);

@@ -23,7 +23,11 @@ import { writeReportStore } from './writes.ts';
  * Store one extracted page (or one page that failed). Idempotent: a retried or duplicated job
  * for the same (runId, url) returns the outcome recorded the first time and changes nothing.
  */
-export async function storePage(prisma: PrismaClient, job: StoreJobInput, options: StoreOptions = {}): Promise<StoreResult> {
+export async function storePage(
+  prisma: PrismaClient,
+  job: StoreJobInput,
+  options: StoreOptions = {},
+): Promise<StoreResult> {
   const prepared = prepare(job);
   return withConflictRetries(options.maxAttempts ?? 5, () =>
     prisma.$transaction((tx) => storeInTransaction(tx, prepared), { maxWait: 10_000, timeout: 60_000 }),

@@ -1,11 +1,12 @@
 // Report writes through Prisma: a new version of a known report and a removed report restored,
 // each with its outbox event in the same transaction. A new report, its URLs and its page are
 // written in one statement by writes.ts.
+
+import type { StoreRecordJob } from '@govwatch/jobs';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { writeReportEvent } from '../outbox.ts';
 import type { Prepared } from './prepare.ts';
 import type { JobRecord, Tx } from './types.ts';
-import type { StoreRecordJob } from '@govwatch/jobs';
 
 function versionData(p: Prepared, job: StoreRecordJob, record: JobRecord) {
   const { text, sections, attachments, ...rest } = record;
@@ -58,8 +59,16 @@ export async function addVersion(tx: Tx, p: Prepared, job: StoreRecordJob, recor
 
 /** A removed report seen again is active again; downstream hears it as an update. */
 export async function restoreIfRemoved(tx: Tx, reportId: string, url: string) {
-  const restored = await tx.report.updateMany({ where: { id: reportId, status: 'removed' }, data: { status: 'active' } });
+  const restored = await tx.report.updateMany({
+    where: { id: reportId, status: 'removed' },
+    data: { status: 'active' },
+  });
   if (restored.count === 0) return;
   const report = await tx.report.findUniqueOrThrow({ where: { id: reportId } });
-  await writeReportEvent(tx, 'report.updated', report, { version: report.currentVersion, url, contentHash: report.contentHash, restored: true });
+  await writeReportEvent(tx, 'report.updated', report, {
+    version: report.currentVersion,
+    url,
+    contentHash: report.contentHash,
+    restored: true,
+  });
 }

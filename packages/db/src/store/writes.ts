@@ -26,7 +26,13 @@ export type ReportWrite = {
 };
 
 /** Snapshot, report (when new), URLs, page and run outcome of a report record; returns the report id. */
-export async function writeReportStore(tx: Tx, p: Prepared, job: StoreRecordJob, record: JobRecord, w: ReportWrite): Promise<string> {
+export async function writeReportStore(
+  tx: Tx,
+  p: Prepared,
+  job: StoreRecordJob,
+  record: JobRecord,
+  w: ReportWrite,
+): Promise<string> {
   const now = new Date();
   const hash = record.contentHash;
   const reportId = w.create ? randomUUID() : w.reportId;
@@ -42,7 +48,10 @@ export async function writeReportStore(tx: Tx, p: Prepared, job: StoreRecordJob,
   if (w.create) {
     const { text, sections, attachments, ...rest } = record;
     const fields = { title: record.title, agency: record.agency, reportYear: record.reportYear };
-    const payload = eventPayload({ id: reportId, siteId: job.siteId, ...fields }, { version: 1, url: p.pageUrl, contentHash: hash });
+    const payload = eventPayload(
+      { id: reportId, siteId: job.siteId, ...fields },
+      { version: 1, url: p.pageUrl, contentHash: hash },
+    );
     parts.push(Prisma.sql`rep AS (
       INSERT INTO "Report" (id, "siteId", "canonicalUrl", title, agency, "reportYear", "publishedAt", source, "contentHash", simhash, "currentVersion", "updatedAt")
       VALUES (${reportId}, ${job.siteId}, ${p.pageUrl}, ${record.title}, ${record.agency}, ${record.reportYear}::int, ${record.publishedAt},
@@ -56,7 +65,9 @@ export async function writeReportStore(tx: Tx, p: Prepared, job: StoreRecordJob,
     parts.push(Prisma.sql`ev AS (
       INSERT INTO "Event" (type, "reportId", payload) VALUES ('report.created', ${reportId}, ${json(payload)}) RETURNING 1)`);
   }
-  const urlRows = p.urls.map((url, i) => Prisma.sql`(${url}, ${reportId}, ${w.kinds[i] ?? 'url'}, ${hash}, ${utc(now)}, ${utc(now)})`);
+  const urlRows = p.urls.map(
+    (url, i) => Prisma.sql`(${url}, ${reportId}, ${w.kinds[i] ?? 'url'}, ${hash}, ${utc(now)}, ${utc(now)})`,
+  );
   parts.push(Prisma.sql`urls AS (
     INSERT INTO "ReportUrl" (url, "reportId", kind, "contentHash", "firstSeenAt", "lastSeenAt")
     VALUES ${Prisma.join(urlRows)}

@@ -23,7 +23,11 @@ ${entries.map((e) => `  <url><loc>${esc(e.url)}</loc><lastmod>${e.lastmod}</last
 `;
 }
 
-export function renderRss(o: { title: string; link: string; items: { title: string; url: string; date: string; description: string }[] }): string {
+export function renderRss(o: {
+  title: string;
+  link: string;
+  items: { title: string; url: string; date: string; description: string }[];
+}): string {
   const rfc822 = (d: string) => new Date(`${d}T09:00:00+08:00`).toUTCString();
   return `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0">

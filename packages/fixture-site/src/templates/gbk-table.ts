@@ -8,7 +8,9 @@ export function renderGbkTable(page: ArticlePage): string {
   const body =
     page.paragraphStyle === 'br'
       ? `<font style="font-size:16px;line-height:200%">${page.paragraphs
-          .map((p, i) => (i >= n - sig ? `<div align="right">${esc(p)}</div>` : `&nbsp;&nbsp;&nbsp;&nbsp;${esc(p)}<br>`))
+          .map((p, i) =>
+            i >= n - sig ? `<div align="right">${esc(p)}</div>` : `&nbsp;&nbsp;&nbsp;&nbsp;${esc(p)}<br>`,
+          )
           .join('\n')}</font>`
       : page.paragraphs
           .map((p, i) =>

@@ -5,7 +5,14 @@ import type { ListItem } from './lists.ts';
 
 export const DATAPROXY_PATH = '/module/web/jpage/dataproxy.jsp';
 
-export type HanwebColumn = { siteName: string; columnName: string; columnId: number; unitId: number; perPage: number; groupSize: number };
+export type HanwebColumn = {
+  siteName: string;
+  columnName: string;
+  columnId: number;
+  unitId: number;
+  perPage: number;
+  groupSize: number;
+};
 
 function ajaxParam(c: HanwebColumn): string {
   return `{col:1,appid:1,webid:1,path:'/',columnid:${c.columnId},sourceContentType:1,unitid:${c.unitId},webname:'${c.siteName}',permissiontype:0}`;

@@ -6,7 +6,9 @@ export function renderHanweb(page: ArticlePage): string {
   const sig = signatureLength(page.paragraphs);
   const n = page.paragraphs.length;
   const body = page.paragraphs
-    .map((p, i) => (i >= n - sig ? `<p style="text-align:right">${esc(p)}</p>` : `<p style="text-indent:2em">${esc(p)}</p>`))
+    .map((p, i) =>
+      i >= n - sig ? `<p style="text-align:right">${esc(p)}</p>` : `<p style="text-indent:2em">${esc(p)}</p>`,
+    )
     .join('\n');
   return `<!DOCTYPE html>
 <html>

@@ -12,7 +12,10 @@ function shown(title: string): string {
 
 function items(list: ListItem[]): string {
   return list
-    .map((it) => `<li><a href="${esc(it.href)}" title="${esc(it.title)}" target="_blank">${esc(shown(it.title))}</a><span>${it.date}</span></li>`)
+    .map(
+      (it) =>
+        `<li><a href="${esc(it.href)}" title="${esc(it.title)}" target="_blank">${esc(shown(it.title))}</a><span>${it.date}</span></li>`,
+    )
     .join('\n');
 }
 
@@ -62,7 +65,13 @@ function createPageHTML(_nPageCount, _nCurrIndex, _sPageName, _sPageExt){
 </script>`;
 
 /** TRS list: index.html, index_1.html, …; the page count only in createPageHTML(N, cur, "index", "html"). */
-export function renderTrsList(o: { siteName: string; columnName: string; items: ListItem[]; pageCount: number; current: number }): string {
+export function renderTrsList(o: {
+  siteName: string;
+  columnName: string;
+  items: ListItem[];
+  pageCount: number;
+  current: number;
+}): string {
   return page(
     o.siteName,
     o.columnName,
@@ -73,7 +82,13 @@ export function renderTrsList(o: { siteName: string; columnName: string; items: 
 }
 
 /** Plain 上一页/下一页 links and nothing else about the page count. */
-export function renderNextLinkList(o: { siteName: string; columnName: string; items: ListItem[]; prev?: string; next?: string }): string {
+export function renderNextLinkList(o: {
+  siteName: string;
+  columnName: string;
+  items: ListItem[];
+  prev?: string;
+  next?: string;
+}): string {
   const pager = [
     o.prev ? `<a href="${esc(o.prev)}" class="prev">上一页</a>` : '<span class="disabled">上一页</span>',
     o.next ? `<a href="${esc(o.next)}" class="next">下一页</a>` : '<span class="disabled">下一页</span>',
@@ -82,7 +97,13 @@ export function renderNextLinkList(o: { siteName: string; columnName: string; it
 }
 
 /** list?page=N with 首页/上一页/下一页/尾页 and 共N页. */
-export function renderQueryList(o: { siteName: string; columnName: string; items: ListItem[]; pageCount: number; page: number }): string {
+export function renderQueryList(o: {
+  siteName: string;
+  columnName: string;
+  items: ListItem[];
+  pageCount: number;
+  page: number;
+}): string {
   const link = (n: number, label: string) => `<a href="list?page=${n}">${label}</a>`;
   const pager = [
     `<span>共${o.pageCount}页 当前第${o.page}页</span>`,
@@ -95,7 +116,13 @@ export function renderQueryList(o: { siteName: string; columnName: string; items
 }
 
 /** `var countPage = N` and a script that writes the links to index_N.html (no links in the static HTML). */
-export function renderCountPageList(o: { siteName: string; columnName: string; items: ListItem[]; pageCount: number; current: number }): string {
+export function renderCountPageList(o: {
+  siteName: string;
+  columnName: string;
+  items: ListItem[];
+  pageCount: number;
+  current: number;
+}): string {
   const pager = `<script type="text/javascript">
 var currentPage = ${o.current};//所在页从0开始
 var countPage = ${o.pageCount}//共多少页

@@ -38,8 +38,14 @@ export async function guardPage(page: Page, guard: BrowserGuard): Promise<void> 
 }
 
 export const BROWSER_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-dev-shm-usage',
 ];
 
 export function launchOptions(executablePath: string): LaunchOptions {
@@ -50,7 +56,8 @@ export function launchOptions(executablePath: string): LaunchOptions {
 export function lazyBrowser(executablePath: string) {
   let browser: Promise<Browser> | null = null;
   return {
-    get: () => (browser ??= import('playwright').then(({ chromium }) => chromium.launch(launchOptions(executablePath)))),
+    get: () =>
+      (browser ??= import('playwright').then(({ chromium }) => chromium.launch(launchOptions(executablePath)))),
     async close() {
       if (browser) await (await browser).close().catch(() => undefined);
     },

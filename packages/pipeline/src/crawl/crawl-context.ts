@@ -2,7 +2,14 @@
 import type { Logger } from '@govwatch/core';
 import type { CrawlStats } from '@govwatch/jobs';
 import { fetchPolicyOf, type Site } from '@govwatch/sites';
-import { errorKind, type FetchOptions, type Fetcher, type HostLimiter, type Robots, withCrawlDelay } from '../fetch/index.ts';
+import {
+  errorKind,
+  type Fetcher,
+  type FetchOptions,
+  type HostLimiter,
+  type Robots,
+  withCrawlDelay,
+} from '../fetch/index.ts';
 import type { LinkRules } from './links.ts';
 
 // The crawl's figures are part of the job contract (they travel on the crawlFinished job).
@@ -26,9 +33,21 @@ const PROGRESS_EVERY_MS = 250;
 
 export function emptyStats(): CrawlStats {
   return {
-    listPagesFetched: 0, reportLinksFound: 0, pagesFetched: 0, notModified: 0, unchangedBytes: 0,
-    pagesQueued: 0, alreadySettled: 0, bytes: 0, robotsDisallowed: 0, browserRetries: 0, errors: {}, discoveryComplete: true,
-    seenUrls: [], warnings: [], durationMs: 0,
+    listPagesFetched: 0,
+    reportLinksFound: 0,
+    pagesFetched: 0,
+    notModified: 0,
+    unchangedBytes: 0,
+    pagesQueued: 0,
+    alreadySettled: 0,
+    bytes: 0,
+    robotsDisallowed: 0,
+    browserRetries: 0,
+    errors: {},
+    discoveryComplete: true,
+    seenUrls: [],
+    warnings: [],
+    durationMs: 0,
   };
 }
 

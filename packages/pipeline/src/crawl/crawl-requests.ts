@@ -65,7 +65,8 @@ export class CrawlRequests implements IRequestManager {
   }
 
   async addRequest(source: Source, options?: RequestQueueOperationOptions): Promise<RequestQueueOperationInfo> {
-    const request = source instanceof Request ? source : new Request(source as ConstructorParameters<typeof Request>[0]);
+    const request =
+      source instanceof Request ? source : new Request(source as ConstructorParameters<typeof Request>[0]);
     const seen = this.known.get(request.uniqueKey);
     if (seen) return this.info(seen, true, this.done.has(seen.uniqueKey));
     request.id ??= String(this.known.size + 1);
@@ -75,16 +76,33 @@ export class CrawlRequests implements IRequestManager {
     return this.info(request, false, false, options?.forefront);
   }
 
-  async addRequestsBatched(requests: RequestsLike, options?: RequestQueueOperationOptions): Promise<AddRequestsBatchedResult> {
+  async addRequestsBatched(
+    requests: RequestsLike,
+    options?: RequestQueueOperationOptions,
+  ): Promise<AddRequestsBatchedResult> {
     const addedRequests = [];
     for await (const r of requests as AsyncIterable<Source | string>) {
-      const { requestId, uniqueKey, wasAlreadyHandled, wasAlreadyPresent } = await this.addRequest(typeof r === 'string' ? { url: r } : r, options);
+      const { requestId, uniqueKey, wasAlreadyHandled, wasAlreadyPresent } = await this.addRequest(
+        typeof r === 'string' ? { url: r } : r,
+        options,
+      );
       addedRequests.push({ requestId, uniqueKey, wasAlreadyHandled, wasAlreadyPresent });
     }
     return { addedRequests, waitForAllRequestsToBeAdded: Promise.resolve([]) };
   }
 
-  private info(request: Request, wasAlreadyPresent: boolean, wasAlreadyHandled: boolean, forefront = false): RequestQueueOperationInfo {
-    return { requestId: request.id ?? '', uniqueKey: request.uniqueKey, wasAlreadyPresent, wasAlreadyHandled, forefront };
+  private info(
+    request: Request,
+    wasAlreadyPresent: boolean,
+    wasAlreadyHandled: boolean,
+    forefront = false,
+  ): RequestQueueOperationInfo {
+    return {
+      requestId: request.id ?? '',
+      uniqueKey: request.uniqueKey,
+      wasAlreadyPresent,
+      wasAlreadyHandled,
+      forefront,
+    };
   }
 }

@@ -5,14 +5,22 @@
 // conditional GETs and raw bytes). A fresh crawler and in-memory request list per crawl (crawlee
 // #1602, #4056; crawl-requests.ts).
 import { freemem, totalmem } from 'node:os';
+import {
+  BasicCrawler,
+  Configuration,
+  log as crawleeLog,
+  LocalEventManager,
+  LogLevel,
+  type Request,
+  type RequestQueue,
+} from '@crawlee/basic';
 import { canonicalUrl } from '@govwatch/core';
 import type { Site } from '@govwatch/sites';
-import { BasicCrawler, Configuration, LocalEventManager, LogLevel, log as crawleeLog, type Request, type RequestQueue } from '@crawlee/basic';
 import type { Page, Response as PlaywrightResponse } from 'playwright';
-import { guardPage, launchOptions } from './browser.ts';
-import { CrawlRequests } from './crawl-requests.ts';
 import { assertPublicUrl, HttpStatusError, OffSiteError, parseRetryAfter, prepareRetry } from '../fetch/index.ts';
+import { guardPage, launchOptions } from './browser.ts';
 import { type ContextDeps, type CrawlContext, type CrawlStats, createCrawlContext } from './crawl-context.ts';
+import { CrawlRequests } from './crawl-requests.ts';
 import { type Enqueue, type ListData, listKey, listRoute } from './list-route.ts';
 import { type ReportSink, reportRoute } from './report-route.ts';
 
@@ -50,7 +58,13 @@ function crawlerConfig(): Configuration {
     getMemoryInfo: async () => {
       const total = totalmem();
       const free = freemem();
-      return { totalBytes: total, freeBytes: free, usedBytes: total - free, mainProcessBytes: process.memoryUsage.rss(), childProcessesBytes: 0 };
+      return {
+        totalBytes: total,
+        freeBytes: free,
+        usedBytes: total - free,
+        mainProcessBytes: process.memoryUsage.rss(),
+        childProcessesBytes: 0,
+      };
     },
   });
   config.useEventManager(events);
@@ -113,7 +127,12 @@ export async function crawlSite(site: Site, deps: CrawlDeps): Promise<CrawlStats
       ctx.stats.reportLinksFound = reports.size;
       if (!(await ctx.allowedByRobots(link.url))) return;
       if (!takeBudget()) return;
-      await queue.addRequest({ url: link.url, uniqueKey: key, userData: { label: 'report' } satisfies ReportData, skipNavigation: true });
+      await queue.addRequest({
+        url: link.url,
+        uniqueKey: key,
+        userData: { label: 'report' } satisfies ReportData,
+        skipNavigation: true,
+      });
     },
   };
   const lists = listRoute(site, ctx, enqueue);
@@ -133,7 +152,12 @@ export async function crawlSite(site: Site, deps: CrawlDeps): Promise<CrawlStats
     const data = request.userData as ListData | ReportData;
     try {
       if (data.label === 'report') return await reportPages.handle(request);
-      return await lists.fetchAndHandle({ url: request.url, method: request.method, payload: request.payload, userData: data });
+      return await lists.fetchAndHandle({
+        url: request.url,
+        method: request.method,
+        payload: request.payload,
+        userData: data,
+      });
     } catch (err) {
       await prepareRetry(request, err);
       throw err;
@@ -178,7 +202,8 @@ export async function crawlSite(site: Site, deps: CrawlDeps): Promise<CrawlStats
   } finally {
     await reportPages.close();
   }
-  if (deps.signal?.aborted) throw new CrawlInterruptedError(`crawl of ${site.id} interrupted by shutdown; it will be retried`);
+  if (deps.signal?.aborted)
+    throw new CrawlInterruptedError(`crawl of ${site.id} interrupted by shutdown; it will be retried`);
 
   ctx.stats.seenUrls = [...reports.keys()].filter((url) => !reportPages.gone.has(url));
   if (reports.size === 0) {
@@ -204,45 +229,52 @@ async function browserCrawler(
   route: (request: Request) => Promise<void>,
   handleList: (html: string, url: string, contentType: string | null, data: ListData) => Promise<void>,
 ) {
-  const [{ PlaywrightCrawler }, { chromium }] = await Promise.all([import('@crawlee/playwright'), import('playwright')]);
+  const [{ PlaywrightCrawler }, { chromium }] = await Promise.all([
+    import('@crawlee/playwright'),
+    import('playwright'),
+  ]);
   /** The main frame's last document response: after a challenge's reload, the page's own. */
   const lastNavigation = new WeakMap<Page, PlaywrightResponse>();
-  const crawler = new PlaywrightCrawler({
-    ...options,
-    launchContext: { launcher: chromium, launchOptions: launchOptions(ctx.chromiumPath) },
-    browserPoolOptions: { useFingerprints: false },
-    preNavigationHooks: [
-      async ({ request, page }) => {
-        const url = new URL(request.url);
-        if (!ctx.fetchOptions.allowPrivateNetwork) await assertPublicUrl(url);
-        // The browser's navigation waits for the host's next rate turn like any fetch.
-        await ctx.limiter.schedule(url.host, ctx.fetchOptions.limits, async () => undefined);
-        await page.setExtraHTTPHeaders({ 'user-agent': ctx.fetchOptions.userAgent });
-        await guardPage(page, ctx.fetchOptions);
-        page.on('response', (response) => {
-          if (response.request().isNavigationRequest() && response.frame() === page.mainFrame()) lastNavigation.set(page, response);
-        });
+  const crawler = new PlaywrightCrawler(
+    {
+      ...options,
+      launchContext: { launcher: chromium, launchOptions: launchOptions(ctx.chromiumPath) },
+      browserPoolOptions: { useFingerprints: false },
+      preNavigationHooks: [
+        async ({ request, page }) => {
+          const url = new URL(request.url);
+          if (!ctx.fetchOptions.allowPrivateNetwork) await assertPublicUrl(url);
+          // The browser's navigation waits for the host's next rate turn like any fetch.
+          await ctx.limiter.schedule(url.host, ctx.fetchOptions.limits, async () => undefined);
+          await page.setExtraHTTPHeaders({ 'user-agent': ctx.fetchOptions.userAgent });
+          await guardPage(page, ctx.fetchOptions);
+          page.on('response', (response) => {
+            if (response.request().isNavigationRequest() && response.frame() === page.mainFrame())
+              lastNavigation.set(page, response);
+          });
+        },
+      ],
+      requestHandler: async ({ page, request, response }) => {
+        if (request.skipNavigation) return route(request);
+        // Lists filled by scripts (jpage, JSON) are complete once the network is quiet; a WAF
+        // challenge has set its cookie and reloaded the page by then.
+        await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
+        // crawlee hands error pages to the handler (it throws only on 401/403/429, and only with its
+        // session pool): a page still answering an error is a failed list, not an empty one that
+        // proves reports gone.
+        const last = lastNavigation.get(page) ?? response;
+        const status = last?.status() ?? 0;
+        if (status >= 400) {
+          const err = new HttpStatusError(status, request.url, parseRetryAfter(last?.headers()['retry-after'] ?? null));
+          await prepareRetry(request, err);
+          throw err;
+        }
+        ctx.stats.pagesFetched++;
+        if (!ctx.onSite(page.url())) throw new OffSiteError(`list page ${request.url} ended off-site at ${page.url()}`);
+        await handleList(await page.content(), page.url(), 'text/html', request.userData as ListData);
       },
-    ],
-    requestHandler: async ({ page, request, response }) => {
-      if (request.skipNavigation) return route(request);
-      // Lists filled by scripts (jpage, JSON) are complete once the network is quiet; a WAF
-      // challenge has set its cookie and reloaded the page by then.
-      await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
-      // crawlee hands error pages to the handler (it throws only on 401/403/429, and only with its
-      // session pool): a page still answering an error is a failed list, not an empty one that
-      // proves reports gone.
-      const last = lastNavigation.get(page) ?? response;
-      const status = last?.status() ?? 0;
-      if (status >= 400) {
-        const err = new HttpStatusError(status, request.url, parseRetryAfter(last?.headers()['retry-after'] ?? null));
-        await prepareRetry(request, err);
-        throw err;
-      }
-      ctx.stats.pagesFetched++;
-      if (!ctx.onSite(page.url())) throw new OffSiteError(`list page ${request.url} ended off-site at ${page.url()}`);
-      await handleList(await page.content(), page.url(), 'text/html', request.userData as ListData);
     },
-  }, config);
+    config,
+  );
   return crawler;
 }

@@ -17,7 +17,10 @@ describe('discoverFromXml', () => {
 
   it('reads sitemaps by the report pattern and follows sitemap indexes', () => {
     const urlset = `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>http://x.gov.cn/t20240322_1.html</loc></url><url><loc>http://x.gov.cn/about.html</loc></url></urlset>`;
-    const found = discoverFromXml(urlset, 'http://x.gov.cn/sitemap.xml', { ...rules, reportLinkPattern: /\/t\d{8}_\d+\.html$/ });
+    const found = discoverFromXml(urlset, 'http://x.gov.cn/sitemap.xml', {
+      ...rules,
+      reportLinkPattern: /\/t\d{8}_\d+\.html$/,
+    });
     expect(found.reports.map((r) => r.url)).toEqual(['http://x.gov.cn/t20240322_1.html']);
     const index = `<sitemapindex><sitemap><loc>http://x.gov.cn/s1.xml</loc></sitemap></sitemapindex>`;
     expect(discoverFromXml(index, 'http://x.gov.cn/sitemap.xml', rules).lists).toEqual(['http://x.gov.cn/s1.xml']);

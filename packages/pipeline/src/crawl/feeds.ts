@@ -1,12 +1,14 @@
 // Pure discovery from XML: sitemaps (urlset / sitemapindex), RSS and Atom feeds, and the
 // Hanweb/JCMS dataproxy.jsp answers (<datastore><recordset><record>HTML</record>…).
 import { XMLParser } from 'fast-xml-parser';
-import { discoverLinks, type DiscoveredLinks, type LinkRules } from './links.ts';
+import { type DiscoveredLinks, discoverLinks, type LinkRules } from './links.ts';
 
 const parser = new XMLParser({ ignoreAttributes: false, processEntities: true, cdataPropName: false });
 const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 const text = (v: unknown): string =>
-  typeof v === 'string' || typeof v === 'number' ? String(v).trim() : ((v as { '#text'?: string })?.['#text'] ?? '').trim();
+  typeof v === 'string' || typeof v === 'number'
+    ? String(v).trim()
+    : ((v as { '#text'?: string })?.['#text'] ?? '').trim();
 
 export function looksLikeXml(body: string, contentType: string | null | undefined): boolean {
   return /\bxml\b/i.test(contentType ?? '') || /^\s*(<\?xml|<rss|<urlset|<sitemapindex|<feed|<datastore)/i.test(body);

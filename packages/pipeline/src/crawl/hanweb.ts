@@ -19,7 +19,9 @@ const AJAX_PARAM = /ajaxParam\s*:\s*\{([^}]*)\}/i;
 const COLUMN_ID = /\bcolumnid\s*[:=]\s*['"]?(\d+)/i;
 
 export function findDataproxy(html: string, pageUrl: string): DataproxyRequest | null {
-  const proxy = PROXY.exec(html)?.[1] ?? (/dataproxy\.jsp/i.test(html) && COLUMN_ID.test(html) ? '/module/web/jpage/dataproxy.jsp' : null);
+  const proxy =
+    PROXY.exec(html)?.[1] ??
+    (/dataproxy\.jsp/i.test(html) && COLUMN_ID.test(html) ? '/module/web/jpage/dataproxy.jsp' : null);
   if (!proxy) return null;
   const params = new URLSearchParams();
   const ajax = AJAX_PARAM.exec(html)?.[1];
@@ -37,7 +39,13 @@ export function findDataproxy(html: string, pageUrl: string): DataproxyRequest |
   return dataproxyGroup(new URL(proxy, pageUrl).href, params.toString(), 1, step, perPage);
 }
 
-export function dataproxyGroup(proxyUrl: string, body: string, start: number, step: number, perPage = step): DataproxyRequest {
+export function dataproxyGroup(
+  proxyUrl: string,
+  body: string,
+  start: number,
+  step: number,
+  perPage = step,
+): DataproxyRequest {
   const url = new URL(proxyUrl);
   url.search = '';
   const end = start + step - 1;

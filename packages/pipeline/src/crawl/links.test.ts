@@ -41,8 +41,7 @@ describe('discoverLinks', () => {
   });
 
   it('closes a link its list item never closed, as browsers do (old CMS templates leave </a> out)', () => {
-    const html =
-      '<ul><li><a href="/news/1.html">工作动态<li><a href="/art/2.html">2023年法治政府建设年度报告</a></ul>';
+    const html = '<ul><li><a href="/news/1.html">工作动态<li><a href="/art/2.html">2023年法治政府建设年度报告</a></ul>';
     const found = discoverLinks(html, 'http://x.gov.cn/col/index.html', rules);
     expect(found.reports).toEqual([{ url: 'http://x.gov.cn/art/2.html', title: '2023年法治政府建设年度报告' }]);
   });

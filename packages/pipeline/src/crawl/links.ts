@@ -34,7 +34,7 @@ function pagedUrls(pageUrl: URL, html: string): string[] {
     if (!m?.[1]) continue;
     const total = Math.min(Number(m[1]), 500);
     const base = m[2] ?? 'index';
-    const ext = m[3] ?? (/\.(s?html?)$/i.exec(pageUrl.pathname)?.[1] ?? 'html');
+    const ext = m[3] ?? /\.(s?html?)$/i.exec(pageUrl.pathname)?.[1] ?? 'html';
     const dir = new URL('./', pageUrl);
     const urls: string[] = [];
     for (let i = 0; i < total; i++) urls.push(new URL(i === 0 ? `${base}.${ext}` : `${base}_${i}.${ext}`, dir).href);
@@ -53,7 +53,24 @@ function isPaginationOf(candidate: URL, page: URL): boolean {
 
 /** Tags whose start or end closes a link left open (the next link, the item or block around it). */
 const ENDS_LINK = new Set([
-  'a', 'li', 'ul', 'ol', 'dl', 'dd', 'dt', 'td', 'th', 'tr', 'tbody', 'table', 'p', 'div', 'section', 'article', 'body', 'html',
+  'a',
+  'li',
+  'ul',
+  'ol',
+  'dl',
+  'dd',
+  'dt',
+  'td',
+  'th',
+  'tr',
+  'tbody',
+  'table',
+  'p',
+  'div',
+  'section',
+  'article',
+  'body',
+  'html',
 ]);
 /** A link's text is a title: past this many characters the rest of it is not read. */
 const MAX_TEXT_CHARS = 2000;

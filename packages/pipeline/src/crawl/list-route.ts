@@ -4,9 +4,9 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { canonicalUrl } from '@govwatch/core';
 import { decodeHtml } from '@govwatch/extract';
 import type { Site } from '@govwatch/sites';
+import { fetchPage, isChallenge } from '../fetch/index.ts';
 import type { CrawlContext } from './crawl-context.ts';
 import { discoverFromXml, looksLikeXml } from './feeds.ts';
-import { fetchPage, isChallenge } from '../fetch/index.ts';
 import { dataproxyGroup, findDataproxy } from './hanweb.ts';
 import { discoverLinksYielding, LINKS_PER_TURN } from './links.ts';
 
@@ -67,7 +67,10 @@ export function listRoute(site: Site, ctx: CrawlContext, enqueue: Enqueue) {
     for (const url of found.lists) await enqueue.list(url, { depth: data.depth + 1 });
     const proxy = site.render === 'http' ? findDataproxy(body, pageUrl) : null; // a browser runs jpage itself
     if (proxy) {
-      await enqueueProxyGroup({ url: proxy.url, body: proxy.body, start: 1, step: proxy.step, perPage: proxy.end - proxy.start + 1 }, data.depth + 1);
+      await enqueueProxyGroup(
+        { url: proxy.url, body: proxy.body, start: 1, step: proxy.step, perPage: proxy.end - proxy.start + 1 },
+        data.depth + 1,
+      );
     }
   };
 

@@ -2,9 +2,9 @@
 // the last fetch cost nothing more; a WAF challenge is retried once through a browser, then
 // counted as blocked and never handed on as content.
 import { canonicalUrl, sha256Hex } from '@govwatch/core';
+import { type FetchedPage, fetchPage, HttpStatusError, isChallenge } from '../fetch/index.ts';
 import { lazyBrowser, renderInBrowser } from './browser.ts';
 import type { CrawlContext } from './crawl-context.ts';
-import { type FetchedPage, fetchPage, HttpStatusError, isChallenge } from '../fetch/index.ts';
 
 export type PageState = { etag: string | null; lastModified: string | null; lastRawSha256: string | null };
 
@@ -115,7 +115,8 @@ export function reportRoute(ctx: CrawlContext, sink: ReportSink) {
       await handOn(page);
     },
     failed(request: { uniqueKey: string }, error: Error) {
-      if (error instanceof HttpStatusError && (error.status === 404 || error.status === 410)) gone.add(request.uniqueKey);
+      if (error instanceof HttpStatusError && (error.status === 404 || error.status === 410))
+        gone.add(request.uniqueKey);
     },
   };
 }

@@ -4,5 +4,7 @@ const CHALLENGE = /__jsl_clearance|acw_sc__v2|Please enable JavaScript and cooki
 
 export function isChallenge(body: Buffer): boolean {
   // Challenge pages are small and script-only; a long report that mentions a cookie name is not one.
-  return body.length < 30_000 && CHALLENGE.test(body.toString('latin1')) && !/<p[\s>][^<]{200,}/i.test(body.toString('utf8'));
+  return (
+    body.length < 30_000 && CHALLENGE.test(body.toString('latin1')) && !/<p[\s>][^<]{200,}/i.test(body.toString('utf8'))
+  );
 }

@@ -1,10 +1,11 @@
 // One polite HTTP fetch: rate slot for the host, SSRF check on every hop, conditional headers,
 // manual redirects, raw bytes back.
 import { Agent, fetch, type Response as UndiciResponse } from 'undici';
-import { assertPublicUrl, assertNotLinkLocal, BlockedAddressError, publicOnlyLookup } from './ssrf.ts';
+import { assertNotLinkLocal, assertPublicUrl, BlockedAddressError, publicOnlyLookup } from './ssrf.ts';
 
 // Connections of crawls that must stay off private networks resolve through the guarded lookup.
 const publicOnly = new Agent({ connect: { lookup: publicOnlyLookup } });
+
 import { metrics } from '@govwatch/core';
 import type { FetchPolicy } from '@govwatch/jobs';
 import type { HostLimiter, HostLimits } from './host-limiter.ts';
@@ -75,7 +76,8 @@ async function readCapped(response: UndiciResponse, maxBytes: number, url: strin
   }
   // undici hands over the decoded body: a gzip bomb is stopped by what it inflates to.
   const encoded = response.headers.get('content-encoding');
-  const over = () => `${url}: over the ${maxBytes}-byte limit${encoded ? ` once decompressed (content-encoding ${encoded})` : ''}`;
+  const over = () =>
+    `${url}: over the ${maxBytes}-byte limit${encoded ? ` once decompressed (content-encoding ${encoded})` : ''}`;
   const chunks: Uint8Array[] = [];
   let total = 0;
   const reader = response.body?.getReader();
@@ -108,7 +110,12 @@ const MAX_REDIRECTS = 5;
  */
 export function isPermanentFetchError(err: unknown): boolean {
   if (err instanceof HttpStatusError) return err.status < 500 && err.status !== 429;
-  return err instanceof TooLargeError || err instanceof OffSiteError || err instanceof RedirectError || err instanceof BlockedAddressError;
+  return (
+    err instanceof TooLargeError ||
+    err instanceof OffSiteError ||
+    err instanceof RedirectError ||
+    err instanceof BlockedAddressError
+  );
 }
 
 const MAX_RETRY_AFTER_MS = 60_000;
@@ -118,7 +125,8 @@ const MAX_RETRY_AFTER_MS = 60_000;
  */
 export async function prepareRetry(request: { noRetry: boolean }, err: unknown): Promise<void> {
   if (isPermanentFetchError(err)) request.noRetry = true;
-  else if (err instanceof HttpStatusError && err.retryAfterMs) await new Promise((r) => setTimeout(r, Math.min(err.retryAfterMs ?? 0, MAX_RETRY_AFTER_MS)));
+  else if (err instanceof HttpStatusError && err.retryAfterMs)
+    await new Promise((r) => setTimeout(r, Math.min(err.retryAfterMs ?? 0, MAX_RETRY_AFTER_MS)));
 }
 
 export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
@@ -168,7 +176,12 @@ export async function fetchPage(url: string, opts: FetchOptions): Promise<Fetche
       continue;
     }
     if (response.status >= 400) {
-      throw new HttpStatusError(response.status, current.href, parseRetryAfter(response.headers.get('retry-after')), body);
+      throw new HttpStatusError(
+        response.status,
+        current.href,
+        parseRetryAfter(response.headers.get('retry-after')),
+        body,
+      );
     }
     return { url: current.href, status: response.status, headers: response.headers, body };
   }

@@ -17,7 +17,11 @@ export type Fetcher = {
   robots(origin: string, options: FetchOptions): Promise<Robots>;
 };
 
-export function createFetcher(redis: Redis, prefix: string, settings: { userAgent: string; allowPrivateNetwork: boolean }): Fetcher {
+export function createFetcher(
+  redis: Redis,
+  prefix: string,
+  settings: { userAgent: string; allowPrivateNetwork: boolean },
+): Fetcher {
   const limiter = redisHostLimiter(redis, prefix);
   const base = { ...settings, limiter };
   return {

@@ -11,8 +11,8 @@
 // time instead of sending: the times reserved after its own may be due too, and all of them
 // sending at once would be a burst.
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import { metrics } from '@govwatch/core';
+import type { Redis } from 'ioredis';
 import { looksLikeConnectionError } from '../outage/connection-error.ts';
 
 /** Further ahead than any reservation can be, at the least (a slow host's own limit may be more). */
@@ -99,7 +99,18 @@ const OUTAGE_PATIENCE_MS = 90_000;
 const OUTAGE_POLL_MS = 1_000;
 
 type WithTakeSlot = Redis & {
-  govwatchTakeSlot(...args: [slots: string, turn: string, waiters: string, deadlines: string, ttl: number, max: number, token: string, interval: number]): Promise<number>;
+  govwatchTakeSlot(
+    ...args: [
+      slots: string,
+      turn: string,
+      waiters: string,
+      deadlines: string,
+      ttl: number,
+      max: number,
+      token: string,
+      interval: number,
+    ]
+  ): Promise<number>;
 };
 
 export type RedisHostLimiter = HostLimiter & {
@@ -122,14 +133,25 @@ export function redisHostLimiter(client: Redis, prefix: string): RedisHostLimite
       const interval = Math.max(1, Math.round(1000 / limits.requestsPerSecond));
       return Number(
         await redis.govwatchTakeSlot(
-          key('slots', host), key('rate', host), key('waiters', host), key('waiter-deadlines', host),
-          SLOT_TTL_MS, limits.maxConcurrency, token, interval,
+          key('slots', host),
+          key('rate', host),
+          key('waiters', host),
+          key('waiter-deadlines', host),
+          SLOT_TTL_MS,
+          limits.maxConcurrency,
+          token,
+          interval,
         ),
       );
     },
     async release(host, token) {
       // Also out of the queue: a caller that gave up waiting must not hold the others back.
-      await redis.multi().zrem(key('slots', host), token).zrem(key('waiters', host), token).zrem(key('waiter-deadlines', host), token).exec();
+      await redis
+        .multi()
+        .zrem(key('slots', host), token)
+        .zrem(key('waiters', host), token)
+        .zrem(key('waiter-deadlines', host), token)
+        .exec();
     },
     async schedule(host, limits, fn) {
       const token = randomUUID();

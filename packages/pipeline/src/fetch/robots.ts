@@ -1,7 +1,7 @@
 // robots.txt per host, cached in Redis for a day so every process and machine asks once.
 import type { Redis } from 'ioredis';
 import robotsParserModule from 'robots-parser';
-import { fetchPage, HttpStatusError, type FetchOptions } from './fetch-page.ts';
+import { type FetchOptions, fetchPage, HttpStatusError } from './fetch-page.ts';
 import type { HostLimits } from './host-limiter.ts';
 
 // robots-parser is CommonJS (module.exports = fn) while its typings declare a default export.

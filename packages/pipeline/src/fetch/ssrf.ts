@@ -1,14 +1,29 @@
 // Refuse requests to private, loopback and link-local addresses unless the site allows them.
-import { lookup as lookupCallback, type LookupAddress, type LookupAllOptions, type LookupOneOptions } from 'node:dns';
+import { type LookupAddress, type LookupAllOptions, type LookupOneOptions, lookup as lookupCallback } from 'node:dns';
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
 
 const privateRanges = new BlockList();
 for (const [net, bits] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16],
-  ['172.16.0.0', 12], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) privateRanges.addSubnet(net, bits, 'ipv4');
-for (const [net, bits] of [['::1', 128], ['::', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]] as const) {
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
+] as const)
+  privateRanges.addSubnet(net, bits, 'ipv4');
+for (const [net, bits] of [
+  ['::1', 128],
+  ['::', 128],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+] as const) {
   privateRanges.addSubnet(net, bits, 'ipv6');
 }
 
@@ -58,7 +73,10 @@ export function isLinkLocalAddress(address: string): boolean {
  */
 export async function assertNotLinkLocal(url: URL): Promise<void> {
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (isLinkLocalAddress(host)) throw new BlockedAddressError(`refused ${url.href}: link-local address ${host} (cloud metadata), never a site's page`);
+  if (isLinkLocalAddress(host))
+    throw new BlockedAddressError(
+      `refused ${url.href}: link-local address ${host} (cloud metadata), never a site's page`,
+    );
 }
 
 type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
@@ -68,11 +86,16 @@ type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | Look
  * checked, so a name that resolves to a public address for the check and to a private one for the
  * connection (DNS rebinding) is refused too.
  */
-export function publicOnlyLookup(hostname: string, options: LookupOneOptions | LookupAllOptions, callback: LookupCallback): void {
+export function publicOnlyLookup(
+  hostname: string,
+  options: LookupOneOptions | LookupAllOptions,
+  callback: LookupCallback,
+): void {
   lookupCallback(hostname, { ...options, all: true }, (err, addresses) => {
     if (err) return callback(err, '');
     const bad = addresses.find((a) => isPrivateAddress(a.address));
-    if (bad) return callback(new BlockedAddressError(`refused ${hostname}: resolves to private address ${bad.address}`), '');
+    if (bad)
+      return callback(new BlockedAddressError(`refused ${hostname}: resolves to private address ${bad.address}`), '');
     if (options.all) return callback(null, addresses);
     const first = addresses[0];
     if (!first) return callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), '');

@@ -23,7 +23,10 @@ const POLL_MS = 2_000;
 const LOG_EVERY_MS = 60_000;
 
 const withTimeout = <T>(p: Promise<T>, ms: number) =>
-  Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms).unref())]);
+  Promise.race([
+    p,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms).unref()),
+  ]);
 
 /** Which dependency does not answer right now, if any (a site refusing a connection is not an outage). */
 export async function unreachableDependency(deps: Pick<OutageDeps, 'redis' | 'db'>): Promise<Dependency | null> {
@@ -60,7 +63,8 @@ export async function rideOutOutages<T>(deps: OutageDeps, queue: string, work: (
   for (;;) {
     try {
       const result = await work();
-      if (since !== null) deps.log.info({ queue, waitedMs: Date.now() - since }, 'dependency answers again; job carried on');
+      if (since !== null)
+        deps.log.info({ queue, waitedMs: Date.now() - since }, 'dependency answers again; job carried on');
       return result;
     } catch (err) {
       if (!looksLikeConnectionError(err) || deps.shutdown.signal.aborted) throw err;
@@ -72,7 +76,10 @@ export async function rideOutOutages<T>(deps: OutageDeps, queue: string, work: (
         if (waited > deps.config.outageWaitMs || deps.shutdown.signal.aborted) throw err;
         const what = down;
         waitingLog(what, () =>
-          deps.log.warn({ queue, dependency: what, waitedMs: waited, err: (err as Error).message }, `${what} unreachable: jobs wait and reconnect`),
+          deps.log.warn(
+            { queue, dependency: what, waitedMs: waited, err: (err as Error).message },
+            `${what} unreachable: jobs wait and reconnect`,
+          ),
         );
         await new Promise((r) => setTimeout(r, POLL_MS));
         down = await unreachableDependency(deps);

@@ -58,10 +58,20 @@ export async function processCrawl(rt: Runtime, job: Job, data: Payload<'crawl'>
     },
     // Recorded as failed with its reason; the challenge page itself is never stored as content.
     onBlocked: async (page, reason) => {
-      await rt.queues.store.add('failed', { kind: 'failed', ...meta(page), reason }, { jobId: jobIds.store.blocked(runId, page.url) });
+      await rt.queues.store.add(
+        'failed',
+        { kind: 'failed', ...meta(page), reason },
+        { jobId: jobIds.store.blocked(runId, page.url) },
+      );
     },
     onProgress: (s) => {
-      const progress: CrawlProgress = { runId, listPages: s.listPagesFetched, reportLinks: s.reportLinksFound, queued: s.pagesQueued, unchanged: s.notModified + s.unchangedBytes };
+      const progress: CrawlProgress = {
+        runId,
+        listPages: s.listPagesFetched,
+        reportLinks: s.reportLinksFound,
+        queued: s.pagesQueued,
+        unchanged: s.notModified + s.unchangedBytes,
+      };
       // Progress is for display: losing Redis for a moment must not take the process down with it.
       job.updateProgress(progress).catch((err: Error) => log.debug({ err: err.message }, 'progress not recorded'));
     },

@@ -1,6 +1,6 @@
 import { gunzipBase64, type Logger } from '@govwatch/core';
-import { jobIds, type Payload } from '@govwatch/jobs';
 import { attachmentText, type ExtractedRecord, extract, textAttachmentOf, withAttachmentText } from '@govwatch/extract';
+import { jobIds, type Payload } from '@govwatch/jobs';
 import type { Job } from 'bullmq';
 import { errorKind, type FetchOptions, fetchPage, HttpStatusError, withCrawlDelay } from '../fetch/index.ts';
 import type { Runtime } from '../runtime.ts';
@@ -83,13 +83,24 @@ async function withTextFromAttachment(
     const robots = await rt.fetcher.robots(url.origin, options);
     if (!robots.isAllowed(url.href)) throw new AttachmentError('disallowed by robots.txt');
     // Stops reading past the cap instead of downloading a huge file first.
-    const file = await fetchPage(url.href, { ...options, limits: withCrawlDelay(options.limits, robots), maxBytes: MAX_ATTACHMENT_BYTES });
-    const got = await attachmentText(file.body, attachment.name.includes('.') ? attachment.name : url.pathname).catch((err: Error) => {
-      throw new AttachmentError(`unreadable: ${err.message}`);
+    const file = await fetchPage(url.href, {
+      ...options,
+      limits: withCrawlDelay(options.limits, robots),
+      maxBytes: MAX_ATTACHMENT_BYTES,
     });
-    if (!got) throw new AttachmentError(`not a PDF or DOCX file (content-type ${file.headers.get('content-type') ?? 'none'})`);
-    if (got.text.replace(/\s/g, '') === '') throw new AttachmentError(`the ${got.kind.toUpperCase()} has no text (a scanned image?)`);
-    log.info({ attachment: url.href, kind: got.kind, bytes: file.body.byteLength, chars: got.text.length }, 'report text read from its attachment');
+    const got = await attachmentText(file.body, attachment.name.includes('.') ? attachment.name : url.pathname).catch(
+      (err: Error) => {
+        throw new AttachmentError(`unreadable: ${err.message}`);
+      },
+    );
+    if (!got)
+      throw new AttachmentError(`not a PDF or DOCX file (content-type ${file.headers.get('content-type') ?? 'none'})`);
+    if (got.text.replace(/\s/g, '') === '')
+      throw new AttachmentError(`the ${got.kind.toUpperCase()} has no text (a scanned image?)`);
+    log.info(
+      { attachment: url.href, kind: got.kind, bytes: file.body.byteLength, chars: got.text.length },
+      'report text read from its attachment',
+    );
     return withAttachmentText(record, got, attachment);
   } catch (err) {
     const attempts = job.opts.attempts ?? 1;

@@ -7,10 +7,20 @@ import type { Runtime } from '../runtime.ts';
 
 /** BullMQ gives up on a job after its last attempt, or at once on an UnrecoverableError (also a stall past the limit). */
 export function isFinalFailure(job: Job, err: Error): boolean {
-  return job.attemptsMade >= (job.opts.attempts ?? 1) || err.name === 'UnrecoverableError' || /stalled more than/i.test(err.message);
+  return (
+    job.attemptsMade >= (job.opts.attempts ?? 1) ||
+    err.name === 'UnrecoverableError' ||
+    /stalled more than/i.test(err.message)
+  );
 }
 
-export async function settleFinalFailure(rt: Runtime, stage: string, job: Job, err: Error, log: Logger = rt.log): Promise<void> {
+export async function settleFinalFailure(
+  rt: Runtime,
+  stage: string,
+  job: Job,
+  err: Error,
+  log: Logger = rt.log,
+): Promise<void> {
   const data = job.data as { kind?: string; runId?: string; fetchUrl?: string };
   if (!data.runId) return;
   const reason = `${stage} failed: ${err.message}`;
@@ -18,6 +28,9 @@ export async function settleFinalFailure(rt: Runtime, stage: string, job: Job, e
     if (stage === 'crawl' || data.kind === 'crawlFinished') await failRun(rt.db.prisma, data.runId, reason);
     else if (data.fetchUrl) await settleAsFailed(rt.db.prisma, data.runId, canonicalUrl(data.fetchUrl), reason);
   } catch (settleErr) {
-    log.error({ queue: stage, jobId: job.id, runId: data.runId, err: (settleErr as Error).message }, 'could not settle a failed job; its run stays open');
+    log.error(
+      { queue: stage, jobId: job.id, runId: data.runId, err: (settleErr as Error).message },
+      'could not settle a failed job; its run stays open',
+    );
   }
 }

@@ -1,16 +1,16 @@
 // BullMQ workers for every queue govwatch works, built from one handler map typed against the
 // catalog: a queue without a handler fails to compile.
 import { metrics, workerConnection } from '@govwatch/core';
-import { parsePayload, type Payload, type WorkerQueue } from '@govwatch/jobs';
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { type Payload, parsePayload, type WorkerQueue } from '@govwatch/jobs';
+import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import { startHeartbeat } from '../liveness.ts';
+import { logQueueError, rideOutOutages } from '../outage/ride-out.ts';
+import { startReaper } from '../reaper.ts';
 import type { Runtime } from '../runtime.ts';
 import { processWebhook } from '../webhook-worker.ts';
 import { processCrawl } from './crawl-worker.ts';
 import { processExtract } from './extract-worker.ts';
 import { isFinalFailure, settleFinalFailure } from './final-failure.ts';
-import { startHeartbeat } from '../liveness.ts';
-import { logQueueError, rideOutOutages } from '../outage/ride-out.ts';
-import { startReaper } from '../reaper.ts';
 import { processStore } from './store-worker.ts';
 
 type Handler<Q extends WorkerQueue> = (rt: Runtime, job: Job, data: Payload<Q>) => Promise<unknown>;
@@ -49,13 +49,19 @@ export function startWorker<Q extends WorkerQueue>(queue: Q, rt: Runtime): Worke
     },
   );
   worker.on('error', (err) => logQueueError(rt.log, queue, err));
-  const seconds = (job: Job | undefined) => (job?.processedOn && job.finishedOn ? (job.finishedOn - job.processedOn) / 1000 : null);
+  const seconds = (job: Job | undefined) =>
+    job?.processedOn && job.finishedOn ? (job.finishedOn - job.processedOn) / 1000 : null;
   worker.on('completed', (job, result: { outcome?: string } | undefined) => {
     metrics.jobFinished(queue, 'completed', seconds(job));
     if (queue === 'store' && result?.outcome) metrics.stored(result.outcome);
   });
   worker.on('failed', (job, err) => {
-    metrics.jobFinished(queue, 'failed', seconds(job), err.name !== 'Error' ? err.name : (err.constructor?.name ?? 'Error'));
+    metrics.jobFinished(
+      queue,
+      'failed',
+      seconds(job),
+      err.name !== 'Error' ? err.name : (err.constructor?.name ?? 'Error'),
+    );
     rt.log.warn({ queue, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed');
     if (job && isFinalFailure(job, err)) void settleFinalFailure(rt, queue, job, err);
   });

@@ -1,5 +1,5 @@
-import type { Payload } from '@govwatch/jobs';
 import { completeRunIfSettled, finishCrawl, markMissing, StoreInputError, storePage } from '@govwatch/db';
+import type { Payload } from '@govwatch/jobs';
 import { type Job, UnrecoverableError } from 'bullmq';
 import type { Runtime } from '../runtime.ts';
 import { runDeadlineCheck, watchStoredResult } from '../watch-check.ts';

@@ -10,7 +10,13 @@ export async function adminRoutes(app: FastifyInstance, ctx: ApiContext): Promis
   collectQueueDepth(ctx.rt);
   app.get(
     '/metrics',
-    { schema: { tags: ['probes'], summary: 'Prometheus metrics of this process (text exposition format)', produces: ['text/plain'] } },
+    {
+      schema: {
+        tags: ['probes'],
+        summary: 'Prometheus metrics of this process (text exposition format)',
+        produces: ['text/plain'],
+      },
+    },
     async (_req, reply) => {
       const m = await metricsText();
       return reply.type(m.contentType).send(m.body);

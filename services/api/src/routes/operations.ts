@@ -36,7 +36,18 @@ export async function readiness(ctx: ApiContext): Promise<{ redis: boolean; post
 }
 
 export function operationRoutes(app: FastifyInstance, ctx: ApiContext): void {
-  app.get('/health', { config: { access: 'open' }, schema: { tags: ['probes'], summary: 'Liveness: the process answers', response: { 200: { type: 'object', properties: { ok: { type: 'boolean' } } } } } }, async () => ({ ok: true }));
+  app.get(
+    '/health',
+    {
+      config: { access: 'open' },
+      schema: {
+        tags: ['probes'],
+        summary: 'Liveness: the process answers',
+        response: { 200: { type: 'object', properties: { ok: { type: 'boolean' } } } },
+      },
+    },
+    async () => ({ ok: true }),
+  );
 
   app.get(
     '/ready',
@@ -46,8 +57,14 @@ export function operationRoutes(app: FastifyInstance, ctx: ApiContext): void {
         tags: ['probes'],
         summary: 'Readiness: Redis and PostgreSQL answer (503 naming the one that does not)',
         response: {
-          200: { type: 'object', properties: { ok: { type: 'boolean' }, redis: { type: 'string' }, postgres: { type: 'string' } } },
-          503: { type: 'object', properties: { ...errorSchema.properties, redis: { type: 'string' }, postgres: { type: 'string' } } },
+          200: {
+            type: 'object',
+            properties: { ok: { type: 'boolean' }, redis: { type: 'string' }, postgres: { type: 'string' } },
+          },
+          503: {
+            type: 'object',
+            properties: { ...errorSchema.properties, redis: { type: 'string' }, postgres: { type: 'string' } },
+          },
         },
       },
     },
@@ -71,13 +88,20 @@ export function operationRoutes(app: FastifyInstance, ctx: ApiContext): void {
             type: 'array',
             items: {
               type: 'object',
-              properties: { id: { type: 'string' }, name: { type: 'string' }, render: { type: 'string' }, schedule: { type: 'string' }, startUrls: { type: 'array', items: { type: 'string' } } },
+              properties: {
+                id: { type: 'string' },
+                name: { type: 'string' },
+                render: { type: 'string' },
+                schedule: { type: 'string' },
+                startUrls: { type: 'array', items: { type: 'string' } },
+              },
             },
           },
         },
       },
     },
-    async () => ctx.sites.map(({ id, name, render, schedule, startUrls }) => ({ id, name, render, schedule, startUrls })),
+    async () =>
+      ctx.sites.map(({ id, name, render, schedule, startUrls }) => ({ id, name, render, schedule, startUrls })),
   );
 
   app.post<{ Params: { id: string } }>(
@@ -88,8 +112,16 @@ export function operationRoutes(app: FastifyInstance, ctx: ApiContext): void {
         tags: ['sites'],
         summary: 'Start a crawl of one site, or join the one running: 202 with the run id either way',
         security: [{ bearer: [] }],
-        params: { type: 'object', properties: { id: { type: 'string', minLength: 1, maxLength: 100 } }, required: ['id'] },
-        response: { 202: { type: 'object', properties: { runId: { type: 'string' }, joined: { type: 'boolean' } } }, 401: errorSchema, 404: errorSchema },
+        params: {
+          type: 'object',
+          properties: { id: { type: 'string', minLength: 1, maxLength: 100 } },
+          required: ['id'],
+        },
+        response: {
+          202: { type: 'object', properties: { runId: { type: 'string' }, joined: { type: 'boolean' } } },
+          401: errorSchema,
+          404: errorSchema,
+        },
       },
     },
     async (req, reply) => {
@@ -108,7 +140,10 @@ export function operationRoutes(app: FastifyInstance, ctx: ApiContext): void {
         querystring: {
           type: 'object',
           additionalProperties: false,
-          properties: { site: { type: 'string', minLength: 1, maxLength: 100 }, limit: { type: 'integer', minimum: 1, maximum: 200, default: 20 } },
+          properties: {
+            site: { type: 'string', minLength: 1, maxLength: 100 },
+            limit: { type: 'integer', minimum: 1, maximum: 200, default: 20 },
+          },
         },
         response: { 200: { type: 'array', items: run }, 400: errorSchema },
       },
@@ -126,7 +161,8 @@ export function operationRoutes(app: FastifyInstance, ctx: ApiContext): void {
         response: { 200: run, 400: errorSchema, 404: errorSchema },
       },
     },
-    async (req) => (await runSummary(ctx.rt.db.prisma, req.params.id)) ?? Promise.reject(notFound(`no run ${req.params.id}`)),
+    async (req) =>
+      (await runSummary(ctx.rt.db.prisma, req.params.id)) ?? Promise.reject(notFound(`no run ${req.params.id}`)),
   );
 
   app.get<{ Querystring: { after?: string; limit?: number } }>(
@@ -139,7 +175,12 @@ export function operationRoutes(app: FastifyInstance, ctx: ApiContext): void {
           type: 'object',
           additionalProperties: false,
           properties: {
-            after: { type: 'string', pattern: '^[0-9]{1,19}$', default: '0', description: 'last event id seen (0: from the start)' },
+            after: {
+              type: 'string',
+              pattern: '^[0-9]{1,19}$',
+              default: '0',
+              description: 'last event id seen (0: from the start)',
+            },
             limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
           },
         },
@@ -151,7 +192,13 @@ export function operationRoutes(app: FastifyInstance, ctx: ApiContext): void {
                 type: 'array',
                 items: {
                   type: 'object',
-                  properties: { id: { type: 'string' }, type: { type: 'string' }, reportId: { type: 'string' }, payload: { type: 'object', additionalProperties: true }, createdAt: { type: 'string' } },
+                  properties: {
+                    id: { type: 'string' },
+                    type: { type: 'string' },
+                    reportId: { type: 'string' },
+                    payload: { type: 'object', additionalProperties: true },
+                    createdAt: { type: 'string' },
+                  },
                 },
               },
               next: { type: 'string', description: 'pass as `after` for the events that follow' },
@@ -165,7 +212,13 @@ export function operationRoutes(app: FastifyInstance, ctx: ApiContext): void {
       const after = req.query.after ?? '0';
       const events = await eventsAfter(ctx.rt.db.prisma, after === '0' ? null : after, req.query.limit ?? 100);
       return {
-        events: events.map((e) => ({ id: e.id, type: e.type, reportId: e.reportId, payload: e.payload, createdAt: e.createdAt.toISOString() })),
+        events: events.map((e) => ({
+          id: e.id,
+          type: e.type,
+          reportId: e.reportId,
+          payload: e.payload,
+          createdAt: e.createdAt.toISOString(),
+        })),
         next: events.at(-1)?.id ?? after,
       };
     },

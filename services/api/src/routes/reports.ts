@@ -4,8 +4,8 @@ import { Readable } from 'node:stream';
 import { BadCursorError, type ReportFilter, reportDetail, reportVersion, searchReports } from '@govwatch/db';
 import { diffLines } from 'diff';
 import type { FastifyInstance } from 'fastify';
-import { ApiError, errorSchema, notFound } from '../errors.ts';
 import type { ApiContext } from '../context.ts';
+import { ApiError, errorSchema, notFound } from '../errors.ts';
 
 export const reportsQuery = {
   type: 'object',
@@ -14,8 +14,17 @@ export const reportsQuery = {
     site: { type: 'string', minLength: 1, maxLength: 100, description: 'site id' },
     agency: { type: 'string', minLength: 1, maxLength: 200, description: 'issuing body, exactly as stored' },
     reportYear: { type: 'integer', minimum: 1949, maximum: 2100 },
-    since: { type: 'string', format: 'date-time', description: 'only reports changed at or after this instant (ISO 8601)' },
-    q: { type: 'string', minLength: 1, maxLength: 200, description: 'substring of the title or the text (Chinese works: 复议)' },
+    since: {
+      type: 'string',
+      format: 'date-time',
+      description: 'only reports changed at or after this instant (ISO 8601)',
+    },
+    q: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 200,
+      description: 'substring of the title or the text (Chinese works: 复议)',
+    },
     order: { type: 'string', enum: ['desc', 'asc'], default: 'desc', description: 'by last change' },
     cursor: { type: 'string', maxLength: 200, description: 'nextCursor of the previous page' },
     limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
@@ -71,7 +80,11 @@ const versionDetail = {
   },
 } as const;
 
-const idParams = { type: 'object', properties: { id: { type: 'string', minLength: 1, maxLength: 100 } }, required: ['id'] } as const;
+const idParams = {
+  type: 'object',
+  properties: { id: { type: 'string', minLength: 1, maxLength: 100 } },
+  required: ['id'],
+} as const;
 
 export function toFilter(q: ReportsQuery): ReportFilter {
   return {
@@ -124,7 +137,10 @@ export async function versionDiff(ctx: ApiContext, id: string, from?: number, to
   if (!report) throw notFound(`no report ${id}`);
   const b = to ?? report.version;
   const a = from ?? Math.max(1, b - 1);
-  const [older, newer] = await Promise.all([reportVersion(ctx.rt.db.prisma, id, a), reportVersion(ctx.rt.db.prisma, id, b)]);
+  const [older, newer] = await Promise.all([
+    reportVersion(ctx.rt.db.prisma, id, a),
+    reportVersion(ctx.rt.db.prisma, id, b),
+  ]);
   if (!older) throw notFound(`report ${id} has no version ${a}`);
   if (!newer) throw notFound(`report ${id} has no version ${b}`);
   const lines = lineDiff(older.text, newer.text);
@@ -144,10 +160,14 @@ export function reportRoutes(app: FastifyInstance, ctx: ApiContext): void {
     {
       schema: {
         tags: ['reports'],
-        summary: 'Stored reports, newest change first; JSON pages, or every match as NDJSON with Accept: application/x-ndjson',
+        summary:
+          'Stored reports, newest change first; JSON pages, or every match as NDJSON with Accept: application/x-ndjson',
         querystring: reportsQuery,
         response: {
-          200: { type: 'object', properties: { items: { type: 'array', items: item }, nextCursor: { type: ['string', 'null'] } } },
+          200: {
+            type: 'object',
+            properties: { items: { type: 'array', items: item }, nextCursor: { type: ['string', 'null'] } },
+          },
           400: errorSchema,
         },
       },
@@ -178,11 +198,28 @@ export function reportRoutes(app: FastifyInstance, ctx: ApiContext): void {
               duplicateOfId: { type: ['string', 'null'] },
               aliases: {
                 type: 'array',
-                items: { type: 'object', properties: { url: { type: 'string' }, kind: { type: 'string' }, firstSeenAt: { type: 'string' }, lastSeenAt: { type: 'string' } } },
+                items: {
+                  type: 'object',
+                  properties: {
+                    url: { type: 'string' },
+                    kind: { type: 'string' },
+                    firstSeenAt: { type: 'string' },
+                    lastSeenAt: { type: 'string' },
+                  },
+                },
               },
               versions: {
                 type: 'array',
-                items: { type: 'object', properties: { version: { type: 'integer' }, contentHash: { type: 'string' }, fetchedAt: { type: 'string' }, chars: { type: 'integer' }, crawlRunId: { type: ['string', 'null'] } } },
+                items: {
+                  type: 'object',
+                  properties: {
+                    version: { type: 'integer' },
+                    contentHash: { type: 'string' },
+                    fetchedAt: { type: 'string' },
+                    chars: { type: 'integer' },
+                    crawlRunId: { type: ['string', 'null'] },
+                  },
+                },
               },
               current: versionDetail,
             },
@@ -191,7 +228,8 @@ export function reportRoutes(app: FastifyInstance, ctx: ApiContext): void {
         },
       },
     },
-    async (req) => (await reportDetail(ctx.rt.db.prisma, req.params.id)) ?? Promise.reject(notFound(`no report ${req.params.id}`)),
+    async (req) =>
+      (await reportDetail(ctx.rt.db.prisma, req.params.id)) ?? Promise.reject(notFound(`no report ${req.params.id}`)),
   );
 
   app.get<{ Params: { id: string; n: number } }>(
@@ -200,7 +238,11 @@ export function reportRoutes(app: FastifyInstance, ctx: ApiContext): void {
       schema: {
         tags: ['reports'],
         summary: 'One version of a report in full',
-        params: { type: 'object', properties: { ...idParams.properties, n: { type: 'integer', minimum: 1 } }, required: ['id', 'n'] },
+        params: {
+          type: 'object',
+          properties: { ...idParams.properties, n: { type: 'integer', minimum: 1 } },
+          required: ['id', 'n'],
+        },
         response: { 200: versionDetail, 404: errorSchema },
       },
     },
@@ -230,7 +272,13 @@ export function reportRoutes(app: FastifyInstance, ctx: ApiContext): void {
               to: { type: 'integer' },
               added: { type: 'integer' },
               removed: { type: 'integer' },
-              lines: { type: 'array', items: { type: 'object', properties: { op: { type: 'string', enum: ['same', 'add', 'del'] }, text: { type: 'string' } } } },
+              lines: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: { op: { type: 'string', enum: ['same', 'add', 'del'] }, text: { type: 'string' } },
+                },
+              },
             },
           },
           404: errorSchema,

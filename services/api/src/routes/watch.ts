@@ -13,9 +13,18 @@ export const watchQuery = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    year: { type: 'integer', minimum: 2000, maximum: 2100, description: 'report year (default: the latest whose deadline has passed)' },
+    year: {
+      type: 'integer',
+      minimum: 2000,
+      maximum: 2100,
+      description: 'report year (default: the latest whose deadline has passed)',
+    },
     site: { type: 'string', description: 'only the agencies this site publishes for' },
-    at: { type: 'string', format: 'date', description: 'judge as of the end of this day (Asia/Shanghai; default: now)' },
+    at: {
+      type: 'string',
+      format: 'date',
+      description: 'judge as of the end of this day (Asia/Shanghai; default: now)',
+    },
   },
 } as const;
 
@@ -30,7 +39,13 @@ export async function watchFor(ctx: ApiContext, q: WatchQueryString) {
 export function watchRoutes(app: FastifyInstance, ctx: ApiContext): void {
   app.get<{ Querystring: WatchQueryString }>(
     '/watch',
-    { schema: { tags: ['watch'], summary: 'Per agency: its report on a year, on time or late, or missing (and overdue); totals', querystring: watchQuery } },
+    {
+      schema: {
+        tags: ['watch'],
+        summary: 'Per agency: its report on a year, on time or late, or missing (and overdue); totals',
+        querystring: watchQuery,
+      },
+    },
     async (req) => watchFor(ctx, req.query),
   );
 
@@ -58,7 +73,8 @@ export function watchRoutes(app: FastifyInstance, ctx: ApiContext): void {
       } catch (err) {
         // An unknown agency, or no report of one of the years: 404; a name several agencies answer to: 400.
         if (err instanceof NotFoundError) return reply.code(404).send(errorBody('not_found', err.message));
-        if (err instanceof AmbiguousAgencyError) return reply.code(400).send(errorBody('ambiguous_agency', err.message));
+        if (err instanceof AmbiguousAgencyError)
+          return reply.code(400).send(errorBody('ambiguous_agency', err.message));
         throw err;
       }
     },

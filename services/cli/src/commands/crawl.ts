@@ -1,11 +1,14 @@
 import type { RunSummary } from '@govwatch/db';
-import { formatSummary } from './format.ts';
-import { ensureWorkers, requestCrawl, type Runtime, WaitTimeoutError, waitForRun } from '@govwatch/pipeline';
+import { ensureWorkers, type Runtime, requestCrawl, WaitTimeoutError, waitForRun } from '@govwatch/pipeline';
 import { findSite, type Site } from '@govwatch/sites';
 import { type Context, out } from '../context.ts';
+import { formatSummary } from './format.ts';
 import { progressReporter } from './progress.ts';
 
-export async function crawlCommand(ctx: Context, opts: { site: string; wait?: boolean; sites?: string; timeout?: string }) {
+export async function crawlCommand(
+  ctx: Context,
+  opts: { site: string; wait?: boolean; sites?: string; timeout?: string },
+) {
   const { file, sites } = ctx.sites(opts.sites);
   const site = findSite(sites, opts.site, file);
   const rt = await ctx.runtime();

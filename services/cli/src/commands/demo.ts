@@ -4,8 +4,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { siteReports } from '@govwatch/db';
-import { parseSites } from '@govwatch/sites';
 import { startFixtureSite } from '@govwatch/fixture-site';
+import { parseSites } from '@govwatch/sites';
 import { type Context, out } from '../context.ts';
 import { crawlAndMaybeWait } from './crawl.ts';
 import { formatSummary } from './format.ts';
@@ -22,12 +22,17 @@ export async function demoCommand(ctx: Context, opts: { keep?: boolean; port?: s
     const reports = await siteReports(rt.db.prisma, site.id);
     await out(`\n${reports.length} report(s) stored for ${site.id}:`);
     for (const r of reports) {
-      await out(`- ${r.publishedAt ?? '????-??-??'}  ${r.title}  [${r.agency ?? '?'} · ${r.reportYear ?? '?'}年 · v${r.currentVersion} · ${r.text.length} chars]`);
+      await out(
+        `- ${r.publishedAt ?? '????-??-??'}  ${r.title}  [${r.agency ?? '?'} · ${r.reportYear ?? '?'}年 · v${r.currentVersion} · ${r.text.length} chars]`,
+      );
       await out(`    ${r.text.slice(0, 60).replace(/\n/g, ' ')}…`);
     }
     await rt.close();
     if (opts.keep) await keepServing(fixture.origin, fixture.siteYaml(), reports[0]?.canonicalUrl);
-    else await out('\n(the fixture site stops now; `govwatch export` prints the stored records as JSON; `demo --keep` keeps it serving)');
+    else
+      await out(
+        '\n(the fixture site stops now; `govwatch export` prints the stored records as JSON; `demo --keep` keeps it serving)',
+      );
   } finally {
     await fixture.close();
   }

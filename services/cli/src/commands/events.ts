@@ -3,7 +3,10 @@
 import { listDeliveries, recentEvents } from '@govwatch/db';
 import { type Context, out } from '../context.ts';
 
-export async function eventsCommand(ctx: Context, opts: { failed?: boolean; redeliver?: boolean; limit?: string; json?: boolean }) {
+export async function eventsCommand(
+  ctx: Context,
+  opts: { failed?: boolean; redeliver?: boolean; limit?: string; json?: boolean },
+) {
   if (opts.redeliver) {
     const { redeliverDeadWebhooks } = await import('@govwatch/pipeline');
     const rt = await ctx.runtime();
@@ -29,7 +32,16 @@ export async function eventsCommand(ctx: Context, opts: { failed?: boolean; rede
       await out('event\ttype\treport\turl\tattempts\tlast status\tlast error\tgave up at');
       for (const r of rows) {
         await out(
-          [r.eventId, r.eventType, r.reportId, r.url, r.attempts, r.lastStatus ?? '-', r.lastError ?? '', r.updatedAt.toISOString()].join('\t'),
+          [
+            r.eventId,
+            r.eventType,
+            r.reportId,
+            r.url,
+            r.attempts,
+            r.lastStatus ?? '-',
+            r.lastError ?? '',
+            r.updatedAt.toISOString(),
+          ].join('\t'),
         );
       }
       return;
@@ -44,7 +56,15 @@ export async function eventsCommand(ctx: Context, opts: { failed?: boolean; rede
     for (const e of events) {
       const p = e.payload;
       await out(
-        [e.id, e.createdAt.toISOString(), e.type, e.reportId, p.version ?? '-', e.relayedAt ? 'yes' : 'no', p.title ?? ''].join('\t'),
+        [
+          e.id,
+          e.createdAt.toISOString(),
+          e.type,
+          e.reportId,
+          p.version ?? '-',
+          e.relayedAt ? 'yes' : 'no',
+          p.title ?? '',
+        ].join('\t'),
       );
     }
   } finally {

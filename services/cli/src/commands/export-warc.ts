@@ -56,7 +56,11 @@ export function snapshotRecords(s: Snapshot, body: Uint8Array, userAgent: string
   return [response, request];
 }
 
-export async function writeSiteWarc(prisma: PrismaClient, output: Output, opts: WarcOptions): Promise<{ snapshots: number }> {
+export async function writeSiteWarc(
+  prisma: PrismaClient,
+  output: Output,
+  opts: WarcOptions,
+): Promise<{ snapshots: number }> {
   const refs = await siteSnapshotRefs(prisma, opts.siteId);
   const serialize = async (record: WARCRecord) =>
     output.write(await WARCSerializer.serialize(record, { ...serializeOptions, gzip: opts.gzip ?? false }));

@@ -25,7 +25,8 @@ function checkOptions(opts: ExportOptions): { format: Format; since?: Date; afte
   if (opts.since !== undefined && opts.after !== undefined) throw new Error('--since and --after exclude each other');
   if (format === 'warc') {
     if (!opts.site) throw new Error('--format warc needs --site ID');
-    if (opts.since !== undefined || opts.after !== undefined) throw new Error('--format warc takes neither --since nor --after');
+    if (opts.since !== undefined || opts.after !== undefined)
+      throw new Error('--format warc takes neither --since nor --after');
   }
   if (opts.gzip && format !== 'warc') throw new Error('--gzip applies to --format warc only');
   let since: Date | undefined;
@@ -38,7 +39,11 @@ function checkOptions(opts: ExportOptions): { format: Format; since?: Date; afte
 }
 
 /** Events after an id, oldest first, page by page; --site keeps those whose payload names the site. */
-async function* allEventsAfter(ctx: { prisma: Parameters<typeof eventsAfter>[0] }, after: string, siteId?: string): AsyncIterable<OutboxEvent> {
+async function* allEventsAfter(
+  ctx: { prisma: Parameters<typeof eventsAfter>[0] },
+  after: string,
+  siteId?: string,
+): AsyncIterable<OutboxEvent> {
   let cursor = after;
   for (;;) {
     const page = await eventsAfter(ctx.prisma, cursor, 500);
@@ -50,7 +55,13 @@ async function* allEventsAfter(ctx: { prisma: Parameters<typeof eventsAfter>[0] 
 }
 
 const eventLine = (e: OutboxEvent) =>
-  JSON.stringify({ id: e.id, type: e.type, reportId: e.reportId, createdAt: e.createdAt.toISOString(), payload: e.payload });
+  JSON.stringify({
+    id: e.id,
+    type: e.type,
+    reportId: e.reportId,
+    createdAt: e.createdAt.toISOString(),
+    payload: e.payload,
+  });
 
 export async function exportCommand(ctx: Context, opts: ExportOptions) {
   const { format, since, after } = checkOptions(opts);

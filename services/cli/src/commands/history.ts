@@ -1,11 +1,19 @@
 // `govwatch history REPORT` and `govwatch diff REPORT [A B] [--word]`: REPORT is an id or any URL the report was seen at.
-import { diffVersions, NotFoundError, type PrismaClient, reportHistory, resolveReportRef, versionPair } from '@govwatch/db';
+import {
+  diffVersions,
+  NotFoundError,
+  type PrismaClient,
+  reportHistory,
+  resolveReportRef,
+  versionPair,
+} from '@govwatch/db';
 import { type Context, out } from '../context.ts';
 import { colourStyle, plainStyle, wordDiff } from './word-diff.ts';
 
 async function reportIdOf(prisma: PrismaClient, ref: string): Promise<string> {
   const id = await resolveReportRef(prisma, ref);
-  if (!id) throw new Error(`no report ${ref}${/^https?:/i.test(ref) ? ' (no stored report was seen at that URL)' : ''}`);
+  if (!id)
+    throw new Error(`no report ${ref}${/^https?:/i.test(ref) ? ' (no stored report was seen at that URL)' : ''}`);
   return id;
 }
 
@@ -35,7 +43,13 @@ function versionArg(name: string, value: string | undefined): number | undefined
   return n;
 }
 
-export async function diffCommand(ctx: Context, ref: string, a: string | undefined, b: string | undefined, opts: { word?: boolean } = {}) {
+export async function diffCommand(
+  ctx: Context,
+  ref: string,
+  a: string | undefined,
+  b: string | undefined,
+  opts: { word?: boolean } = {},
+) {
   const from = versionArg('A', a);
   const to = versionArg('B', b);
   const rt = await ctx.database();

@@ -4,8 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { progressFigures, progressReporter } from './progress.ts';
 
 const summary = (settled: number, queued: number): RunSummary => ({
-  id: 'run', siteId: 'site', trigger: 'cli', status: 'running', startedAt: new Date(), finishedAt: null,
-  error: null, pagesQueued: queued, pagesSettled: settled, outcomes: {}, stats: {},
+  id: 'run',
+  siteId: 'site',
+  trigger: 'cli',
+  status: 'running',
+  startedAt: new Date(),
+  finishedAt: null,
+  error: null,
+  pagesQueued: queued,
+  pagesSettled: settled,
+  outcomes: {},
+  stats: {},
 });
 
 function capture(isTTY: boolean) {
@@ -69,7 +78,11 @@ describe('crawl progress', () => {
     const out = capture(true);
     const progress = progressReporter(out.stream, 0);
     progress.update(summary(5, 8), { listPages: 2, reportLinks: 9, queued: 8 });
-    const done = { ...summary(8, 8), status: 'finished', stats: { listPagesFetched: 3, reportLinksFound: 9, notModified: 1, unchangedBytes: 0 } };
+    const done = {
+      ...summary(8, 8),
+      status: 'finished',
+      stats: { listPagesFetched: 3, reportLinksFound: 9, notModified: 1, unchangedBytes: 0 },
+    };
     progress.finish(done);
     progress.stop();
     await new Promise((r) => setImmediate(r));

@@ -11,7 +11,14 @@ import cliProgress from 'cli-progress';
 
 type Stream = NodeJS.WritableStream & { isTTY?: boolean };
 
-export type ProgressFigures = { checked: number; total: number; stored: number; unchanged: number; list: number; links: number };
+export type ProgressFigures = {
+  checked: number;
+  total: number;
+  stored: number;
+  unchanged: number;
+  list: number;
+  links: number;
+};
 
 /** Figures to show, never below the ones shown before (pure). */
 export function progressFigures(s: RunSummary, crawl: CrawlProgress, before?: ProgressFigures): ProgressFigures {
@@ -30,7 +37,8 @@ export function progressReporter(stream: Stream = process.stderr, plainEveryMs =
     ? new cliProgress.SingleBar(
         {
           stream,
-          format: '{bar} {value}/{total} report pages checked | stored {stored} | unchanged {unchanged} | list pages {list}',
+          format:
+            '{bar} {value}/{total} report pages checked | stored {stored} | unchanged {unchanged} | list pages {list}',
         },
         cliProgress.Presets.shades_classic,
       )
@@ -58,9 +66,18 @@ export function progressReporter(stream: Stream = process.stderr, plainEveryMs =
     finish(s: RunSummary) {
       if (!shown || !bar) return;
       // The crawl's final figures: its last progress report may have been throttled away.
-      const stats = s.stats as { notModified?: number; unchangedBytes?: number; listPagesFetched?: number; reportLinksFound?: number };
+      const stats = s.stats as {
+        notModified?: number;
+        unchangedBytes?: number;
+        listPagesFetched?: number;
+        reportLinksFound?: number;
+      };
       const unchanged = (stats.notModified ?? 0) + (stats.unchangedBytes ?? 0);
-      const f = progressFigures(s, { unchanged, listPages: stats.listPagesFetched, reportLinks: stats.reportLinksFound }, shown);
+      const f = progressFigures(
+        s,
+        { unchanged, listPages: stats.listPagesFetched, reportLinks: stats.reportLinksFound },
+        shown,
+      );
       shown = { ...f, total: f.checked };
       bar.setTotal(f.checked);
       bar.update(f.checked, { stored: f.stored, unchanged: f.unchanged, list: f.list });
@@ -69,7 +86,8 @@ export function progressReporter(stream: Stream = process.stderr, plainEveryMs =
     note(message: string) {
       if (bar && shown) bar.stop();
       stream.write(`${message}\n`);
-      if (bar && shown) bar.start(shown.total, shown.checked, { stored: shown.stored, unchanged: shown.unchanged, list: shown.list });
+      if (bar && shown)
+        bar.start(shown.total, shown.checked, { stored: shown.stored, unchanged: shown.unchanged, list: shown.list });
     },
     stop() {
       if (shown) bar?.stop();

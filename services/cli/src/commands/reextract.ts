@@ -1,6 +1,6 @@
 import { reextract } from '@govwatch/pipeline';
-import { formatReextract } from './format.ts';
 import { type Context, out } from '../context.ts';
+import { formatReextract } from './format.ts';
 
 export async function reextractCommand(ctx: Context, opts: { site?: string }) {
   const rt = await ctx.runtime();
@@ -10,7 +10,9 @@ export async function reextractCommand(ctx: Context, opts: { site?: string }) {
     for (const s of summaries) await out(formatReextract(s));
     if (summaries.length > 1) {
       const sum = (k: 'pages' | 'changed' | 'unchanged' | 'failed') => summaries.reduce((n, s) => n + s[k], 0);
-      await out(`total: pages ${sum('pages')}, changed ${sum('changed')}, unchanged ${sum('unchanged')}, failed ${sum('failed')}`);
+      await out(
+        `total: pages ${sum('pages')}, changed ${sum('changed')}, unchanged ${sum('unchanged')}, failed ${sum('failed')}`,
+      );
     }
   } finally {
     await rt.close();

@@ -1,6 +1,6 @@
 import { listRuns } from '@govwatch/db';
-import { formatSummary } from './format.ts';
 import { type Context, out } from '../context.ts';
+import { formatSummary } from './format.ts';
 
 export async function runsCommand(ctx: Context, opts: { site?: string; limit?: string }) {
   const rt = await ctx.database();

@@ -19,13 +19,17 @@ async function processRuntime(ctx: Context, opts: { migrate?: boolean } = {}): P
   return rt;
 }
 
-export async function startCommand(ctx: Context, opts: { sites?: string; migrate: boolean; api: boolean; port?: string }) {
+export async function startCommand(
+  ctx: Context,
+  opts: { sites?: string; migrate: boolean; api: boolean; port?: string },
+) {
   const { sites } = ctx.sites(opts.sites);
   const rt = await processRuntime(ctx, { migrate: opts.migrate });
   const api = await import('@govwatch/api-service');
   await api.startScheduler(rt, sites, { migrate: false }); // applied above, before the readiness check
   for (const start of Object.values(workerKinds)) await start(rt);
-  if (opts.api) await api.startApi(rt, sites, { port: Number(opts.port ?? rt.config.apiPort), host: rt.config.api.host });
+  if (opts.api)
+    await api.startApi(rt, sites, { port: Number(opts.port ?? rt.config.apiPort), host: rt.config.api.host });
   await serveMetricsWhenConfigured(rt);
   rt.log.info({ stages: Object.keys(workerKinds), api: opts.api }, 'govwatch running');
 }

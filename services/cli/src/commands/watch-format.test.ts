@@ -9,11 +9,13 @@ describe('watch output', () => {
   });
 
   it('aligns columns of mixed CJK and ASCII text', () => {
-    expect(alignColumns([['agency', 'status'], ['嘉定分局', 'on time'], ['上海市公安局', 'late']])).toEqual([
-      'agency        status',
-      '嘉定分局      on time',
-      '上海市公安局  late',
-    ]);
+    expect(
+      alignColumns([
+        ['agency', 'status'],
+        ['嘉定分局', 'on time'],
+        ['上海市公安局', 'late'],
+      ]),
+    ).toEqual(['agency        status', '嘉定分局      on time', '上海市公安局  late']);
   });
 
   it('says how each status stands against the deadline', () => {

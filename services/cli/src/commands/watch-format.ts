@@ -9,7 +9,17 @@ export function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0) ?? 0;
-    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x20000 && c <= 0x3fffd) ? 2 : 1;
+    w +=
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6) ||
+      (c >= 0x20000 && c <= 0x3fffd)
+        ? 2
+        : 1;
   }
   return w;
 }
@@ -22,7 +32,12 @@ export function alignColumns(rows: string[][]): string[] {
   for (const r of rows) {
     for (const [i, c] of r.entries()) widths[i] = Math.max(widths[i] ?? 0, displayWidth(c));
   }
-  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : pad(c, widths[i] ?? 0))).join('  ').trimEnd());
+  return rows.map((r) =>
+    r
+      .map((c, i) => (i === r.length - 1 ? c : pad(c, widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 /** "on time, 10 days before" / "LATE, 70 days after" / "missing, 2 days left" / "OVERDUE, 91 days past". */
@@ -59,14 +74,31 @@ export function formatWatchTable(t: WatchTable): string[] {
     ...alignColumns([header, ...rows]),
     '',
     `${agencies} agencies: ${onTime} published on time, ${late} late, ${missing} missing (${overdue} overdue)`,
-    ...(t.rows.some((r) => r.report?.judgedBy === 'firstSeen') ? ['* the page states no date: judged by when govwatch first saw it'] : []),
+    ...(t.rows.some((r) => r.report?.judgedBy === 'firstSeen')
+      ? ['* the page states no date: judged by when govwatch first saw it']
+      : []),
     ...(t.rows.some((r) => r.needsReview) ? ['(review): found on a report, not declared in the site file'] : []),
   ];
 }
 
 export const WATCH_COLUMNS = [
-  'year', 'agencyId', 'agency', 'level', 'siteIds', 'declared', 'needsReview', 'deadline', 'status', 'daysBefore',
-  'title', 'url', 'publishedAt', 'publishedOn', 'judgedBy', 'firstSeenAt', 'reportId',
+  'year',
+  'agencyId',
+  'agency',
+  'level',
+  'siteIds',
+  'declared',
+  'needsReview',
+  'deadline',
+  'status',
+  'daysBefore',
+  'title',
+  'url',
+  'publishedAt',
+  'publishedOn',
+  'judgedBy',
+  'firstSeenAt',
+  'reportId',
 ] as const;
 
 export function watchCsv(t: WatchTable): string {
@@ -100,11 +132,17 @@ export function formatComparison(c: AgencyComparison): string[] {
     `  ${c.after.reportYear}: ${c.after.title ?? '(untitled)'} ${c.after.url}`,
   ];
   for (const p of c.parts) {
-    lines.push('', `== ${PART_LABELS[p.part]} (${p.part}): ${p.new.length} new, ${p.dropped.length} dropped, ${p.repeated.length} repeated`);
+    lines.push(
+      '',
+      `== ${PART_LABELS[p.part]} (${p.part}): ${p.new.length} new, ${p.dropped.length} dropped, ${p.repeated.length} repeated`,
+    );
     for (const s of p.new) lines.push(`+ ${s}`);
     for (const s of p.dropped) lines.push(`- ${s}`);
     for (const r of p.repeated) lines.push(r.same ? `= ${r.after}` : `≈ ${r.after}  (was: ${r.before})`);
   }
-  lines.push('', '+ new in the later report, - dropped from the earlier one, = repeated, ≈ repeated with other figures or wording');
+  lines.push(
+    '',
+    '+ new in the later report, - dropped from the earlier one, = repeated, ≈ repeated with other figures or wording',
+  );
   return lines;
 }

@@ -2,7 +2,14 @@
 // missing (and overdue); totals at the bottom. `govwatch compare`: two years of an agency's reports,
 // part by part.
 import { existsSync } from 'node:fs';
-import { checkDeadlines, compareAgencyYears, linkUnlinkedReports, syncDeclaredAgencies, upsertSites, watchTable } from '@govwatch/db';
+import {
+  checkDeadlines,
+  compareAgencyYears,
+  linkUnlinkedReports,
+  syncDeclaredAgencies,
+  upsertSites,
+  watchTable,
+} from '@govwatch/db';
 import { latestDueYear } from '@govwatch/watch';
 import { type Context, out } from '../context.ts';
 import { formatComparison, formatWatchTable, watchCsv } from './watch-format.ts';
@@ -25,7 +32,8 @@ type WatchOptions = { year?: string; site?: string; format?: string; at?: string
 
 export async function watchCommand(ctx: Context, opts: WatchOptions) {
   const format = opts.format ?? 'table';
-  if (!['table', 'json', 'csv'].includes(format)) throw new Error(`--format: expected table, json or csv, got ${format}`);
+  if (!['table', 'json', 'csv'].includes(format))
+    throw new Error(`--format: expected table, json or csv, got ${format}`);
   const now = parseAt(opts.at);
   const year = opts.year === undefined ? latestDueYear(now) : parseYear(opts.year, '--year');
   // The site file, where there is one, is the source of declared agencies and deadlines.
@@ -38,13 +46,18 @@ export async function watchCommand(ctx: Context, opts: WatchOptions) {
   try {
     const prisma = rt.db.prisma;
     if (sites.length > 0) {
-      await upsertSites(prisma, sites.map((s) => ({ id: s.id, name: s.name, config: s })));
+      await upsertSites(
+        prisma,
+        sites.map((s) => ({ id: s.id, name: s.name, config: s })),
+      );
       await syncDeclaredAgencies(prisma, sites);
     }
     await linkUnlinkedReports(prisma, opts.site);
     if (opts.check) {
       const c = await checkDeadlines(prisma, now);
-      process.stderr.write(`deadline check: ${c.overdue} report.overdue and ${c.foundLate} report.found_late event(s) written\n`);
+      process.stderr.write(
+        `deadline check: ${c.overdue} report.overdue and ${c.foundLate} report.found_late event(s) written\n`,
+      );
     }
     const table = await watchTable(prisma, { year, siteId: opts.site, now });
     if (format === 'json') await out(JSON.stringify(table, null, 2));
@@ -58,7 +71,8 @@ export async function watchCommand(ctx: Context, opts: WatchOptions) {
 export async function compareCommand(ctx: Context, agency: string, opts: { years: string[]; format?: string }) {
   const format = opts.format ?? 'text';
   if (!['text', 'json'].includes(format)) throw new Error(`--format: expected text or json, got ${format}`);
-  if (opts.years.length !== 2) throw new Error(`--years: expected two years, e.g. --years 2022 2023 (got ${opts.years.join(' ')})`);
+  if (opts.years.length !== 2)
+    throw new Error(`--years: expected two years, e.g. --years 2022 2023 (got ${opts.years.join(' ')})`);
   const years = opts.years.map((y) => parseYear(y, '--years')) as [number, number];
   const rt = await ctx.database();
   try {

@@ -14,7 +14,13 @@ describe('word diff', () => {
 
   it('shows only changed paragraphs, counting the unchanged ones', () => {
     const older = ['一、主要工作', '依法行政水平提升。', '二、存在问题', '执法规范化有待加强。'].join('\n');
-    const newer = ['一、主要工作', '依法行政水平明显提升。', '二、存在问题', '执法规范化有待加强。', '三、下一步工作'].join('\n');
+    const newer = [
+      '一、主要工作',
+      '依法行政水平明显提升。',
+      '二、存在问题',
+      '执法规范化有待加强。',
+      '三、下一步工作',
+    ].join('\n');
     const lines = wordDiff(older, newer).trimEnd().split('\n');
     expect(lines).toEqual([
       '  … 1 unchanged paragraph(s)',

@@ -9,7 +9,10 @@ const words = (text: string) => Array.from(segmenter.segment(text), (s) => s.seg
 export type WordDiffStyle = { del: (s: string) => string; ins: (s: string) => string };
 /** git's --word-diff=plain markers: readable in a pipe, a file or a terminal without colour. */
 export const plainStyle: WordDiffStyle = { del: (s) => `[-${s}-]`, ins: (s) => `{+${s}+}` };
-export const colourStyle: WordDiffStyle = { del: (s) => `\x1b[31m[-${s}-]\x1b[0m`, ins: (s) => `\x1b[32m{+${s}+}\x1b[0m` };
+export const colourStyle: WordDiffStyle = {
+  del: (s) => `\x1b[31m[-${s}-]\x1b[0m`,
+  ins: (s) => `\x1b[32m{+${s}+}\x1b[0m`,
+};
 
 /** One paragraph's change, inline: unchanged words as they are, removed and added ones marked. */
 export function inlineWordDiff(older: string, newer: string, style: WordDiffStyle = plainStyle): string {
