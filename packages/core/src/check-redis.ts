@@ -2,8 +2,8 @@
 // logging its own connection error first.
 import { Redis } from 'ioredis';
 
-/** redis://host:port/db with any password masked, for messages. */
-export function redactRedisUrl(url: string): string {
+/** A URL with its password masked, for messages and logs (DATABASE_URL, REDIS_URL). */
+export function redactUrl(url: string): string {
   try {
     const u = new URL(url);
     if (u.password) u.password = '***';
@@ -31,7 +31,7 @@ export async function checkRedis(url: string, timeoutMs = 4000): Promise<void> {
   } catch (err) {
     const e = cause ?? (err as Error & { code?: string });
     throw new Error(
-      `cannot reach Redis at ${redactRedisUrl(url)} (${e.code ?? e.message}): start it (pnpm services starts a local one) or set REDIS_URL`,
+      `cannot reach Redis at ${redactUrl(url)} (${e.code ?? e.message}): start it (pnpm services starts a local one) or set REDIS_URL`,
     );
   } finally {
     redis.disconnect();

@@ -2,19 +2,9 @@
 // of a Prisma invocation error. Raw pg (no Prisma client): it is also what `start` checks first.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { redactUrl } from '@govwatch/core';
 import pg from 'pg';
 import { migrationsDir } from './migrate.ts';
-
-/** The URL with its password masked, for messages and logs. */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.href;
-  } catch {
-    return '(unparseable URL)';
-  }
-}
 
 type PgError = Error & { code?: string };
 

@@ -1,6 +1,6 @@
 // BullMQ workers for every queue govwatch works, built from one handler map typed against the
 // catalog: a queue without a handler fails to compile.
-import { metrics, workerConnection } from '@govwatch/core';
+import { type JobLogContext, metrics, withJobContext, workerConnection } from '@govwatch/core';
 import { type Payload, parsePayload, type WorkerQueue } from '@govwatch/jobs';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import { startHeartbeat } from '../liveness.ts';
@@ -32,7 +32,9 @@ export function startWorker<Q extends WorkerQueue>(queue: Q, rt: Runtime): Worke
       } catch (err) {
         throw new UnrecoverableError((err as Error).message);
       }
-      return rideOutOutages(rt, queue, () => handlers[queue](rt, job, data));
+      return withJobContext(jobLogContext(queue, job), () =>
+        rideOutOutages(rt, queue, () => handlers[queue](rt, job, data)),
+      );
     },
     {
       connection,
@@ -79,4 +81,11 @@ export function startWorker<Q extends WorkerQueue>(queue: Q, rt: Runtime): Worke
     await connection.quit().catch(() => connection.disconnect());
   };
   return worker;
+}
+
+/** The fields every log line of a job carries, from whichever of them its payload has. */
+function jobLogContext(queue: string, job: Job): JobLogContext {
+  const d = (job.data ?? {}) as { runId?: unknown; siteId?: unknown; fetchUrl?: unknown };
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  return { queue, jobId: job.id, runId: str(d.runId), site: str(d.siteId), url: str(d.fetchUrl) };
 }
