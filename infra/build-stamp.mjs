@@ -45,3 +45,18 @@ export function stalePackage(dir) {
   const [gone] = before.keys();
   return gone === undefined ? null : `${gone} was removed`;
 }
+
+/**
+ * Why the installed dependencies do not match pnpm-lock.yaml (pnpm keeps a copy of the lockfile it
+ * installed as node_modules/.pnpm/lock.yaml), or null when they do or when that cannot be told.
+ */
+export function staleInstall(repoRoot) {
+  let installed;
+  try {
+    installed = readFileSync(join(repoRoot, 'node_modules/.pnpm/lock.yaml'));
+  } catch {
+    return null; // not a pnpm 10-style install: nothing to compare with
+  }
+  const wanted = readFileSync(join(repoRoot, 'pnpm-lock.yaml'));
+  return installed.equals(wanted) ? null : 'pnpm-lock.yaml changed since the last pnpm install';
+}

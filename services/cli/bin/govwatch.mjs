@@ -1,9 +1,15 @@
 #!/usr/bin/env node
 // The govwatch command: runs the built CLI (services/cli/dist, made by `pnpm build`).
-import { stalePackage } from '../../../infra/build-stamp.mjs';
-import { workspaceDirs } from '../../../infra/workspace.mjs';
+import { staleInstall, stalePackage } from '../../../infra/build-stamp.mjs';
+import { repoRoot, workspaceDirs } from '../../../infra/workspace.mjs';
 
-// A build older than its sources would run yesterday's code without a word: refuse, in one line.
+// After a `git pull`, dependencies or sources may have moved on: say what to run, in one line,
+// rather than fail later on a missing package or run yesterday's code without a word.
+const install = staleInstall(repoRoot);
+if (install) {
+  process.stderr.write(`govwatch: ${install}: run pnpm install && pnpm build\n`);
+  process.exit(1);
+}
 for (const dir of workspaceDirs()) {
   const why = stalePackage(dir);
   if (why) {
