@@ -88,4 +88,15 @@ describe('crawl progress', () => {
     await new Promise((r) => setImmediate(r));
     expect(out.text()).toContain('9/9 report pages checked | stored 8 | unchanged 1 | list pages 3');
   });
+
+  it('draws no bar before anything was found (0/0 would draw as a full bar)', async () => {
+    const out = capture(true);
+    const progress = progressReporter(out.stream, 0);
+    progress.update(summary(0, 0), {});
+    progress.update(summary(0, 0), { listPages: 1, reportLinks: 11 });
+    progress.stop();
+    await new Promise((r) => setImmediate(r));
+    expect(out.text()).not.toContain('0/0 report pages');
+    expect(out.text()).toContain('0/11 report pages checked');
+  });
 });

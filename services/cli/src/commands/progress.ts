@@ -49,6 +49,8 @@ export function progressReporter(stream: Stream = process.stderr, plainEveryMs =
     update(s: RunSummary, crawl: CrawlProgress) {
       const started = shown !== undefined;
       const f = progressFigures(s, crawl, shown);
+      // Nothing found yet: a bar of 0/0 draws as full, so wait for the first list page.
+      if (!started && f.total === 0) return;
       shown = f;
       const payload = { stored: f.stored, unchanged: f.unchanged, list: f.list };
       if (bar) {
