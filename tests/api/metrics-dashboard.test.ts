@@ -2,6 +2,8 @@
 // fixture site and its /metrics shows the fetches; the API's /metrics shows queue depth; bull-board
 // answers only with the token.
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { buildApi } from '@govwatch/api-service';
 import { createLogger, loadConfig } from '@govwatch/core';
 import { type FixtureSite, startFixtureSite } from '@govwatch/fixture-site';
@@ -41,6 +43,18 @@ afterAll(async () => {
   await dropPrefix(prefix);
 });
 
+/** A port nothing listens on now (asked of the kernel, then released). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 /** The value of one sample line, e.g. metric('govwatch_not_modified_total') or with labels. */
 const sample = (text: string, name: string) => {
   const line = text.split('\n').find((l) => l.startsWith(`${name} `));
@@ -55,7 +69,7 @@ describe('worker metrics on GOVWATCH_METRICS_PORT', () => {
     );
     if (!site) throw new Error('no fixture site');
     await rt.db.prisma.site.create({ data: { id: site.id, name: site.name, config: {} } });
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const port = await freePort();
     const env = {
       ...process.env,
       DATABASE_URL: database.url,
@@ -64,7 +78,15 @@ describe('worker metrics on GOVWATCH_METRICS_PORT', () => {
       GOVWATCH_METRICS_PORT: String(port),
       LOG_LEVEL: 'warn',
     };
-    const worker = spawn(process.execPath, cliArgv(['worker', 'crawl']), { cwd: repoRoot, env, stdio: 'ignore' });
+    const worker = spawn(process.execPath, cliArgv(['worker', 'crawl']), {
+      cwd: repoRoot,
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = ''; // shown when the worker never gets going
+    worker.stderr?.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
     const exited = new Promise<number | null>((resolve) => worker.on('exit', resolve));
     try {
       await requestCrawl(rt, site, 'cli');
@@ -77,7 +99,10 @@ describe('worker metrics on GOVWATCH_METRICS_PORT', () => {
         );
         if ((sample(text, 'govwatch_pages_fetched_total{status_class="2xx"}') ?? 0) >= 5) break;
       }
-      expect(sample(text, 'govwatch_pages_fetched_total{status_class="2xx"}')).toBeGreaterThanOrEqual(5);
+      expect(
+        sample(text, 'govwatch_pages_fetched_total{status_class="2xx"}'),
+        `worker stderr: ${stderr}`,
+      ).toBeGreaterThanOrEqual(5);
       expect(sample(text, 'govwatch_fetched_bytes_total')).toBeGreaterThan(5_000);
       expect(sample(text, 'govwatch_fetch_duration_seconds_count')).toBeGreaterThanOrEqual(5);
       expect(sample(text, 'govwatch_host_limiter_wait_seconds_count')).toBeGreaterThanOrEqual(5);
