@@ -101,6 +101,32 @@ describe('dependency outages', () => {
     expect(failed).toEqual([]);
   });
 
+  it('crawl --wait rides through PostgreSQL going away: waitForRun waits, says so, and returns when the run ends', async () => {
+    const { runId } = await startOrJoinRun(rt.db.prisma, 'gov-a', 'cli');
+    for (let n = 20; n < 22; n++)
+      await rt.queues.extract.add('extract', extractJob(runId, n), { jobId: `${runId}-${n}` });
+    await rt.queues.store.add(
+      'crawlFinished',
+      { kind: 'crawlFinished', runId, siteId: 'gov-a', stats: { pagesQueued: 2, discoveryComplete: false } },
+      { jobId: `${runId}-finished` },
+    );
+    await pgProxy.stop();
+    const outages: string[] = [];
+    let settled = false;
+    const waiting = waitForRun(rt, runId, { timeoutMs: 60_000, onOutage: (err) => outages.push(err.message) }).finally(
+      () => {
+        settled = true;
+      },
+    );
+    await sleep(3_000);
+    expect(settled).toBe(false); // it used to reject at the first failed look at the run
+    expect(outages).toHaveLength(1); // said once, not once a poll
+    await pgProxy.start();
+    const summary = await waiting;
+    expect(summary.status).toBe('finished');
+    expect(summary.pagesSettled).toBe(2);
+  });
+
   it('keeps the workers alive through a Redis outage and carries on with the jobs queued meanwhile', async () => {
     const { runId } = await startOrJoinRun(rt.db.prisma, 'gov-a', 'cli');
     await redisProxy.stop();

@@ -4,6 +4,7 @@ import { CrawlProgress, jobIds, type StageName, stages, Trigger } from '@govwatc
 import type { Site } from '@govwatch/sites';
 import type { Worker } from 'bullmq';
 import { liveWorkerCount } from './liveness.ts';
+import { looksLikeConnectionError } from './outage/connection-error.ts';
 import type { Runtime } from './runtime.ts';
 import { startWorker } from './workers/start-worker.ts';
 
@@ -61,6 +62,8 @@ export type WaitOptions = {
   /** No progress for stallMs: called with the stages that have no live worker in this deployment (maybe none). */
   onStall?: (idleStages: StageName[], idleForMs: number) => Promise<void> | void;
   stallMs?: number;
+  /** Redis or PostgreSQL did not answer: the wait goes on (called at most once a minute). */
+  onOutage?: (err: Error) => void;
 };
 
 export async function waitForRun(rt: Runtime, runId: string, opts: WaitOptions = {}): Promise<RunSummary> {
@@ -68,14 +71,25 @@ export async function waitForRun(rt: Runtime, runId: string, opts: WaitOptions =
   const stallMs = opts.stallMs ?? 30_000;
   let lastState = '';
   let lastChange = Date.now();
+  let outageSaidAt = 0;
   for (;;) {
-    const summary = await runSummary(rt.db.prisma, runId);
+    let looked: { summary: RunSummary | null; crawl: CrawlProgress };
+    try {
+      looked = await lookAtRun(rt, runId);
+    } catch (err) {
+      // The run goes on in the workers, which wait out the outage too: so does the waiting.
+      if (!looksLikeConnectionError(err) || Date.now() > deadline) throw err;
+      if (Date.now() - outageSaidAt >= 60_000) {
+        outageSaidAt = Date.now();
+        opts.onOutage?.(err as Error);
+      }
+      await new Promise((r) => setTimeout(r, Math.min(1000, Math.max(0, deadline - Date.now()))));
+      continue;
+    }
+    const { summary, crawl } = looked;
     if (!summary) throw new Error(`no crawl run ${runId}`);
     if (summary.status !== 'running') return summary;
     if (Date.now() > deadline) throw new WaitTimeoutError(runId);
-    const job = await rt.queues.crawl.getJob(jobIds.crawl(runId));
-    const parsed = CrawlProgress.safeParse(job?.progress);
-    const crawl = parsed.success ? parsed.data : {};
     opts.onProgress?.(summary, crawl);
     const state = JSON.stringify([summary.pagesSettled, summary.pagesQueued, crawl]);
     if (state !== lastState) {
@@ -91,6 +105,15 @@ export async function waitForRun(rt: Runtime, runId: string, opts: WaitOptions =
     const pause = Math.min(opts.pollMs ?? 100, Math.max(0, deadline - Date.now()));
     await new Promise((r) => setTimeout(r, pause)); // a run row and a count of its pages by outcome
   }
+}
+
+/** The run's row and figures (PostgreSQL) and its crawl job's progress (Redis). */
+async function lookAtRun(rt: Runtime, runId: string): Promise<{ summary: RunSummary | null; crawl: CrawlProgress }> {
+  const summary = await runSummary(rt.db.prisma, runId);
+  if (!summary || summary.status !== 'running') return { summary, crawl: {} };
+  const job = await rt.queues.crawl.getJob(jobIds.crawl(runId));
+  const parsed = CrawlProgress.safeParse(job?.progress);
+  return { summary, crawl: parsed.success ? parsed.data : {} };
 }
 
 /** `crawl --wait --timeout` ran out: the run goes on (in whichever workers serve it). */

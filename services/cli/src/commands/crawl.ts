@@ -34,6 +34,10 @@ export async function crawlAndMaybeWait(
     const summary = await waitForRun(rt, runId, {
       timeoutMs,
       onProgress: progress.update,
+      onOutage: (err) =>
+        progress.note(
+          `waiting for Redis or PostgreSQL to answer again (${err.message.split('\n')[0]}); the run goes on`,
+        ),
       // Workers can die (or be stopped) while we wait: say which stage is unserved, and serve it here.
       onStall: async (idle, idleForMs) => {
         if (idle.length === 0) return;
