@@ -110,7 +110,7 @@ export async function waitForRun(rt: Runtime, runId: string, opts: WaitOptions =
 /** The run's row and figures (PostgreSQL) and its crawl job's progress (Redis). */
 async function lookAtRun(rt: Runtime, runId: string): Promise<{ summary: RunSummary | null; crawl: CrawlProgress }> {
   const summary = await runSummary(rt.db.prisma, runId);
-  if (!summary || summary.status !== 'running') return { summary, crawl: {} };
+  if (summary?.status !== 'running') return { summary, crawl: {} };
   const job = await rt.queues.crawl.getJob(jobIds.crawl(runId));
   const parsed = CrawlProgress.safeParse(job?.progress);
   return { summary, crawl: parsed.success ? parsed.data : {} };
