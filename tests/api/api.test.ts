@@ -2,24 +2,18 @@
 // NDJSON, report details and diffs, auth, validation, limits, Host checks, probes, OpenAPI.
 import { buildApi } from '@govwatch/api-service';
 import { createLogger, loadConfig } from '@govwatch/core';
-import { storePage } from '@govwatch/db';
 import { createRuntime, type Runtime } from '@govwatch/pipeline';
-import { parseSites } from '@govwatch/sites';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db.ts';
 import { dropPrefix, redisUrl, testPrefix } from '../helpers/test-queues.ts';
-import { recordJob, seedSiteAndRuns } from '../store-helpers.ts';
-import { JIADING_2023, YICHUN_2022, YICHUN_2023 } from '../store-texts.ts';
+import { reportWorldSites, seedReportWorld } from './report-world.ts';
 
 type FastifyInstance = Awaited<ReturnType<typeof buildApi>>;
 
 const TOKEN = 'test-write-token-1234';
 const prefix = testPrefix();
-const sites = parseSites(
-  'sites:\n  - id: ycgaj\n    name: 宜春市公安局\n    startUrls: [http://www.ycgaj.gov.cn/]\n  - id: jdgaj\n    name: 上海市公安局嘉定分局\n    startUrls: [http://www.jiading.gov.cn/]\n',
-  'sites.yaml',
-);
+const sites = reportWorldSites;
 let database: TestDatabase;
 const runtimes: Runtime[] = [];
 let api: FastifyInstance; // writes enabled (token set)
@@ -38,57 +32,7 @@ function runtime(env: Record<string, string> = {}): Runtime {
 beforeAll(async () => {
   database = await createTestDatabase();
   const rt = runtime({ GOVWATCH_API_TOKEN: TOKEN });
-  const yc = await seedSiteAndRuns(rt.db.prisma, 'ycgaj', 3);
-  const jd = await seedSiteAndRuns(rt.db.prisma, 'jdgaj', 1);
-  const store = async (
-    runId: string,
-    siteId: string,
-    url: string,
-    text: string,
-    title: string,
-    agency: string,
-    reportYear: number,
-  ) =>
-    (await storePage(rt.db.prisma, recordJob({ runId, siteId, url, text, title, agency, reportYear })))
-      .reportId as string;
-  ids.y22 = await store(
-    yc[0] as string,
-    'ycgaj',
-    'http://www.ycgaj.gov.cn/2023/t1.html',
-    YICHUN_2022,
-    '宜春市公安局2022年法治政府建设工作情况报告',
-    '宜春市公安局',
-    2022,
-  );
-  ids.j23 = await store(
-    jd[0] as string,
-    'jdgaj',
-    'http://www.jiading.gov.cn/2024/t2.html',
-    JIADING_2023,
-    '嘉定分局2023年法治政府建设情况报告',
-    '上海市公安局嘉定分局',
-    2023,
-  );
-  ids.y23 = await store(
-    yc[1] as string,
-    'ycgaj',
-    'http://www.ycgaj.gov.cn/2024/t1.html',
-    YICHUN_2023,
-    '宜春市公安局2023年法治政府建设工作情况报告',
-    '宜春市公安局',
-    2023,
-  );
-  // A second version of the 2023 report: one paragraph rewritten, one added.
-  const edited = `${YICHUN_2023.replace('圆满完成各项任务目标', '全面完成各项任务目标')}\n附:2023年度执法数据统计表。`;
-  await store(
-    yc[2] as string,
-    'ycgaj',
-    'http://www.ycgaj.gov.cn/2024/t1.html',
-    edited,
-    '宜春市公安局2023年法治政府建设工作情况报告',
-    '宜春市公安局',
-    2023,
-  );
+  Object.assign(ids, await seedReportWorld(rt.db.prisma));
   api = await buildApi(rt, sites);
   open = await buildApi(runtime(), sites);
 });

@@ -6,16 +6,13 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildApi } from '@govwatch/api-service';
 import { createLogger, loadConfig } from '@govwatch/core';
-import { storePage } from '@govwatch/db';
 import { createRuntime, type Runtime } from '@govwatch/pipeline';
-import { parseSites } from '@govwatch/sites';
 import { type Browser, chromium, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reportWorldSites, seedReportWorld } from '../api/report-world.ts';
 import { repoRoot } from '../helpers/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db.ts';
 import { dropPrefix, redisUrl, testPrefix } from '../helpers/test-queues.ts';
-import { recordJob, seedSiteAndRuns } from '../store-helpers.ts';
-import { JIADING_2023, YICHUN_2022, YICHUN_2023 } from '../store-texts.ts';
 
 const shots = join(repoRoot, 'test-results', 'reports-page');
 const prefix = testPrefix();
@@ -33,63 +30,8 @@ beforeAll(async () => {
     loadConfig({ REDIS_URL: redisUrl, DATABASE_URL: database.url, GOVWATCH_QUEUE_PREFIX: prefix }),
     createLogger('silent'),
   );
-  const sites = parseSites(
-    'sites:\n  - id: ycgaj\n    name: 宜春市公安局\n    startUrls: [http://www.ycgaj.gov.cn/]\n  - id: jdgaj\n    name: 上海市公安局嘉定分局\n    startUrls: [http://www.jiading.gov.cn/]\n',
-    'sites.yaml',
-  );
-  const yc = await seedSiteAndRuns(rt.db.prisma, 'ycgaj', 3);
-  const jd = await seedSiteAndRuns(rt.db.prisma, 'jdgaj', 1);
-  const store = (
-    runId: string,
-    siteId: string,
-    url: string,
-    text: string,
-    title: string,
-    agency: string,
-    reportYear: number,
-  ) =>
-    storePage(
-      rt.db.prisma,
-      recordJob({ runId, siteId, url, text, title, agency, reportYear, publishedAt: `${reportYear + 1}-01-20` }),
-    );
-  await store(
-    yc[0] as string,
-    'ycgaj',
-    'http://www.ycgaj.gov.cn/2023/t1.html',
-    YICHUN_2022,
-    '宜春市公安局2022年法治政府建设工作情况报告',
-    '宜春市公安局',
-    2022,
-  );
-  await store(
-    jd[0] as string,
-    'jdgaj',
-    'http://www.jiading.gov.cn/2024/t2.html',
-    JIADING_2023,
-    '嘉定分局2023年法治政府建设情况报告',
-    '上海市公安局嘉定分局',
-    2023,
-  );
-  await store(
-    yc[1] as string,
-    'ycgaj',
-    'http://www.ycgaj.gov.cn/2024/t1.html',
-    YICHUN_2023,
-    '宜春市公安局2023年法治政府建设工作情况报告',
-    '宜春市公安局',
-    2023,
-  );
-  const edited = `${YICHUN_2023.replace('圆满完成各项任务目标', '全面完成各项任务目标')}\n附:2023年度执法数据统计表。`;
-  await store(
-    yc[2] as string,
-    'ycgaj',
-    'http://www.ycgaj.gov.cn/2024/t1.html',
-    edited,
-    '宜春市公安局2023年法治政府建设工作情况报告',
-    '宜春市公安局',
-    2023,
-  );
-  app = await buildApi(rt, sites);
+  await seedReportWorld(rt.db.prisma, { publishedAt: true });
+  app = await buildApi(rt, reportWorldSites);
   base = await app.listen({ port: 0, host: '127.0.0.1' });
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
