@@ -33,15 +33,15 @@ export function startHeartbeat(redis: Redis, prefix: string, stage: string, onEr
       .pexpire(key, LIVE_WITHIN_MS * 3)
       .exec();
   };
-  let first = beat().catch((err: Error) => onError?.(err));
+  let last = beat().catch((err: Error) => onError?.(err));
   const timer = setInterval(() => {
-    first = beat().catch((err: Error) => onError?.(err));
+    last = beat().catch((err: Error) => onError?.(err));
   }, HEARTBEAT_MS);
   timer.unref();
   return {
     async stop() {
       clearInterval(timer);
-      await first;
+      await last;
       await redis.zrem(key, member).catch(() => undefined);
     },
   };

@@ -57,8 +57,11 @@ export function createRuntime(config: Config, log: Logger): Runtime {
   };
 }
 
-/** One line saying what is unreachable or unmigrated, instead of a stack trace from deep inside a client. */
-export async function checkServices(rt: Runtime): Promise<void> {
-  await checkRedis(rt.config.redisUrl);
-  await checkDatabaseReady(rt.config.databaseUrl);
+/**
+ * One line saying what is unreachable or unmigrated, instead of a stack trace from deep inside a
+ * client. Run it before createRuntime: the runtime's queues would each log their own connection error.
+ */
+export async function checkServices(config: Pick<Config, 'redisUrl' | 'databaseUrl'>): Promise<void> {
+  await checkRedis(config.redisUrl);
+  await checkDatabaseReady(config.databaseUrl);
 }

@@ -27,9 +27,9 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel ?? 'info', 'govwatch-api');
   shutdownOnSignals(log, process.exit);
   const sites = loadSites(config.sitesPath);
+  await checkServices(config);
   const rt = createRuntime(config, log);
   onShutdown('runtime', () => rt.close());
-  await checkServices(rt);
   await startScheduler(rt, sites, { migrate: false });
   await startApi(rt, sites, { port: config.apiPort, host: config.api.host });
 }

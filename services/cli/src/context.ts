@@ -28,13 +28,10 @@ export function createContext(defaultLogLevel: string): Context {
     async runtime(opts = {}) {
       if (!rt) {
         // Loaded on first use: commands without Redis/PostgreSQL stay quick to start.
-        const { checkRedis } = await import('@govwatch/core');
-        const { checkDatabaseReady, migrateDeploy } = await import('@govwatch/db');
-        const { createRuntime } = await import('@govwatch/pipeline');
-        // Each check says in one line what is missing, before anything opens a connection that logs.
-        await checkRedis(config.redisUrl);
+        const { migrateDeploy } = await import('@govwatch/db');
+        const { checkServices, createRuntime } = await import('@govwatch/pipeline');
         if (opts.migrate) await migrateDeploy(config.databaseUrl);
-        await checkDatabaseReady(config.databaseUrl);
+        await checkServices(config);
         rt = createRuntime(config, log);
       }
       return rt;

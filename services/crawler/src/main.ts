@@ -22,9 +22,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel ?? 'info', 'govwatch-crawler');
   shutdownOnSignals(log, process.exit);
+  await checkServices(config);
   const rt = createRuntime(config, log);
   onShutdown('runtime', () => rt.close());
-  await checkServices(rt);
   await startCrawler(rt);
   await serveMetricsWhenConfigured(rt);
 }

@@ -19,9 +19,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel ?? 'info', 'govwatch-extractor');
   shutdownOnSignals(log, process.exit);
+  await checkServices(config);
   const rt = createRuntime(config, log);
   onShutdown('runtime', () => rt.close());
-  await checkServices(rt);
   await startExtractor(rt);
   await serveMetricsWhenConfigured(rt);
 }

@@ -26,9 +26,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel ?? 'info', 'govwatch-store');
   shutdownOnSignals(log, process.exit);
+  await checkServices(config);
   const rt = createRuntime(config, log);
   onShutdown('runtime', () => rt.close());
-  await checkServices(rt);
   await startStore(rt);
   await serveMetricsWhenConfigured(rt);
 }
