@@ -11,6 +11,7 @@ export * from './reextract-sources.ts';
 export * from './report-history.ts';
 export * from './report-ref.ts';
 export * from './report-search.ts';
+export * from './revisited-pages.ts';
 export * from './runs.ts';
 export * from './simhash.ts';
 export * from './store/index.ts';

@@ -120,11 +120,19 @@ export async function listRuns(prisma: PrismaClient, siteId?: string, limit = 50
   return out;
 }
 
-/** Crawl state of a site's pages, keyed by canonical URL, for conditional GETs. */
+/** Crawl state of a site's pages, keyed by canonical URL, for conditional GETs and the revisit policy. */
 export async function pageStates(prisma: PrismaClient, siteId: string) {
   const pages = await prisma.page.findMany({
     where: { siteId },
-    select: { url: true, etag: true, lastModified: true, lastRawSha256: true, status: true },
+    select: {
+      url: true,
+      etag: true,
+      lastModified: true,
+      lastRawSha256: true,
+      status: true,
+      reportId: true,
+      lastFetchedAt: true,
+    },
   });
   return new Map(pages.map((p) => [p.url, p]));
 }

@@ -28,6 +28,8 @@ export const CrawlProgress = z.object({
   queued: z.number().optional(),
   /** Report pages the crawler found unchanged (304, identical bytes): done without the store. */
   unchanged: z.number().optional(),
+  /** Known non-report pages not due for a fetch in this crawl (the site's revisitNotReportsDays). */
+  notDue: z.number().optional(),
 });
 export type CrawlProgress = z.infer<typeof CrawlProgress>;
 
@@ -41,6 +43,8 @@ export const CrawlStats = z.object({
   pagesQueued: z.number(),
   /** Of pagesQueued: settled by an earlier attempt of this run's crawl job, so not fetched again. */
   alreadySettled: z.number().default(0),
+  /** Known non-report pages the revisit policy left unfetched (seen all the same). */
+  notDue: z.number().default(0),
   bytes: z.number(),
   robotsDisallowed: z.number(),
   browserRetries: z.number(),

@@ -46,6 +46,12 @@ export const Site = z.strictObject({
   schedule: cron.default('0 2 * * *'),
   encoding: z.string().optional(),
   allowPrivateNetwork: z.boolean().default(false),
+  /**
+   * A page the store found not to be a report is fetched again only once its last fetch is this
+   * many days old (each URL's own period between half of it and all of it, so they do not all come
+   * due the same night); 0: every crawl. Report pages are fetched every crawl, conditionally.
+   */
+  revisitNotReportsDays: z.number().nonnegative().default(7),
   /** Follow the sitemaps robots.txt lists (entries count as reports by reportLinkPattern). */
   sitemaps: z.boolean().default(true),
   /** Agencies this site publishes for (a city portal may publish for each bureau). */

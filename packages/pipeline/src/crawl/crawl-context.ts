@@ -40,6 +40,7 @@ export function emptyStats(): CrawlStats {
     unchangedBytes: 0,
     pagesQueued: 0,
     alreadySettled: 0,
+    notDue: 0,
     bytes: 0,
     robotsDisallowed: 0,
     browserRetries: 0,

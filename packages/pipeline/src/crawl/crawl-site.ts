@@ -126,6 +126,7 @@ export async function crawlSite(site: Site, deps: CrawlDeps): Promise<CrawlStats
       reports.set(key, link);
       ctx.stats.reportLinksFound = reports.size;
       if (!(await ctx.allowedByRobots(link.url))) return;
+      if (reportPages.skipNotDue(key)) return; // the revisit policy (revisit.ts): seen, not fetched
       if (!takeBudget()) return;
       await queue.addRequest({
         url: link.url,
@@ -136,7 +137,7 @@ export async function crawlSite(site: Site, deps: CrawlDeps): Promise<CrawlStats
     },
   };
   const lists = listRoute(site, ctx, enqueue);
-  const reportPages = reportRoute(ctx, deps);
+  const reportPages = reportRoute(ctx, deps, site.revisitNotReportsDays);
 
   for (const url of site.startUrls) await enqueue.list(url, { depth: 0 });
   if (site.sitemaps) {

@@ -5,8 +5,13 @@ import { canonicalUrl, sha256Hex } from '@govwatch/core';
 import { type FetchedPage, fetchPage, HttpStatusError, isChallenge } from '../fetch/index.ts';
 import { lazyBrowser, renderInBrowser } from './browser.ts';
 import type { CrawlContext } from './crawl-context.ts';
+import { notDue, type RevisitState, revisitsLess } from './revisit.ts';
 
-export type PageState = { etag: string | null; lastModified: string | null; lastRawSha256: string | null };
+export type PageState = {
+  etag: string | null;
+  lastModified: string | null;
+  lastRawSha256: string | null;
+} & RevisitState;
 
 export type ReportSink = {
   pageState(canonical: string): PageState | undefined;
@@ -20,9 +25,15 @@ export type ReportSink = {
    * it stored nor counts it twice.
    */
   settledInRun?(canonical: string): boolean;
+  /**
+   * A page the revisit policy governs was fetched and found unchanged (304, identical bytes): its
+   * period starts again now, though the store never sees it.
+   */
+  onRevisited?(canonical: string): void;
 };
 
-export function reportRoute(ctx: CrawlContext, sink: ReportSink) {
+/** `revisitNotReportsDays` of the site: 0 fetches every known page every crawl. */
+export function reportRoute(ctx: CrawlContext, sink: ReportSink, revisitNotReportsDays = 0) {
   const { stats } = ctx;
   const queued = new Set<string>();
   /** Canonical URLs that answered 404/410: missing from this crawl (gone after N crawls). */
@@ -79,9 +90,24 @@ export function reportRoute(ctx: CrawlContext, sink: ReportSink) {
     });
   };
 
+  const unchanged = (key: string, state: PageState) => {
+    if (revisitsLess(state)) sink.onRevisited?.(key);
+  };
+
   return {
     gone,
     close: () => browser.close(),
+    /**
+     * Whether a report link need not be fetched in this crawl (revisit.ts): a known non-report
+     * page not yet due. It is counted (notDue) and still seen, so it is never counted missing.
+     */
+    skipNotDue(key: string): boolean {
+      if (sink.settledInRun?.(key)) return false; // counted as settled by handle()
+      if (!notDue(key, sink.pageState(key), revisitNotReportsDays, new Date())) return false;
+      stats.notDue++;
+      ctx.progress();
+      return true;
+    },
     async handle(request: { url: string; uniqueKey: string; noRetry: boolean }) {
       if (sink.settledInRun?.(request.uniqueKey)) return settledBefore(request.uniqueKey);
       const state = sink.pageState(request.uniqueKey);
@@ -104,11 +130,13 @@ export function reportRoute(ctx: CrawlContext, sink: ReportSink) {
       if (finalKey !== request.uniqueKey && sink.settledInRun?.(finalKey)) return settledBefore(finalKey);
       if (page.status === 304) {
         stats.notModified++;
+        if (state) unchanged(request.uniqueKey, state);
         return;
       }
       stats.bytes += page.body.length;
       if (state?.lastRawSha256 && state.lastRawSha256 === sha256Hex(page.body)) {
         stats.unchangedBytes++;
+        unchanged(request.uniqueKey, state);
         return;
       }
       if (isChallenge(page.body)) return challenged(page);

@@ -1,5 +1,5 @@
 import { gzipBase64, sha256Hex } from '@govwatch/core';
-import { pageStates, settledUrls, startOrJoinRun } from '@govwatch/db';
+import { markRevisited, pageStates, settledUrls, startOrJoinRun } from '@govwatch/db';
 import { type CrawlProgress, type FetchMeta, jobIds, type Payload } from '@govwatch/jobs';
 import { fetchPolicyOf } from '@govwatch/sites';
 import type { Job } from 'bullmq';
@@ -22,6 +22,7 @@ export async function processCrawl(rt: Runtime, job: Job, data: Payload<'crawl'>
   const states = await pageStates(rt.db.prisma, site.id);
   const settled = await settledUrls(rt.db.prisma, runId); // by an earlier attempt of this job
   log.info({ render: site.render }, 'crawl started');
+  const revisited: string[] = []; // not-report pages found unchanged: their revisit period restarts
 
   const meta = (page: FetchedPage): FetchMeta => ({
     runId,
@@ -46,6 +47,7 @@ export async function processCrawl(rt: Runtime, job: Job, data: Payload<'crawl'>
       return state?.status === 'ok' || state?.status === 'notReport' ? state : undefined;
     },
     settledInRun: (canonical) => settled.has(canonical),
+    onRevisited: (canonical) => revisited.push(canonical),
     onPage: async (page) => {
       const payload: Payload<'extract'> = {
         ...meta(page),
@@ -71,6 +73,7 @@ export async function processCrawl(rt: Runtime, job: Job, data: Payload<'crawl'>
         reportLinks: s.reportLinksFound,
         queued: s.pagesQueued,
         unchanged: s.notModified + s.unchangedBytes,
+        notDue: s.notDue,
       };
       // Progress is for display: losing Redis for a moment must not take the process down with it.
       job.updateProgress(progress).catch((err: Error) => log.debug({ err: err.message }, 'progress not recorded'));
@@ -80,6 +83,10 @@ export async function processCrawl(rt: Runtime, job: Job, data: Payload<'crawl'>
     throw err instanceof BlockedAddressError ? new UnrecoverableError(err.message) : err;
   });
   for (const w of stats.warnings) log.warn(w);
+  // Only a timestamp: if it is not written, those pages are fetched again next crawl.
+  await markRevisited(rt.db.prisma, site.id, revisited).catch((err: Error) =>
+    log.warn({ err: err.message }, 'revisited pages not recorded'),
+  );
   log.info({ ...stats, seenUrls: stats.seenUrls.length }, 'crawl finished');
   await rt.queues.store.add(
     'crawlFinished',

@@ -11,7 +11,7 @@ export function formatSummary(s: RunSummary): string {
   const o = s.outcomes;
   const lines = [
     `run ${s.id} site ${s.siteId}: ${s.status}${s.error ? ` (${s.error})` : ''}`,
-    `  pages fetched ${st.pagesFetched ?? 0} (list ${st.listPagesFetched ?? 0}, not modified ${st.notModified ?? 0}, unchanged bytes ${st.unchangedBytes ?? 0}), bytes ${st.bytes ?? 0}`,
+    `  pages fetched ${st.pagesFetched ?? 0} (list ${st.listPagesFetched ?? 0}, not modified ${st.notModified ?? 0}, unchanged bytes ${st.unchangedBytes ?? 0}, not due ${st.notDue ?? 0}), bytes ${st.bytes ?? 0}`,
     `  reports new ${o.created ?? 0} / updated ${o.updated ?? 0} / unchanged ${(o.unchanged ?? 0) + Number(st.notModified ?? 0) + Number(st.unchangedBytes ?? 0)} / duplicate ${o.duplicate ?? 0} / removed ${st.reportsRemoved ?? 0}`,
     `  not reports ${o.notReport ?? 0}, failed ${o.failed ?? 0}, errors ${errors || 'none'}, ${st.durationMs ?? 0} ms`,
   ];

@@ -56,6 +56,17 @@ describe('crawl progress', () => {
     expect(f).toMatchObject({ checked: 200, total: 336, stored: 0, unchanged: 200 });
   });
 
+  it('counts known non-report pages left unfetched (not due) as checked, and names them', async () => {
+    const f = progressFigures(summary(0, 0), { listPages: 4, reportLinks: 336, queued: 0, unchanged: 36, notDue: 300 });
+    expect(f).toMatchObject({ checked: 336, total: 336, unchanged: 36, notDue: 300 });
+    const out = capture(true);
+    const progress = progressReporter(out.stream, 0);
+    progress.update(summary(2, 2), { listPages: 4, reportLinks: 12, queued: 2, unchanged: 6, notDue: 4 });
+    progress.stop();
+    await new Promise((r) => setImmediate(r));
+    expect(out.text()).toContain('12/12 report pages checked | stored 2 | unchanged 6 | not due 4 | list pages 4');
+  });
+
   it('never moves a figure backwards when an older reading arrives', () => {
     const first = progressFigures(summary(5, 10), { listPages: 6, reportLinks: 20, queued: 10, unchanged: 3 });
     const older = progressFigures(summary(4, 9), { listPages: 2, reportLinks: 12, queued: 9, unchanged: 1 }, first);

@@ -3,7 +3,9 @@
 //
 // The bar counts report pages checked: stored (through extract → store) or found unchanged by
 // the crawler (304, identical bytes), which never reach the store. Counting only stored pages
-// showed 0/0 through a whole unchanged re-crawl. Every figure only grows: progress arrives from
+// showed 0/0 through a whole unchanged re-crawl. Known non-report pages the revisit policy left
+// unfetched (not due) count as checked too: the crawler looked them up, and the bar ends full.
+// Every figure only grows: progress arrives from
 // several places (the crawl job, the run's rows) and an older reading must not move it back.
 import type { RunSummary } from '@govwatch/db';
 import type { CrawlProgress } from '@govwatch/pipeline';
@@ -16,6 +18,7 @@ export type ProgressFigures = {
   total: number;
   stored: number;
   unchanged: number;
+  notDue: number;
   list: number;
   links: number;
 };
@@ -25,12 +28,21 @@ export function progressFigures(s: RunSummary, crawl: CrawlProgress, before?: Pr
   const max = (a: number, b = 0) => Math.max(a, b);
   const stored = max(s.pagesSettled, before?.stored);
   const unchanged = max(crawl.unchanged ?? 0, before?.unchanged);
-  const checked = stored + unchanged;
+  const notDue = max(crawl.notDue ?? 0, before?.notDue);
+  const checked = stored + unchanged + notDue;
   const list = max(crawl.listPages ?? 0, before?.list);
   const links = max(crawl.reportLinks ?? 0, before?.links);
-  const total = Math.max(checked, links, unchanged + (crawl.queued ?? s.pagesQueued), before?.total ?? 0);
-  return { checked, total, stored, unchanged, list, links };
+  const total = Math.max(checked, links, unchanged + notDue + (crawl.queued ?? s.pagesQueued), before?.total ?? 0);
+  return { checked, total, stored, unchanged, notDue, list, links };
 }
+
+/** The bar's and the plain line's figures; "not due" only once there are some (most crawls have none). */
+const barPayload = (f: ProgressFigures) => ({
+  stored: f.stored,
+  unchanged: f.unchanged,
+  list: f.list,
+  notDue: f.notDue ? ` | not due ${f.notDue}` : '',
+});
 
 export function progressReporter(stream: Stream = process.stderr, plainEveryMs = 5000) {
   const bar = stream.isTTY
@@ -38,7 +50,7 @@ export function progressReporter(stream: Stream = process.stderr, plainEveryMs =
         {
           stream,
           format:
-            '{bar} {value}/{total} report pages checked | stored {stored} | unchanged {unchanged} | list pages {list}',
+            '{bar} {value}/{total} report pages checked | stored {stored} | unchanged {unchanged}{notDue} | list pages {list}',
         },
         cliProgress.Presets.shades_classic,
       )
@@ -52,7 +64,7 @@ export function progressReporter(stream: Stream = process.stderr, plainEveryMs =
       // Nothing found yet: a bar of 0/0 draws as full, so wait for the first list page.
       if (!started && f.total === 0) return;
       shown = f;
-      const payload = { stored: f.stored, unchanged: f.unchanged, list: f.list };
+      const payload = barPayload(f);
       if (bar) {
         if (!started) bar.start(f.total, f.checked, payload);
         bar.setTotal(f.total);
@@ -60,7 +72,7 @@ export function progressReporter(stream: Stream = process.stderr, plainEveryMs =
       } else if (Date.now() - lastLine >= plainEveryMs) {
         lastLine = Date.now();
         stream.write(
-          `progress: ${f.checked}/${f.total} report pages checked (${f.stored} stored, ${f.unchanged} unchanged), ${f.list} list pages\n`,
+          `progress: ${f.checked}/${f.total} report pages checked (${f.stored} stored, ${f.unchanged} unchanged${f.notDue ? `, ${f.notDue} not due` : ''}), ${f.list} list pages\n`,
         );
       }
     },
@@ -71,25 +83,25 @@ export function progressReporter(stream: Stream = process.stderr, plainEveryMs =
       const stats = s.stats as {
         notModified?: number;
         unchangedBytes?: number;
+        notDue?: number;
         listPagesFetched?: number;
         reportLinksFound?: number;
       };
       const unchanged = (stats.notModified ?? 0) + (stats.unchangedBytes ?? 0);
       const f = progressFigures(
         s,
-        { unchanged, listPages: stats.listPagesFetched, reportLinks: stats.reportLinksFound },
+        { unchanged, notDue: stats.notDue, listPages: stats.listPagesFetched, reportLinks: stats.reportLinksFound },
         shown,
       );
       shown = { ...f, total: f.checked };
       bar.setTotal(f.checked);
-      bar.update(f.checked, { stored: f.stored, unchanged: f.unchanged, list: f.list });
+      bar.update(f.checked, barPayload(f));
     },
     /** A message on its own line, above the bar on a terminal. */
     note(message: string) {
       if (bar && shown) bar.stop();
       stream.write(`${message}\n`);
-      if (bar && shown)
-        bar.start(shown.total, shown.checked, { stored: shown.stored, unchanged: shown.unchanged, list: shown.list });
+      if (bar && shown) bar.start(shown.total, shown.checked, barPayload(shown));
     },
     stop() {
       if (shown) bar?.stop();
