@@ -86,6 +86,8 @@ describe('govwatch from a plain shell', () => {
     site.mutate(report.path, (html) => html.replace(changedFrom, changedFrom.replace('。', '，特此更正。')));
     const recrawl = await runCli(['crawl', '--site', 'fixture-main', '--wait'], env());
     expect(recrawl.stdout).toMatch(/updated 1 /);
+    // The four news pages of the first crawl are not reports and not due again for days.
+    expect(recrawl.stdout).toMatch(/, unchanged bytes \d+, not due 4\), bytes/);
 
     const runs = await runCli(['runs', '--site', 'fixture-main'], env());
     expect(runs.code).toBe(0);
