@@ -11,7 +11,9 @@ const Env = z.object({
     .default('0')
     .transform((v) => v === '1' || v === 'true'),
   GOVWATCH_USER_AGENT_CONTACT: z.string().default('https://github.com/govwatch/govwatch'),
-  GOVWATCH_CRAWL_CONCURRENCY: z.coerce.number().int().positive().default(4),
+  // Sites one crawl worker crawls at once. A crawl mostly waits for its host's next turn (1 request/s
+  // by default), so a worker's pace is this × the hosts' rate: 4 was 4 requests/s. README, Performance.
+  GOVWATCH_CRAWL_CONCURRENCY: z.coerce.number().int().positive().default(32),
   GOVWATCH_EXTRACT_CONCURRENCY: z.coerce.number().int().positive().default(4),
   GOVWATCH_STORE_CONCURRENCY: z.coerce.number().int().positive().default(4),
   GOVWATCH_API_PORT: z.coerce.number().int().nonnegative().default(8080),
