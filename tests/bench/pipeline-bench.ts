@@ -52,6 +52,8 @@ export type CrawlPass = {
   requests: number;
   byStatus: Record<number, number>;
   conditionalRequests: number;
+  /** Known non-report pages the crawls left unfetched (revisitNotReportsDays), from the runs' figures. */
+  notDue: number;
   pagesStored: number;
   outcomes: Record<string, number>;
   runsFinished: number;
@@ -490,12 +492,15 @@ export async function runPipelineBench(
       });
       const runCount = (status: string) => runs.find((r) => r.status === status)?._count._all ?? 0;
       const pagesStored = grouped.reduce((n, g) => n + g._count._all, 0);
+      const runStats = await rt.db.prisma.crawlRun.findMany({ where: { id: { in: runIds } }, select: { stats: true } });
+      const notDue = runStats.reduce((n, r) => n + Number((r.stats as { notDue?: number } | null)?.notDue ?? 0), 0);
       const pass: CrawlPass = {
         label,
         ms: Math.round(ms),
         requests: counts.requests,
         byStatus: counts.byStatus,
         conditionalRequests: counts.conditional,
+        notDue,
         pagesStored,
         outcomes: Object.fromEntries(grouped.map((g) => [g.outcome, g._count._all])),
         runsFinished: runCount('finished'),
@@ -517,7 +522,7 @@ export async function runPipelineBench(
       };
       redisUsed.peakDuring = Math.max(redisUsed.peakDuring ?? 0, memPeak);
       say(
-        `${label}: ${pass.ms} ms, ${pass.requests} requests (${JSON.stringify(pass.byStatus)}), ${pass.pagesPerSecond.toFixed(1)} pages/s, ` +
+        `${label}: ${pass.ms} ms, ${pass.requests} requests (${JSON.stringify(pass.byStatus)}, ${pass.notDue} pages not due), ${pass.pagesPerSecond.toFixed(1)} pages/s, ` +
           `${pass.pagesStored} pages stored ${JSON.stringify(pass.outcomes)}, ${pass.versionsCreated} versions, runs ${pass.runsFinished} finished / ${pass.runsFailed} not; ` +
           `RSS ${JSON.stringify(pass.workerRssPeakMb)} MB, CPU ms/request ${JSON.stringify(cpuMsPerRequest)}, Redis peak ${memPeak} MB, ${pass.redisCommandsPerRequest?.toFixed(1)} Redis commands/request (load ${pass.loadavg.join(' ')})`,
       );
