@@ -39,6 +39,14 @@ describe('parseSites', () => {
     expect(() => parseSites(`${good}    reportLinkPattern: "([a"\n`, 'a.yaml')).toThrow(/field reportLinkPattern/);
   });
 
+  it('revisits known non-report pages every 7 days by default; 0 is allowed, a negative period is not', () => {
+    expect(parseSites(good, 'a.yaml')[0]?.revisitNotReportsDays).toBe(7);
+    expect(parseSites(`${good}    revisitNotReportsDays: 0\n`, 'a.yaml')[0]?.revisitNotReportsDays).toBe(0);
+    expect(() => parseSites(`${good}    revisitNotReportsDays: -1\n`, 'a.yaml')).toThrow(
+      /site wuhan-gaj: field revisitNotReportsDays: /,
+    );
+  });
+
   it('rejects a bad cron schedule', () => {
     expect(() => parseSites(good.replace('0 2 * * *', '61 2 * * *'), 'a.yaml')).toThrow(
       /site wuhan-gaj: field schedule: not a valid cron/,
