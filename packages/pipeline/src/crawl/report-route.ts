@@ -5,7 +5,7 @@ import { canonicalUrl, sha256Hex } from '@govwatch/core';
 import { type FetchedPage, fetchPage, HttpStatusError, isChallenge } from '../fetch/index.ts';
 import { lazyBrowser, renderInBrowser } from './browser.ts';
 import type { CrawlContext } from './crawl-context.ts';
-import { notDue, type RevisitState, revisitsLess } from './revisit.ts';
+import { notDue, type RevisitState, revisitedLessOften } from './revisit.ts';
 
 export type PageState = {
   etag: string | null;
@@ -91,7 +91,7 @@ export function reportRoute(ctx: CrawlContext, sink: ReportSink, revisitNotRepor
   };
 
   const unchanged = (key: string, state: PageState) => {
-    if (revisitsLess(state)) sink.onRevisited?.(key);
+    if (revisitedLessOften(state)) sink.onRevisited?.(key);
   };
 
   return {

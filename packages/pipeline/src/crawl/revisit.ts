@@ -29,7 +29,7 @@ export function urlShare(url: string): number {
 }
 
 /** Whether the policy governs this page: a page classified as not a report that never held one. */
-export function revisitsLess(state: RevisitState | undefined): boolean {
+export function revisitedLessOften(state: RevisitState | undefined): boolean {
   return state?.status === 'notReport' && !state.reportId;
 }
 
@@ -40,7 +40,7 @@ export function revisitPeriodMs(url: string, days: number): number {
 
 /** The time the page comes due again, or null when it is due every crawl. */
 export function nextRevisitAt(url: string, state: RevisitState | undefined, days: number): Date | null {
-  if (days <= 0 || !revisitsLess(state) || !state?.lastFetchedAt) return null;
+  if (days <= 0 || !revisitedLessOften(state) || !state?.lastFetchedAt) return null;
   return new Date(state.lastFetchedAt.getTime() + revisitPeriodMs(url, days));
 }
 
