@@ -46,6 +46,7 @@ export async function processCrawl(rt: Runtime, job: Job, data: Payload<'crawl'>
       return state?.status === 'ok' || state?.status === 'notReport' ? state : undefined;
     },
     settledInRun: (canonical) => settled.has(canonical),
+    mayStartRequest: () => rt.pageBacklog.open(),
     onPage: async (page) => {
       const payload: Payload<'extract'> = {
         ...meta(page),
@@ -55,6 +56,7 @@ export async function processCrawl(rt: Runtime, job: Job, data: Payload<'crawl'>
         fetchPolicy: fetchPolicyOf(site),
       };
       await rt.queues.extract.add('extract', payload, { jobId: jobIds.extract(runId, page.url) });
+      rt.pageBacklog.added();
     },
     // Recorded as failed with its reason; the challenge page itself is never stored as content.
     onBlocked: async (page, reason) => {
