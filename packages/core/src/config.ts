@@ -16,6 +16,7 @@ const Env = z.object({
   GOVWATCH_CRAWL_CONCURRENCY: z.coerce.number().int().positive().default(32),
   GOVWATCH_EXTRACT_CONCURRENCY: z.coerce.number().int().positive().default(4),
   GOVWATCH_STORE_CONCURRENCY: z.coerce.number().int().positive().default(4),
+  GOVWATCH_PAGE_BACKLOG: z.coerce.number().int().nonnegative().default(2000),
   GOVWATCH_API_PORT: z.coerce.number().int().nonnegative().default(8080),
   GOVWATCH_API_HOST: z.string().min(1).default('127.0.0.1'),
   GOVWATCH_API_TOKEN: z.string().default(''),
@@ -87,6 +88,11 @@ export type Config = {
   allowPrivateNetwork: boolean;
   userAgent: string;
   concurrency: { crawl: number; extract: number; store: number; webhooks: number };
+  /**
+   * Pages waiting for extract or store (their bodies in Redis) at which crawls start no new
+   * request until the backlog has drained to three quarters of it; 0: no limit.
+   */
+  pageBacklog: number;
   webhooks: {
     /** Every event is POSTed to each of these. */
     urls: string[];
@@ -151,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       store: e.GOVWATCH_STORE_CONCURRENCY,
       webhooks: e.GOVWATCH_WEBHOOK_CONCURRENCY,
     },
+    pageBacklog: e.GOVWATCH_PAGE_BACKLOG,
     webhooks: {
       urls: e.GOVWATCH_WEBHOOKS,
       secret: e.GOVWATCH_WEBHOOK_SECRET,

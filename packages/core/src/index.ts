@@ -2,6 +2,7 @@ export * from './canonical-url.ts';
 export * from './check-redis.ts';
 export * from './config.ts';
 export * from './gzip.ts';
+export * from './heap.ts';
 export * from './logger.ts';
 export * from './metrics.ts';
 export * from './process-entry.ts';

@@ -51,11 +51,22 @@ const withRole = (...roles: Role[]) => queueNames.filter((q) => (roles as string
 export const stages = withRole('stage') as StageName[];
 export const workerQueues = withRole('stage', 'delivery') as WorkerQueue[];
 
-/** Completed jobs are removed (bounded history); failed ones kept a while for inspection. */
-const retention: JobsOptions = {
+/**
+ * Completed jobs are removed at once; failed ones are kept a week for inspection (their reason is
+ * also in PostgreSQL), at most 10,000 a queue, and 1,000 of the stages whose payloads carry a
+ * page body (gzip + base64, 10–30 KB each): a site of poison pages must not fill Redis.
+ */
+const retention = (name: QueueName): JobsOptions => ({
   removeOnComplete: true,
-  removeOnFail: { age: 7 * 24 * 3600, count: 10_000 },
-};
+  removeOnFail: { age: 7 * 24 * 3600, count: name === 'extract' || name === 'store' ? 1_000 : 10_000 },
+});
+
+/**
+ * Entries kept in each queue's BullMQ event stream (`PREFIX:QUEUE:events`; BullMQ's default is
+ * 10,000, about 1 MB a queue). Nothing in govwatch reads these streams (`crawl --wait` reads
+ * PostgreSQL); a QueueEvents listener sees what happens live, and trimming only drops history.
+ */
+export const EVENT_STREAM_MAX_LEN = 1_000;
 
 export type Queues = { [Q in QueueName]: Queue<Payload<Q>> } & { close(): Promise<void> };
 
@@ -64,7 +75,8 @@ export function openQueues(connection: Redis, prefix: string): Queues {
     const options: QueueOptions = {
       connection,
       prefix,
-      defaultJobOptions: { ...retention, ...catalog[name].defaults },
+      defaultJobOptions: { ...retention(name), ...catalog[name].defaults },
+      streams: { events: { maxLen: EVENT_STREAM_MAX_LEN } },
     };
     return new Queue<Payload<Q>>(name, options);
   };

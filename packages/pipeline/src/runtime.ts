@@ -5,6 +5,7 @@ import { openQueues, type Queues } from '@govwatch/jobs';
 import type { Redis } from 'ioredis';
 import { createFetcher, type Fetcher } from './fetch/fetcher.ts';
 import { logQueueError } from './outage/ride-out.ts';
+import { backlogLimits, downstreamBacklog, type PageBacklog, pageBacklog } from './page-backlog.ts';
 
 export type Runtime = {
   config: Config;
@@ -15,6 +16,8 @@ export type Runtime = {
   queues: Queues;
   /** Polite fetching (host limiter, robots cache), one per process. */
   fetcher: Fetcher;
+  /** Pages waiting downstream: crawls pause while it is over GOVWATCH_PAGE_BACKLOG (page-backlog.ts). */
+  pageBacklog: PageBacklog;
   /** Aborted when the process starts shutting down: long jobs (crawls) stop and hand their job back. */
   shutdown: AbortController;
   close(): Promise<void>;
@@ -37,6 +40,15 @@ export function createRuntime(config: Config, log: Logger): Runtime {
     fetcher: createFetcher(redis, config.queuePrefix, {
       userAgent: config.userAgent,
       allowPrivateNetwork: config.allowPrivateNetwork,
+    }),
+    // Measures nothing until a crawl asks.
+    pageBacklog: pageBacklog(() => downstreamBacklog(queues), backlogLimits(config.pageBacklog), {
+      onChange: (open, backlog) =>
+        log.info(
+          { backlog, limit: config.pageBacklog },
+          open ? 'page backlog drained: crawls resume' : 'page backlog over its limit: crawls pause',
+        ),
+      onError: (err) => log.debug({ err: err.message }, 'page backlog not measured'),
     }),
     shutdown: new AbortController(),
     async close() {

@@ -1,6 +1,13 @@
 // The API process: the HTTP API and the per-site crawl schedules (workers run elsewhere).
 // `govwatch start` and `govwatch api` call startScheduler and startApi too.
-import { createLogger, isProcessEntry, loadConfig, onShutdown, shutdownOnSignals } from '@govwatch/core';
+import {
+  boundHeapGrowth,
+  createLogger,
+  isProcessEntry,
+  loadConfig,
+  onShutdown,
+  shutdownOnSignals,
+} from '@govwatch/core';
 import { checkServices, createRuntime, migrateAndUpsertSites, type Runtime, syncSchedules } from '@govwatch/pipeline';
 import { loadSites, type Site } from '@govwatch/sites';
 import { buildApi } from './app.ts';
@@ -23,6 +30,7 @@ export async function startApi(rt: Runtime, sites: Site[], listen: { port: numbe
 }
 
 async function main(): Promise<void> {
+  boundHeapGrowth();
   const config = loadConfig();
   const log = createLogger(config.logLevel ?? 'info', 'govwatch-api');
   shutdownOnSignals(log, process.exit);

@@ -1,6 +1,13 @@
 // The crawl worker process: scale out by running more of these against the same Redis and PostgreSQL.
 // `govwatch start` and `govwatch worker crawl` call startCrawler too.
-import { createLogger, isProcessEntry, loadConfig, onShutdown, shutdownOnSignals } from '@govwatch/core';
+import {
+  boundHeapGrowth,
+  createLogger,
+  isProcessEntry,
+  loadConfig,
+  onShutdown,
+  shutdownOnSignals,
+} from '@govwatch/core';
 import {
   checkServices,
   createRuntime,
@@ -19,6 +26,7 @@ export async function startCrawler(rt: Runtime): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  boundHeapGrowth();
   const config = loadConfig();
   const log = createLogger(config.logLevel ?? 'info', 'govwatch-crawler');
   shutdownOnSignals(log, process.exit);

@@ -1,6 +1,13 @@
 // The extract worker process: scale out by running more of these against the same Redis and PostgreSQL.
 // `govwatch start` and `govwatch worker extract` call startExtractor too.
-import { createLogger, isProcessEntry, loadConfig, onShutdown, shutdownOnSignals } from '@govwatch/core';
+import {
+  boundHeapGrowth,
+  createLogger,
+  isProcessEntry,
+  loadConfig,
+  onShutdown,
+  shutdownOnSignals,
+} from '@govwatch/core';
 import {
   checkServices,
   createRuntime,
@@ -16,6 +23,7 @@ export async function startExtractor(rt: Runtime): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  boundHeapGrowth();
   const config = loadConfig();
   const log = createLogger(config.logLevel ?? 'info', 'govwatch-extractor');
   shutdownOnSignals(log, process.exit);

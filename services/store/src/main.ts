@@ -2,7 +2,14 @@
 // the outbox it writes (to the `events` queue and one `webhooks` job per URL) and delivers the
 // webhooks; this is the one place that decides so. Scale out by running more of these.
 // `govwatch start` and `govwatch worker store` call startStore too.
-import { createLogger, isProcessEntry, loadConfig, onShutdown, shutdownOnSignals } from '@govwatch/core';
+import {
+  boundHeapGrowth,
+  createLogger,
+  isProcessEntry,
+  loadConfig,
+  onShutdown,
+  shutdownOnSignals,
+} from '@govwatch/core';
 import {
   checkServices,
   createRuntime,
@@ -23,6 +30,7 @@ export async function startStore(rt: Runtime): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  boundHeapGrowth();
   const config = loadConfig();
   const log = createLogger(config.logLevel ?? 'info', 'govwatch-store');
   shutdownOnSignals(log, process.exit);

@@ -28,7 +28,14 @@ crawleeLog.setLevel(LogLevel.OFF); // we log through pino; stdout belongs to the
 
 export type { CrawlStats } from './crawl-context.ts';
 export type { PageState } from './report-route.ts';
-export type CrawlDeps = ContextDeps & ReportSink;
+export type CrawlDeps = ContextDeps &
+  ReportSink & {
+    /**
+     * Asked before each new request (twice a second while it says no): false holds the crawl,
+     * requests in flight finishing, until it says yes (backpressure, page-backlog.ts).
+     */
+    mayStartRequest?: () => boolean;
+  };
 
 /** The process is shutting down: the crawl job should be retried later, from the start. */
 export class CrawlInterruptedError extends Error {
@@ -189,6 +196,11 @@ export async function crawlSite(site: Site, deps: CrawlDeps): Promise<CrawlStats
     // an unchanged re-crawl's CPU (crawlee's argument checks on every write).
     statisticsOptions: { persistenceOptions: { enable: false } },
     failedRequestHandler: failed,
+    // Held while the stages downstream are behind: the pool asks again every 0.5 s; a held crawl is
+    // not finished while requests remain, and stop() still ends it.
+    autoscaledPoolOptions: {
+      isTaskReadyFunction: async () => (deps.mayStartRequest?.() ?? true) && !(await queue.isEmpty()),
+    },
   };
   try {
     const crawler =

@@ -46,3 +46,23 @@ describe('discoverLinks', () => {
     expect(found.reports).toEqual([{ url: 'http://x.gov.cn/art/2.html', title: '2023年法治政府建设年度报告' }]);
   });
 });
+
+describe('discoverLinks memory', () => {
+  it('returns titles that do not keep their list page alive', async () => {
+    const { setFlagsFromString } = await import('node:v8');
+    const { runInNewContext } = await import('node:vm');
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    // 100 list pages of 200 KB, each with one report link whose title needs no trimming.
+    const page = (i: number) =>
+      `<html><body><a href="/art/${i}.html">某市公安局${i}年法治政府建设情况报告</a>${'<p>某市公安局</p>'.repeat(12_000)}</body></html>`;
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const kept = Array.from({ length: 100 }, (_, i) => discoverLinks(page(i), 'http://x.gov.cn/col/index.html', rules));
+    gc();
+    const grown = process.memoryUsage().heapUsed - before;
+    expect(kept.every((k) => k.reports.length === 1)).toBe(true);
+    // The pages are about 30 MB (two bytes a character); the titles a few KB.
+    expect(grown).toBeLessThan(2 * 1024 * 1024);
+  });
+});

@@ -48,6 +48,7 @@ export async function processCrawl(rt: Runtime, job: Job, data: Payload<'crawl'>
     },
     settledInRun: (canonical) => settled.has(canonical),
     onRevisited: (canonical) => revisited.push(canonical),
+    mayStartRequest: () => rt.pageBacklog.open(),
     onPage: async (page) => {
       const payload: Payload<'extract'> = {
         ...meta(page),
@@ -57,6 +58,7 @@ export async function processCrawl(rt: Runtime, job: Job, data: Payload<'crawl'>
         fetchPolicy: fetchPolicyOf(site),
       };
       await rt.queues.extract.add('extract', payload, { jobId: jobIds.extract(runId, page.url) });
+      rt.pageBacklog.added();
     },
     // Recorded as failed with its reason; the challenge page itself is never stored as content.
     onBlocked: async (page, reason) => {

@@ -8,14 +8,14 @@ import { logQueueError, rideOutOutages } from '../outage/ride-out.ts';
 import { startReaper } from '../reaper.ts';
 import type { Runtime } from '../runtime.ts';
 import { processWebhook } from '../webhook-worker.ts';
-import { processCrawl } from './crawl-worker.ts';
 import { processExtract } from './extract-worker.ts';
 import { isFinalFailure, settleFinalFailure } from './final-failure.ts';
 import { processStore } from './store-worker.ts';
 
 type Handler<Q extends WorkerQueue> = (rt: Runtime, job: Job, data: Payload<Q>) => Promise<unknown>;
 const handlers: { [Q in WorkerQueue]: Handler<Q> } = {
-  crawl: processCrawl,
+  // Loaded by the crawl worker alone: the other workers need none of crawlee (crawl-site-lazy.ts).
+  crawl: async (rt, job, data) => (await import('./crawl-worker.ts')).processCrawl(rt, job, data),
   extract: processExtract,
   store: processStore,
   webhooks: processWebhook,

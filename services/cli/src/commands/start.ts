@@ -1,6 +1,6 @@
 // `govwatch start`, `govwatch worker KIND`, `govwatch api`: the same start functions as the service
 // processes (services/*/src/main.ts), several in one process.
-import { onShutdown, shutdownOnSignals } from '@govwatch/core';
+import { boundHeapGrowth, onShutdown, shutdownOnSignals } from '@govwatch/core';
 import { type Runtime, serveMetricsWhenConfigured } from '@govwatch/pipeline';
 import type { Context } from '../context.ts';
 
@@ -13,6 +13,7 @@ type WorkerKind = keyof typeof workerKinds;
 
 /** Runtime closed last; signals end the process once every handler ran. migrate: pending migrations first. */
 async function processRuntime(ctx: Context, opts: { migrate?: boolean } = {}): Promise<Runtime> {
+  boundHeapGrowth(); // a long-running process (packages/core/src/heap.ts)
   shutdownOnSignals(ctx.log, process.exit);
   const rt = await ctx.runtime(opts);
   onShutdown('runtime', () => rt.close());
