@@ -16,6 +16,9 @@ import { createRuntime, type Runtime, requestCrawl, waitForRun } from '@govwatch
 import { parseSites } from '@govwatch/sites';
 
 const REPORTS = Number(process.env.FAULT_REPORTS ?? 100);
+// `--only REGEX` runs the rows whose name matches (and 'no fault', which sets what is expected).
+const onlyArg = process.argv.indexOf('--only');
+const only = onlyArg > 0 ? new RegExp(process.argv[onlyArg + 1] ?? '', 'i') : null;
 const root = new URL('../..', import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), 'govwatch-fault-'));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -156,6 +159,8 @@ type Row = {
   stored: number;
   fetchedTwice: number;
   duplicated: number;
+  /** Extract and store jobs moved to failed: an outage or a kill must fail none. */
+  failedJobs: number;
   outcome: string;
   seconds: number;
   ok: boolean;
@@ -164,6 +169,7 @@ const rows: Row[] = [];
 let expected = 0;
 
 async function scenario(name: string, fault: (s: Scenario) => Promise<void>) {
+  if (only && name !== 'no fault' && !only.test(name)) return;
   say(`fault: ${name} …`);
   const database = await createTestDatabase(pgAdminUrl);
   const prefix = `fault-${Date.now()}`;
@@ -204,14 +210,17 @@ async function scenario(name: string, fault: (s: Scenario) => Promise<void>) {
       Array<{ n: bigint }>
     >`SELECT count(*) AS n FROM (SELECT "reportId" FROM "ReportVersion" GROUP BY "reportId", "contentHash" HAVING count(*) > 1) d`;
     const duplicated = Number(dupes[0]?.n ?? 0);
+    const failedJobs =
+      (await rt.queues.extract.getJobCountByTypes('failed')) + (await rt.queues.store.getJobCountByTypes('failed'));
     if (name === 'no fault') expected = stored;
-    const ok = summary.status === 'finished' && stored === expected && duplicated === 0;
+    const ok = summary.status === 'finished' && stored === expected && duplicated === 0 && failedJobs === 0;
     rows.push({
       fault: name,
       expected,
       stored,
       fetchedTwice,
       duplicated,
+      failedJobs,
       outcome: `${summary.status}${summary.error ? ` (${summary.error})` : ''}`,
       seconds: Math.round((Date.now() - started) / 1000),
       ok,
@@ -223,6 +232,7 @@ async function scenario(name: string, fault: (s: Scenario) => Promise<void>) {
       stored: await s.settled().catch(() => -1),
       fetchedTwice: -1,
       duplicated: -1,
+      failedJobs: -1,
       outcome: `error: ${(err as Error).message}`,
       seconds: Math.round((Date.now() - started) / 1000),
       ok: false,
@@ -283,6 +293,12 @@ try {
     await sleep(30_000);
     startPg();
   });
+  await scenario('PostgreSQL stopped 90 s', async (s) => {
+    await atFraction(s, 0.3);
+    stopPg();
+    await sleep(90_000);
+    startPg();
+  });
 } finally {
   await fixture.close();
   killRedis();
@@ -292,13 +308,21 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
-const header = ['fault', 'expected', 'stored', 'fetched twice', 'duplicated', 'outcome', 's', ''];
+const header = ['fault', 'expected', 'stored', 'fetched twice', 'duplicated', 'failed jobs', 'outcome', 's', ''];
 const table = [
   header,
   ...rows.map((r) =>
-    [r.fault, r.expected, r.stored, r.fetchedTwice, r.duplicated, r.outcome, r.seconds, r.ok ? 'ok' : 'FAIL'].map(
-      String,
-    ),
+    [
+      r.fault,
+      r.expected,
+      r.stored,
+      r.fetchedTwice,
+      r.duplicated,
+      r.failedJobs,
+      r.outcome,
+      r.seconds,
+      r.ok ? 'ok' : 'FAIL',
+    ].map(String),
   ),
 ];
 const widths = header.map((_, i) => Math.max(...table.map((row) => (row[i] ?? '').length)));
