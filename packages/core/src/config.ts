@@ -11,6 +11,7 @@ const Env = z.object({
     .default('0')
     .transform((v) => v === '1' || v === 'true'),
   GOVWATCH_USER_AGENT_CONTACT: z.string().default('https://github.com/govwatch/govwatch'),
+  GOVWATCH_FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   GOVWATCH_CRAWL_CONCURRENCY: z.coerce.number().int().positive().default(4),
   GOVWATCH_EXTRACT_CONCURRENCY: z.coerce.number().int().positive().default(4),
   GOVWATCH_STORE_CONCURRENCY: z.coerce.number().int().positive().default(4),
@@ -84,6 +85,8 @@ export type Config = {
   queuePrefix: string;
   allowPrivateNetwork: boolean;
   userAgent: string;
+  /** The whole of one page fetch, body included: a response trickling in byte by byte ends too. */
+  fetchTimeoutMs: number;
   concurrency: { crawl: number; extract: number; store: number; webhooks: number };
   webhooks: {
     /** Every event is POSTed to each of these. */
@@ -143,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     queuePrefix: e.GOVWATCH_QUEUE_PREFIX,
     allowPrivateNetwork: e.GOVWATCH_ALLOW_PRIVATE,
     userAgent: `govwatch/0.1 (+${e.GOVWATCH_USER_AGENT_CONTACT})`,
+    fetchTimeoutMs: e.GOVWATCH_FETCH_TIMEOUT_MS,
     concurrency: {
       crawl: e.GOVWATCH_CRAWL_CONCURRENCY,
       extract: e.GOVWATCH_EXTRACT_CONCURRENCY,

@@ -37,6 +37,7 @@ export function createRuntime(config: Config, log: Logger): Runtime {
     fetcher: createFetcher(redis, config.queuePrefix, {
       userAgent: config.userAgent,
       allowPrivateNetwork: config.allowPrivateNetwork,
+      timeoutMs: config.fetchTimeoutMs,
     }),
     shutdown: new AbortController(),
     async close() {
