@@ -16,9 +16,19 @@ import { createRuntime, type Runtime, requestCrawl, waitForRun } from '@govwatch
 import { parseSites } from '@govwatch/sites';
 
 const REPORTS = Number(process.env.FAULT_REPORTS ?? 100);
-// `--only REGEX` runs the rows whose name matches (and 'no fault', which sets what is expected).
+// `--only REGEX` runs the rows whose name matches (and 'no fault', which sets what is expected);
+// `--quick` the rows marked quick (what `pnpm test` runs: a few minutes in all).
 const onlyArg = process.argv.indexOf('--only');
 const only = onlyArg > 0 ? new RegExp(process.argv[onlyArg + 1] ?? '', 'i') : null;
+const quick = process.argv.includes('--quick');
+for (const bin of ['redis-server', 'redis-cli'])
+  try {
+    execFileSync('bash', ['-c', `command -v ${bin}`], { stdio: 'ignore' });
+  } catch {
+    throw new Error(
+      `test:fault needs ${bin} (apt-get install redis-server) and PostgreSQL's server (apt-get install postgresql)`,
+    );
+  }
 const root = new URL('../..', import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), 'govwatch-fault-'));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -87,7 +97,13 @@ function killRedis() {
 
 // --- private PostgreSQL (as the postgres user when we are root: it refuses root) ---------------
 const pgPort = await freePort();
-const pgBin = execFileSync('bash', ['-c', 'ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1']).toString().trim();
+const pgBin = execFileSync('bash', ['-c', 'ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1'])
+  .toString()
+  .trim();
+if (!pgBin)
+  throw new Error(
+    "test:fault needs PostgreSQL's server binaries under /usr/lib/postgresql (apt-get install postgresql)",
+  );
 const pgDir = join(work, 'postgres');
 mkdirSync(pgDir);
 const asPg = process.getuid?.() === 0 ? ['runuser', '-u', 'postgres', '--'] : [];
@@ -168,8 +184,8 @@ type Row = {
 const rows: Row[] = [];
 let expected = 0;
 
-async function scenario(name: string, fault: (s: Scenario) => Promise<void>) {
-  if (only && name !== 'no fault' && !only.test(name)) return;
+async function scenario(name: string, fault: (s: Scenario) => Promise<void>, opts: { quick?: boolean } = {}) {
+  if (name !== 'no fault' && ((only && !only.test(name)) || (quick && !opts.quick))) return;
   say(`fault: ${name} …`);
   const database = await createTestDatabase(pgAdminUrl);
   const prefix = `fault-${Date.now()}`;
