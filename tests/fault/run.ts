@@ -82,7 +82,7 @@ function startRedis(persist: boolean) {
   );
   return waitFor('redis', () => {
     try {
-      return execFileSync('redis-cli', ['-p', String(redisPort), 'ping'])
+      return execFileSync('redis-cli', ['-p', String(redisPort), 'ping'], { stdio: ['ignore', 'pipe', 'ignore'] })
         .toString()
         .includes('PONG');
     } catch {
@@ -276,14 +276,18 @@ const crawledFraction = (f: number) =>
 
 try {
   await scenario('no fault', async () => undefined);
-  await scenario('SIGKILL extract and store workers', async (s) => {
-    await atFraction(s, 0.3);
-    kill(s, 'extract');
-    kill(s, 'store');
-    await sleep(1000);
-    spawnWorker(s, 'extract');
-    spawnWorker(s, 'store');
-  });
+  await scenario(
+    'SIGKILL extract and store workers',
+    async (s) => {
+      await atFraction(s, 0.3);
+      kill(s, 'extract');
+      kill(s, 'store');
+      await sleep(1000);
+      spawnWorker(s, 'extract');
+      spawnWorker(s, 'store');
+    },
+    { quick: true },
+  );
   await scenario('SIGKILL the crawl worker twice', async (s) => {
     for (const f of [0.25, 0.6]) {
       await crawledFraction(f);
@@ -297,18 +301,26 @@ try {
     await sleep(5000);
     await startRedis(true);
   });
-  await scenario('Redis killed, restarted without its data', async (s) => {
-    await atFraction(s, 0.3);
-    killRedis();
-    await sleep(2000);
-    await startRedis(false);
-  });
-  await scenario('PostgreSQL stopped 30 s', async (s) => {
-    await atFraction(s, 0.3);
-    stopPg();
-    await sleep(30_000);
-    startPg();
-  });
+  await scenario(
+    'Redis killed, restarted without its data',
+    async (s) => {
+      await atFraction(s, 0.3);
+      killRedis();
+      await sleep(2000);
+      await startRedis(false);
+    },
+    { quick: true },
+  );
+  await scenario(
+    'PostgreSQL stopped 30 s',
+    async (s) => {
+      await atFraction(s, 0.3);
+      stopPg();
+      await sleep(30_000);
+      startPg();
+    },
+    { quick: true },
+  );
   await scenario('PostgreSQL stopped 90 s', async (s) => {
     await atFraction(s, 0.3);
     stopPg();
