@@ -41,12 +41,8 @@ export async function startPrivateRedis(dir: string): Promise<PrivateRedis> {
   );
   for (let i = 0; ; i++) {
     try {
-      if (
-        execFileSync('redis-cli', ['-p', String(port), 'ping'])
-          .toString()
-          .includes('PONG')
-      )
-        break;
+      const pong = execFileSync('redis-cli', ['-p', String(port), 'ping'], { stdio: ['ignore', 'pipe', 'ignore'] });
+      if (pong.toString().includes('PONG')) break;
     } catch {}
     if (i > 150) throw new Error('private redis-server did not start in 30 s');
     await sleep(200);
