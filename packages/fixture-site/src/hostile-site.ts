@@ -20,7 +20,7 @@ export const HOSTILE_PAGES = {
   '/hostile/r/loop.html': 'redirects to a page that redirects back',
   '/hostile/r/offsite.html': 'redirects to another host',
   '/hostile/r/metadata.html': 'redirects to the cloud metadata address 169.254.169.254',
-  '/hostile/r/huge.html': 'streams 25 MB of text/html without a Content-Length',
+  '/hostile/r/huge.html': 'streams 50 MB of text/html without a Content-Length',
   '/hostile/r/png.html': 'a PNG image served as text/html',
   '/hostile/r/zip.html': 'a ZIP archive served as text/html',
   '/hostile/r/trickle.html': 'answers 200, then one byte a second for ever',
@@ -126,7 +126,7 @@ export async function startHostileSite(): Promise<HostileSite> {
     if (path === '/hostile/r/huge.html') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       const chunk = Buffer.from(`<p>${'法治政府建设'.repeat(3000)}</p>\n`);
-      let left = Math.ceil((25 * 1024 * 1024) / chunk.length);
+      let left = Math.ceil((50 * 1024 * 1024) / chunk.length);
       res.on('close', () => {
         left = 0;
       });
