@@ -16,6 +16,19 @@ import { createRuntime, type Runtime, requestCrawl, waitForRun } from '@govwatch
 import { parseSites } from '@govwatch/sites';
 
 const REPORTS = Number(process.env.FAULT_REPORTS ?? 100);
+// `--only REGEX` runs the rows whose name matches (and 'no fault', which sets what is expected);
+// `--quick` the rows marked quick (what `pnpm test` runs: a few minutes in all).
+const onlyArg = process.argv.indexOf('--only');
+const only = onlyArg > 0 ? new RegExp(process.argv[onlyArg + 1] ?? '', 'i') : null;
+const quick = process.argv.includes('--quick');
+for (const bin of ['redis-server', 'redis-cli'])
+  try {
+    execFileSync('bash', ['-c', `command -v ${bin}`], { stdio: 'ignore' });
+  } catch {
+    throw new Error(
+      `test:fault needs ${bin} (apt-get install redis-server) and PostgreSQL's server (apt-get install postgresql)`,
+    );
+  }
 const root = new URL('../..', import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), 'govwatch-fault-'));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -69,7 +82,7 @@ function startRedis(persist: boolean) {
   );
   return waitFor('redis', () => {
     try {
-      return execFileSync('redis-cli', ['-p', String(redisPort), 'ping'])
+      return execFileSync('redis-cli', ['-p', String(redisPort), 'ping'], { stdio: ['ignore', 'pipe', 'ignore'] })
         .toString()
         .includes('PONG');
     } catch {
@@ -84,7 +97,13 @@ function killRedis() {
 
 // --- private PostgreSQL (as the postgres user when we are root: it refuses root) ---------------
 const pgPort = await freePort();
-const pgBin = execFileSync('bash', ['-c', 'ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1']).toString().trim();
+const pgBin = execFileSync('bash', ['-c', 'ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1'])
+  .toString()
+  .trim();
+if (!pgBin)
+  throw new Error(
+    "test:fault needs PostgreSQL's server binaries under /usr/lib/postgresql (apt-get install postgresql)",
+  );
 const pgDir = join(work, 'postgres');
 mkdirSync(pgDir);
 const asPg = process.getuid?.() === 0 ? ['runuser', '-u', 'postgres', '--'] : [];
@@ -156,6 +175,8 @@ type Row = {
   stored: number;
   fetchedTwice: number;
   duplicated: number;
+  /** Extract and store jobs moved to failed: an outage or a kill must fail none. */
+  failedJobs: number;
   outcome: string;
   seconds: number;
   ok: boolean;
@@ -163,7 +184,8 @@ type Row = {
 const rows: Row[] = [];
 let expected = 0;
 
-async function scenario(name: string, fault: (s: Scenario) => Promise<void>) {
+async function scenario(name: string, fault: (s: Scenario) => Promise<void>, opts: { quick?: boolean } = {}) {
+  if (name !== 'no fault' && ((only && !only.test(name)) || (quick && !opts.quick))) return;
   say(`fault: ${name} …`);
   const database = await createTestDatabase(pgAdminUrl);
   const prefix = `fault-${Date.now()}`;
@@ -204,14 +226,17 @@ async function scenario(name: string, fault: (s: Scenario) => Promise<void>) {
       Array<{ n: bigint }>
     >`SELECT count(*) AS n FROM (SELECT "reportId" FROM "ReportVersion" GROUP BY "reportId", "contentHash" HAVING count(*) > 1) d`;
     const duplicated = Number(dupes[0]?.n ?? 0);
+    const failedJobs =
+      (await rt.queues.extract.getJobCountByTypes('failed')) + (await rt.queues.store.getJobCountByTypes('failed'));
     if (name === 'no fault') expected = stored;
-    const ok = summary.status === 'finished' && stored === expected && duplicated === 0;
+    const ok = summary.status === 'finished' && stored === expected && duplicated === 0 && failedJobs === 0;
     rows.push({
       fault: name,
       expected,
       stored,
       fetchedTwice,
       duplicated,
+      failedJobs,
       outcome: `${summary.status}${summary.error ? ` (${summary.error})` : ''}`,
       seconds: Math.round((Date.now() - started) / 1000),
       ok,
@@ -223,6 +248,7 @@ async function scenario(name: string, fault: (s: Scenario) => Promise<void>) {
       stored: await s.settled().catch(() => -1),
       fetchedTwice: -1,
       duplicated: -1,
+      failedJobs: -1,
       outcome: `error: ${(err as Error).message}`,
       seconds: Math.round((Date.now() - started) / 1000),
       ok: false,
@@ -250,14 +276,18 @@ const crawledFraction = (f: number) =>
 
 try {
   await scenario('no fault', async () => undefined);
-  await scenario('SIGKILL extract and store workers', async (s) => {
-    await atFraction(s, 0.3);
-    kill(s, 'extract');
-    kill(s, 'store');
-    await sleep(1000);
-    spawnWorker(s, 'extract');
-    spawnWorker(s, 'store');
-  });
+  await scenario(
+    'SIGKILL extract and store workers',
+    async (s) => {
+      await atFraction(s, 0.3);
+      kill(s, 'extract');
+      kill(s, 'store');
+      await sleep(1000);
+      spawnWorker(s, 'extract');
+      spawnWorker(s, 'store');
+    },
+    { quick: true },
+  );
   await scenario('SIGKILL the crawl worker twice', async (s) => {
     for (const f of [0.25, 0.6]) {
       await crawledFraction(f);
@@ -271,16 +301,30 @@ try {
     await sleep(5000);
     await startRedis(true);
   });
-  await scenario('Redis killed, restarted without its data', async (s) => {
-    await atFraction(s, 0.3);
-    killRedis();
-    await sleep(2000);
-    await startRedis(false);
-  });
-  await scenario('PostgreSQL stopped 30 s', async (s) => {
+  await scenario(
+    'Redis killed, restarted without its data',
+    async (s) => {
+      await atFraction(s, 0.3);
+      killRedis();
+      await sleep(2000);
+      await startRedis(false);
+    },
+    { quick: true },
+  );
+  await scenario(
+    'PostgreSQL stopped 30 s',
+    async (s) => {
+      await atFraction(s, 0.3);
+      stopPg();
+      await sleep(30_000);
+      startPg();
+    },
+    { quick: true },
+  );
+  await scenario('PostgreSQL stopped 90 s', async (s) => {
     await atFraction(s, 0.3);
     stopPg();
-    await sleep(30_000);
+    await sleep(90_000);
     startPg();
   });
 } finally {
@@ -292,13 +336,21 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
-const header = ['fault', 'expected', 'stored', 'fetched twice', 'duplicated', 'outcome', 's', ''];
+const header = ['fault', 'expected', 'stored', 'fetched twice', 'duplicated', 'failed jobs', 'outcome', 's', ''];
 const table = [
   header,
   ...rows.map((r) =>
-    [r.fault, r.expected, r.stored, r.fetchedTwice, r.duplicated, r.outcome, r.seconds, r.ok ? 'ok' : 'FAIL'].map(
-      String,
-    ),
+    [
+      r.fault,
+      r.expected,
+      r.stored,
+      r.fetchedTwice,
+      r.duplicated,
+      r.failedJobs,
+      r.outcome,
+      r.seconds,
+      r.ok ? 'ok' : 'FAIL',
+    ].map(String),
   ),
 ];
 const widths = header.map((_, i) => Math.max(...table.map((row) => (row[i] ?? '').length)));

@@ -11,6 +11,7 @@ const Env = z.object({
     .default('0')
     .transform((v) => v === '1' || v === 'true'),
   GOVWATCH_USER_AGENT_CONTACT: z.string().default('https://github.com/govwatch/govwatch'),
+  GOVWATCH_FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   // Sites one crawl worker crawls at once. A crawl mostly waits for its host's next turn (1 request/s
   // by default), so a worker's pace is this × the hosts' rate: 4 was 4 requests/s. README, Performance.
   GOVWATCH_CRAWL_CONCURRENCY: z.coerce.number().int().positive().default(32),
@@ -87,6 +88,8 @@ export type Config = {
   queuePrefix: string;
   allowPrivateNetwork: boolean;
   userAgent: string;
+  /** The whole of one page fetch, body included: a response trickling in byte by byte ends too. */
+  fetchTimeoutMs: number;
   concurrency: { crawl: number; extract: number; store: number; webhooks: number };
   /**
    * Pages waiting for extract or store (their bodies in Redis) at which crawls start no new
@@ -151,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     queuePrefix: e.GOVWATCH_QUEUE_PREFIX,
     allowPrivateNetwork: e.GOVWATCH_ALLOW_PRIVATE,
     userAgent: `govwatch/0.1 (+${e.GOVWATCH_USER_AGENT_CONTACT})`,
+    fetchTimeoutMs: e.GOVWATCH_FETCH_TIMEOUT_MS,
     concurrency: {
       crawl: e.GOVWATCH_CRAWL_CONCURRENCY,
       extract: e.GOVWATCH_EXTRACT_CONCURRENCY,

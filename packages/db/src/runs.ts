@@ -105,6 +105,20 @@ export async function runSummary(prisma: PrismaClient, runId: string): Promise<R
   };
 }
 
+/** The pages a run recorded as failed, with their reasons (the first `limit`, oldest first). */
+export async function failedPages(
+  prisma: PrismaClient,
+  runId: string,
+  limit = 10,
+): Promise<Array<{ url: string; reason: string | null }>> {
+  return prisma.crawlRunPage.findMany({
+    where: { runId, outcome: 'failed' },
+    orderBy: [{ createdAt: 'asc' }, { url: 'asc' }],
+    take: limit,
+    select: { url: true, reason: true },
+  });
+}
+
 export async function listRuns(prisma: PrismaClient, siteId?: string, limit = 50): Promise<RunSummary[]> {
   const runs = await prisma.crawlRun.findMany({
     where: siteId ? { siteId } : {},

@@ -20,45 +20,17 @@ import {
   structuredDate,
   timeElementDate,
 } from './metadata.ts';
+import { binaryKind, MAX_PAGE_BYTES } from './not-html.ts';
 import { outlineOf } from './outline.ts';
 import type { ExtractedRecord, ExtractInput, PageKind } from './record.ts';
 import { type Line, render } from './render.ts';
 import { chooseTitle } from './title.ts';
 import { canonicalUrl } from './url.ts';
 
-/** Pages above this size are not report pages (the largest real ones are ~2 MB with inline
- * images); refusing them bounds time and memory for hostile or broken responses. */
-export const MAX_PAGE_BYTES = 16 * 1024 * 1024;
+export { MAX_PAGE_BYTES };
 
 const DEFAULT_KEYWORDS = ['法治政府建设'];
 const ARTICLE_KINDS = new Set<PageKind>(['report', 'article']);
-
-// File signatures of things that are not HTML but arrive as pages (PDF, ZIP/DOCX, OLE/DOC,
-// images): no charset decoding can make them text.
-const MAGIC: Array<[string, number[]]> = [
-  ['PDF', [0x25, 0x50, 0x44, 0x46]],
-  ['ZIP/DOCX', [0x50, 0x4b, 0x03, 0x04]],
-  ['OLE/DOC', [0xd0, 0xcf, 0x11, 0xe0]],
-  ['PNG', [0x89, 0x50, 0x4e, 0x47]],
-  ['GIF', [0x47, 0x49, 0x46, 0x38]],
-  ['JPEG', [0xff, 0xd8, 0xff]],
-  ['GZIP', [0x1f, 0x8b]],
-];
-
-function binaryKind(bytes: Uint8Array): string | null {
-  for (const [name, sig] of MAGIC) if (sig.every((b, i) => bytes[i] === b)) return name;
-  // UTF-16 pages carry a BOM; NULs without one mean binary data.
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return null;
-  const n = Math.min(bytes.byteLength, 4096);
-  let nul = 0;
-  let ctrl = 0;
-  for (let i = 0; i < n; i++) {
-    const b = bytes[i] as number;
-    if (b === 0) nul++;
-    else if (b < 0x09 || (b > 0x0d && b < 0x20)) ctrl++;
-  }
-  return nul > 0 || ctrl > n * 0.1 ? 'binary' : null;
-}
 
 function emptyRecord(url: string, pageKind: PageKind, reasons: string[]): ExtractedRecord {
   return {

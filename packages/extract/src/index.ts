@@ -3,5 +3,6 @@ export { type AttachmentKind, type AttachmentText, attachmentKind, attachmentTex
 export { type Decoded, decodeHtml } from './decode.ts';
 export { extract, MAX_PAGE_BYTES } from './extract.ts';
 export { contentHashOf, normalizeForHash } from './hash.ts';
+export { binaryKind, claimsText, refusedPage } from './not-html.ts';
 export * from './record.ts';
 export { canonicalUrl } from './url.ts';

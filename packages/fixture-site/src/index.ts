@@ -13,9 +13,20 @@
 //   /wafpass/REST                 challenge until the __jsl_clearance cookie is sent, then /REST
 //   /layouts/index.html, /layouts/NN/…  fixture-layouts  only with layoutsDir: the layouts corpus (issue 11) byte for byte
 //   /robots.txt (Disallow /private/, Crawl-delay, Sitemap), /sitemap.xml (main reports), /__fail/N[/REST] (503 + Retry-After N times)
+// startHostileSite() (hostile-site.ts) is a second server: report pages that fail every way, an
+// endless calendar and an endless pager.
 // Every static page has a strong ETag and Last-Modified and answers conditional GETs with 304.
 
 export { type BigPage, type BigSite, type BigSiteOptions, startBigSite } from './big-site.ts';
+export {
+  CALENDAR_REPORT_MONTHS,
+  HOSTILE_OK_PAGE,
+  HOSTILE_PAGES,
+  type HostilePath,
+  type HostileSite,
+  PAGER_REPORT_PAGES,
+  startHostileSite,
+} from './hostile-site.ts';
 export { startFixtureSite } from './server.ts';
 export type {
   ExpectedNonReport,

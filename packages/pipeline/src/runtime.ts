@@ -40,6 +40,7 @@ export function createRuntime(config: Config, log: Logger): Runtime {
     fetcher: createFetcher(redis, config.queuePrefix, {
       userAgent: config.userAgent,
       allowPrivateNetwork: config.allowPrivateNetwork,
+      timeoutMs: config.fetchTimeoutMs,
     }),
     // Measures nothing until a crawl asks.
     pageBacklog: pageBacklog(() => downstreamBacklog(queues), backlogLimits(config.pageBacklog), {

@@ -171,9 +171,9 @@ export async function crawlSite(site: Site, deps: CrawlDeps): Promise<CrawlStats
       throw err;
     }
   };
-  const failed = ({ request }: { request: Request }, error: Error) => {
+  const failed = async ({ request }: { request: Request }, error: Error) => {
     const data = request.userData as ListData | ReportData;
-    if (data.label === 'report') reportPages.failed(request, error);
+    if (data.label === 'report') await reportPages.failed(request, error);
     else ctx.stats.discoveryComplete = false; // a list we could not read proves nothing missing
     ctx.countError(error);
     ctx.log.warn({ url: request.url, label: data.label, err: error.message }, 'request failed');

@@ -9,10 +9,13 @@ import type { CrawlContext } from './crawl-context.ts';
 import { discoverFromXml, looksLikeXml } from './feeds.ts';
 import { dataproxyGroup, findDataproxy } from './hanweb.ts';
 import { discoverLinksYielding, LINKS_PER_TURN } from './links.ts';
+import { REPEAT_LIMIT, repeatStreak, urlTemplate } from './url-patterns.ts';
 
 export type ListData = {
   label: 'list';
   depth: number;
+  /** List pages of one URL template in a row, up to this one, that found no new report (url-patterns.ts). */
+  streak?: number;
   proxy?: { url: string; body: string; start: number; step: number; perPage: number };
 };
 
@@ -53,6 +56,7 @@ export function listRoute(site: Site, ctx: CrawlContext, enqueue: Enqueue) {
       return;
     }
     const found = await discoverLinksYielding(body, pageUrl, rules);
+    const reportsBefore = stats.reportLinksFound;
     // A page of thousands of links gives the event loop a turn now and then (other crawls, lock renewal).
     for (const [i, r] of found.reports.entries()) {
       if (i % LINKS_PER_TURN === LINKS_PER_TURN - 1) await nextTurn();
@@ -64,7 +68,17 @@ export function listRoute(site: Site, ctx: CrawlContext, enqueue: Enqueue) {
       if (found.lists.some((url) => !enqueue.isKnownList(url))) stats.discoveryComplete = false;
       return;
     }
-    for (const url of found.lists) await enqueue.list(url, { depth: data.depth + 1 });
+    const page = { url: pageUrl, streak: data.streak ?? 0, foundNewReports: stats.reportLinksFound > reportsBefore };
+    for (const url of found.lists) {
+      const streak = repeatStreak(page, url);
+      if (streak > REPEAT_LIMIT) {
+        // An endless calendar or pager: what lies further holds no report this crawl has not seen.
+        const warning = `not following ${urlTemplate(url)} further: ${REPEAT_LIMIT} list pages in a row of that pattern found no new report (an endless calendar or pager?)`;
+        if (!stats.warnings.includes(warning)) stats.warnings.push(warning);
+        continue;
+      }
+      await enqueue.list(url, { depth: data.depth + 1, streak });
+    }
     const proxy = site.render === 'http' ? findDataproxy(body, pageUrl) : null; // a browser runs jpage itself
     if (proxy) {
       await enqueueProxyGroup(

@@ -2,7 +2,7 @@
 // the last fetch cost nothing more; a WAF challenge is retried once through a browser, then
 // counted as blocked and never handed on as content.
 import { canonicalUrl, sha256Hex } from '@govwatch/core';
-import { type FetchedPage, fetchPage, HttpStatusError, isChallenge } from '../fetch/index.ts';
+import { errorKind, type FetchedPage, fetchPage, HttpStatusError, isChallenge } from '../fetch/index.ts';
 import { lazyBrowser, renderInBrowser } from './browser.ts';
 import type { CrawlContext } from './crawl-context.ts';
 import { notDue, type RevisitState, revisitedLessOften } from './revisit.ts';
@@ -17,7 +17,10 @@ export type ReportSink = {
   pageState(canonical: string): PageState | undefined;
   /** A report page whose bytes may have changed: hand it to extraction. */
   onPage(page: FetchedPage): Promise<void>;
-  /** A page that could not be fetched as content (blocked by a WAF challenge). */
+  /**
+   * A page recorded as failed with its reason, never handed on as content: blocked by a WAF
+   * challenge, or a fetch that failed for good (then `page` has the link's URL and no body).
+   */
   onBlocked(page: FetchedPage, reason: string): Promise<void>;
   /**
    * Whether the page is settled in this run already (stored by an earlier attempt of the crawl
@@ -142,9 +145,15 @@ export function reportRoute(ctx: CrawlContext, sink: ReportSink, revisitNotRepor
       if (isChallenge(page.body)) return challenged(page);
       await handOn(page);
     },
-    failed(request: { uniqueKey: string }, error: Error) {
-      if (error instanceof HttpStatusError && (error.status === 404 || error.status === 410))
+    /** A report page that failed for good: recorded on its page with the reason (404/410: gone, not failed). */
+    async failed(request: { url: string; uniqueKey: string }, error: Error) {
+      if (error instanceof HttpStatusError && (error.status === 404 || error.status === 410)) {
         gone.add(request.uniqueKey);
+        return;
+      }
+      const status = error instanceof HttpStatusError ? error.status : 0;
+      const page: FetchedPage = { url: request.url, status, headers: new Headers(), body: Buffer.alloc(0) };
+      await once(request.uniqueKey, () => sink.onBlocked(page, `${errorKind(error)}: ${error.message}`));
     },
   };
 }

@@ -28,7 +28,7 @@ export type FetchOptions = {
 /** A site's politeness settings as every fetch of it uses them (crawler and extract worker alike). */
 export function fetchOptionsFor(
   policy: FetchPolicy,
-  base: { userAgent: string; limiter: HostLimiter; allowPrivateNetwork: boolean },
+  base: { userAgent: string; limiter: HostLimiter; allowPrivateNetwork: boolean; timeoutMs?: number },
 ): FetchOptions {
   const hosts = new Set(policy.allowedHosts.map((h) => h.toLowerCase()));
   return {
@@ -38,6 +38,7 @@ export function fetchOptionsFor(
     // GOVWATCH_ALLOW_PRIVATE lifts the guard for every site; a site can lift it for itself.
     allowPrivateNetwork: policy.allowPrivateNetwork || base.allowPrivateNetwork,
     isAllowedHost: (host) => hosts.has(host.toLowerCase()),
+    ...(base.timeoutMs ? { timeoutMs: base.timeoutMs } : {}),
   };
 }
 

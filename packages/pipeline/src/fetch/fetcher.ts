@@ -20,7 +20,7 @@ export type Fetcher = {
 export function createFetcher(
   redis: Redis,
   prefix: string,
-  settings: { userAgent: string; allowPrivateNetwork: boolean },
+  settings: { userAgent: string; allowPrivateNetwork: boolean; timeoutMs?: number },
 ): Fetcher {
   const limiter = redisHostLimiter(redis, prefix);
   const base = { ...settings, limiter };

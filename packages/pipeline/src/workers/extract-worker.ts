@@ -1,5 +1,12 @@
 import { gunzipBase64, type Logger } from '@govwatch/core';
-import { attachmentText, type ExtractedRecord, extract, textAttachmentOf, withAttachmentText } from '@govwatch/extract';
+import {
+  attachmentText,
+  type ExtractedRecord,
+  extract,
+  refusedPage,
+  textAttachmentOf,
+  withAttachmentText,
+} from '@govwatch/extract';
 import { jobIds, type Payload } from '@govwatch/jobs';
 import type { Job } from 'bullmq';
 import { errorKind, type FetchOptions, fetchPage, HttpStatusError, withCrawlDelay } from '../fetch/index.ts';
@@ -20,10 +27,18 @@ export async function processExtract(rt: Runtime, job: Job, data: Payload<'extra
     await rt.queues.store.add(next.kind, next, { jobId: jobIds.store.fromExtract(String(job.id)) });
     return { kind: next.kind };
   };
+  const bytes = gunzipBase64(bodyGzipBase64);
+  // A PNG or ZIP served as text/html is a failed page, not an empty one; its bytes are not archived.
+  const refused = refusedPage(bytes, data.contentType);
+  if (refused) {
+    const reason = `not a page: ${refused}`;
+    rt.log.warn({ queue: 'extract', jobId: job.id, url: data.fetchUrl, reason }, 'page recorded as failed');
+    return send({ kind: 'failed', ...meta, reason });
+  }
   let record: ExtractedRecord;
   try {
     record = extract({
-      bytes: gunzipBase64(bodyGzipBase64),
+      bytes,
       url: data.fetchUrl,
       contentType: data.contentType,
       encoding,

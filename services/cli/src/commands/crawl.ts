@@ -1,4 +1,4 @@
-import type { RunSummary } from '@govwatch/db';
+import { failedPages, type RunSummary } from '@govwatch/db';
 import { ensureWorkers, type Runtime, requestCrawl, WaitTimeoutError, waitForRun } from '@govwatch/pipeline';
 import { findSite, type Site } from '@govwatch/sites';
 import { type Context, out } from '../context.ts';
@@ -13,7 +13,7 @@ export async function crawlCommand(
   const site = findSite(sites, opts.site, file);
   const rt = await ctx.runtime();
   const summary = await crawlAndMaybeWait(rt, site, 'cli', opts.wait ?? false, Number(opts.timeout ?? 6 * 3600) * 1000);
-  if (summary) await out(formatSummary(summary));
+  if (summary) await out(formatSummary(summary, await failedPages(rt.db.prisma, summary.id)));
   await rt.close();
   return summary;
 }

@@ -3,7 +3,7 @@ import type { RunSummary } from '@govwatch/db';
 import type { ReextractSummary } from '@govwatch/pipeline';
 
 /** The human summary of a run, as `crawl --wait` and `runs` print it. */
-export function formatSummary(s: RunSummary): string {
+export function formatSummary(s: RunSummary, failures: Array<{ url: string; reason: string | null }> = []): string {
   const st = s.stats as Record<string, unknown>;
   const errors = Object.entries((st.errors as Record<string, number>) ?? {})
     .map(([k, v]) => `${k}=${v}`)
@@ -16,6 +16,9 @@ export function formatSummary(s: RunSummary): string {
     `  not reports ${o.notReport ?? 0}, failed ${o.failed ?? 0}, errors ${errors || 'none'}, ${st.durationMs ?? 0} ms`,
   ];
   for (const w of (st.warnings as string[]) ?? []) lines.push(`  warning: ${w}`);
+  for (const f of failures) lines.push(`  failed page ${f.url}: ${f.reason ?? 'no reason recorded'}`);
+  const more = (o.failed ?? 0) - failures.length;
+  if (failures.length > 0 && more > 0) lines.push(`  … and ${more} more failed page${more === 1 ? '' : 's'}`);
   return lines.join('\n');
 }
 

@@ -1,0 +1,95 @@
+// A private redis-server and PostgreSQL cluster on ports the kernel picks, for scripts that measure
+// them (used_memory of this Redis is the script's alone) or open many connections (six worker
+// processes' pools would take most of a shared server's max_connections).
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { chownSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function need(bin: string, install: string) {
+  try {
+    execFileSync('bash', ['-c', `command -v ${bin}`], { stdio: 'ignore' });
+  } catch {
+    throw new Error(`needs ${bin} (${install})`);
+  }
+}
+
+export type PrivateRedis = { url: string; port: number; stop(): void };
+
+/** redis-server without persistence, noeviction as in production. */
+export async function startPrivateRedis(dir: string): Promise<PrivateRedis> {
+  need('redis-server', 'apt-get install redis-server');
+  need('redis-cli', 'apt-get install redis-server');
+  const port = await freePort();
+  mkdirSync(dir, { recursive: true });
+  const child: ChildProcess = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'],
+    { stdio: 'ignore' },
+  );
+  for (let i = 0; ; i++) {
+    try {
+      const pong = execFileSync('redis-cli', ['-p', String(port), 'ping'], { stdio: ['ignore', 'pipe', 'ignore'] });
+      if (pong.toString().includes('PONG')) break;
+    } catch {}
+    if (i > 150) throw new Error('private redis-server did not start in 30 s');
+    await sleep(200);
+  }
+  execFileSync('redis-cli', ['-p', String(port), 'config', 'set', 'maxmemory-policy', 'noeviction']);
+  return { url: `redis://127.0.0.1:${port}`, port, stop: () => child.kill('SIGKILL') };
+}
+
+export type PrivatePostgres = { adminUrl: string; stop(): void };
+
+/** A throw-away cluster (fsync off) in a directory of its own, run as the postgres user when we are root (it refuses root). */
+export async function startPrivatePostgres(): Promise<PrivatePostgres> {
+  const dir = mkdtempSync(join(tmpdir(), 'govwatch-pg-'));
+  const pgBin = execFileSync('bash', ['-c', 'ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1'])
+    .toString()
+    .trim();
+  if (!pgBin)
+    throw new Error("needs PostgreSQL's server binaries under /usr/lib/postgresql (apt-get install postgresql)");
+  const port = await freePort();
+  const pgDir = join(dir, 'postgres');
+  mkdirSync(pgDir, { recursive: true });
+  const asPg = process.getuid?.() === 0 ? ['runuser', '-u', 'postgres', '--'] : [];
+  if (asPg.length) {
+    const uid = Number(execFileSync('id', ['-u', 'postgres']).toString());
+    chownSync(dir, uid, 0);
+    chownSync(pgDir, uid, 0);
+  }
+  const run = (cmd: string, args: string[]) => {
+    const [bin, ...rest] = [...asPg, `${pgBin}/${cmd}`, ...args];
+    execFileSync(bin as string, rest, { stdio: 'ignore' });
+  };
+  run('initdb', ['-D', pgDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
+  run('pg_ctl', [
+    '-D',
+    pgDir,
+    '-l',
+    join(pgDir, 'server.log'),
+    '-w',
+    '-o',
+    `-p ${port} -c listen_addresses=127.0.0.1 -k /tmp -c fsync=off -c max_connections=200`,
+    'start',
+  ]);
+  return {
+    adminUrl: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+    stop: () => {
+      run('pg_ctl', ['-D', pgDir, '-m', 'immediate', '-w', 'stop']);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
