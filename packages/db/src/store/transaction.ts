@@ -1,6 +1,7 @@
-// The store stage: the only writer of report data. One job, one transaction: the Page's crawl
-// state, the raw snapshot, the report (found by URL, exact hash, moved page or near-duplicate,
-// else created), its version, the outbox event and the run's outcome row all commit together.
+// The store stage: the only writer of report data. One report job, one transaction: the Page's
+// crawl state, the raw snapshot, the report (found by URL, exact hash, moved page or
+// near-duplicate, else created), its version, the outbox event and the run's outcome row all
+// commit together. A page that is no report, or failed, is one statement (pages.ts).
 //
 // Idempotence and races. A report record first takes the advisory locks of what it can collide
 // on — its URLs, its content hash, its agency + year (locks.ts) — so stores of unrelated reports
@@ -12,7 +13,7 @@ import type { StoreRecordJob } from '@govwatch/jobs';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { findReport, lookup } from './identity.ts';
 import { lockIdentity } from './locks.ts';
-import { upsertPage, validators } from './pages.ts';
+import { storePlainPage } from './pages.ts';
 import { type Prepared, prepare } from './prepare.ts';
 import { withConflictRetries } from './retry.ts';
 import type { JobRecord, StoreJobInput, StoreOptions, StoreOutcome, StoreResult, Tx } from './types.ts';
@@ -29,65 +30,15 @@ export async function storePage(
   options: StoreOptions = {},
 ): Promise<StoreResult> {
   const prepared = prepare(job);
-  return withConflictRetries(options.maxAttempts ?? 5, () =>
-    prisma.$transaction((tx) => storeInTransaction(tx, prepared), { maxWait: 10_000, timeout: 60_000 }),
-  );
-}
-
-async function storeInTransaction(tx: Tx, p: Prepared): Promise<StoreResult> {
-  const { job } = p;
-  if (job.kind === 'record' && job.record.isReport) return storeReport(tx, p, job, job.record);
-
-  const done = await tx.crawlRunPage.findUnique({ where: { runId_url: { runId: job.runId, url: p.pageUrl } } });
-  if (done) return replay(done);
-
-  if (p.snapshot) {
-    await tx.rawSnapshot.createMany({
-      data: [
-        {
-          sha256: job.rawSha256,
-          content: p.snapshot.gz,
-          size: p.snapshot.size,
-          contentType: job.contentType ?? null,
-          url: p.pageUrl,
-          fetchedAt: p.fetchedAt,
-        },
-      ],
-      skipDuplicates: true,
-    });
+  const attempts = options.maxAttempts ?? 5;
+  if (job.kind === 'record' && job.record.isReport) {
+    const p = prepared as Prepared & { job: StoreRecordJob };
+    const record = job.record;
+    return withConflictRetries(attempts, () =>
+      prisma.$transaction((tx) => storeReport(tx, p, job, record), { maxWait: 10_000, timeout: 60_000 }),
+    );
   }
-
-  let result: StoreResult;
-  let reason: string | null;
-  if (job.kind === 'failed') {
-    reason = job.reason;
-    await upsertPage(tx, p, {
-      status: 'failed',
-      failReason: job.reason,
-      // Forget validators: a conditional GET must not answer 304 for a page we never stored.
-      etag: null,
-      lastModified: null,
-      ...(p.snapshot ? { lastRawSha256: job.rawSha256 } : {}),
-    });
-    result = { outcome: 'failed' };
-  } else {
-    reason = job.record.pageKind ?? null;
-    await upsertPage(tx, p, {
-      ...validators(job),
-      status: 'notReport',
-      failReason: null,
-      lastContentHash: job.record.contentHash,
-      // missCount is left alone: a report page replaced by a notice (whose bytes may change every
-      // fetch) is missing, and markMissing must be able to count it up to removal.
-    });
-    result = { outcome: 'notReport' };
-  }
-
-  await tx.crawlRunPage.createMany({
-    data: [{ runId: job.runId, url: p.pageUrl, outcome: result.outcome, reason, reportId: null }],
-    skipDuplicates: true,
-  });
-  return result;
+  return withConflictRetries(attempts, () => storePlainPage(prisma, prepared as Prepared & { job: typeof job }));
 }
 
 const replay = (done: { outcome: string; reportId: string | null }): StoreResult => ({
