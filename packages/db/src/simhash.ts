@@ -80,8 +80,8 @@ export function simhash(text: string): bigint | null {
     const hi = murmur3(a, b, c, SEED_HI);
     const lo = murmur3(a, b, c, SEED_LO);
     for (let bit = 0; bit < 32; bit++) {
-      ones[bit] += (lo >>> bit) & 1;
-      ones[bit + 32] += (hi >>> bit) & 1;
+      ones[bit] = (ones[bit] as number) + ((lo >>> bit) & 1);
+      ones[bit + 32] = (ones[bit + 32] as number) + ((hi >>> bit) & 1);
     }
   }
   let lo = 0;

@@ -6,16 +6,16 @@
 // unique keys (Page.url, CrawlRunPage (runId, url), RawSnapshot.sha256).
 import { randomUUID } from 'node:crypto';
 import type { StoreFailedJob, StoreRecordJob } from '@govwatch/jobs';
-import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
+import { Prisma } from '../generated/prisma/client.ts';
 import type { Prepared } from './prepare.ts';
-import { snapshotCte, utc } from './sql.ts';
+import { type Sql, snapshotCte, utc } from './sql.ts';
 import type { StoreOutcome, StoreResult } from './types.ts';
 
 type Row = { done: { outcome: StoreOutcome; reportId: string | null } | null; recorded: boolean };
 
 /** Store a page that is no report, or a failure; a replayed job returns the first outcome and changes nothing. */
 export async function storePlainPage(
-  prisma: PrismaClient,
+  sql: Sql,
   p: Prepared & { job: StoreRecordJob | StoreFailedJob },
 ): Promise<StoreResult> {
   const { job } = p;
@@ -32,7 +32,7 @@ export async function storePlainPage(
   const contentHash = failed ? null : job.record.contentHash;
   const rawSha = failed && !p.snapshot ? null : job.rawSha256;
   const snap = snapshotCte(p, fresh);
-  const rows = await prisma.$queryRaw<Row[]>`
+  const rows = await sql.query<Row>(Prisma.sql`
     WITH done AS (SELECT outcome, "reportId" FROM "CrawlRunPage" WHERE "runId" = ${job.runId} AND url = ${p.pageUrl}),
     ${snap ? Prisma.sql`${snap},` : Prisma.empty}
     page AS (
@@ -52,7 +52,7 @@ export async function storePlainPage(
       SELECT ${job.runId}, ${p.pageUrl}, ${outcome}, ${reason}, NULL WHERE ${fresh}
       ON CONFLICT DO NOTHING RETURNING 1)
     SELECT (SELECT json_build_object('outcome', outcome, 'reportId', "reportId") FROM done) AS done,
-           EXISTS (SELECT 1 FROM run) AS recorded`;
+           EXISTS (SELECT 1 FROM run) AS recorded`);
   const row = rows[0];
   if (row?.done) return { outcome: row.done.outcome, reportId: row.done.reportId ?? undefined, replayed: true };
   // Not recorded and not done before: a duplicate of this job stored it at the same moment.

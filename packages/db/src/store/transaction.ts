@@ -10,13 +10,16 @@
 // version), Report.canonicalUrl, CrawlRunPage (runId, url) — and a transaction that trips one
 // (or a serialization failure / deadlock) is retried from the start (retry.ts).
 import type { StoreRecordJob } from '@govwatch/jobs';
+import type pg from 'pg';
+import { poolOf } from '../client.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { findReport, lookup } from './identity.ts';
-import { lockIdentity } from './locks.ts';
+import { identityLockSql } from './locks.ts';
 import { storePlainPage } from './pages.ts';
 import { type Prepared, prepare } from './prepare.ts';
 import { withConflictRetries } from './retry.ts';
-import type { JobRecord, StoreJobInput, StoreOptions, StoreOutcome, StoreResult, Tx } from './types.ts';
+import { pgSql, type Sql } from './sql.ts';
+import type { JobRecord, StoreJobInput, StoreOptions, StoreOutcome, StoreResult } from './types.ts';
 import { addVersion, restoreIfRemoved } from './versions.ts';
 import { writeReportStore } from './writes.ts';
 
@@ -30,15 +33,38 @@ export async function storePage(
   options: StoreOptions = {},
 ): Promise<StoreResult> {
   const prepared = prepare(job);
+  const pool = poolOf(prisma);
   const attempts = options.maxAttempts ?? 5;
   if (job.kind === 'record' && job.record.isReport) {
-    const p = prepared as Prepared & { job: StoreRecordJob };
     const record = job.record;
     return withConflictRetries(attempts, () =>
-      prisma.$transaction((tx) => storeReport(tx, p, job, record), { maxWait: 10_000, timeout: 60_000 }),
+      inTransaction(pool, identityLockSql(prepared, record), (sql) => storeReport(sql, prepared, job, record)),
     );
   }
-  return withConflictRetries(attempts, () => storePlainPage(prisma, prepared as Prepared & { job: typeof job }));
+  return withConflictRetries(attempts, () => storePlainPage(pgSql(pool), prepared as Prepared & { job: typeof job }));
+}
+
+/**
+ * One transaction on one pooled connection: BEGIN travels with `first` (the identity locks) in one
+ * simple query, then `work`, then COMMIT; anything thrown rolls back. A connection that cannot
+ * even roll back is dropped from the pool.
+ */
+async function inTransaction<T>(pool: pg.Pool, first: string, work: (sql: Sql) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query(`BEGIN; ${first}`);
+    const result = await work(pgSql(client));
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch((rollbackErr: Error) => {
+      broken = rollbackErr;
+    });
+    throw err;
+  } finally {
+    client.release(broken);
+  }
 }
 
 const replay = (done: { outcome: string; reportId: string | null }): StoreResult => ({
@@ -48,15 +74,15 @@ const replay = (done: { outcome: string; reportId: string | null }): StoreResult
 });
 
 /**
- * A report record: lock what it can collide on, read what decides (one query, plus one for
+ * A report record, its identity locks already held: read what decides (one query, plus one for
  * near-duplicate candidates), write a new version where the text changed, then everything else
- * in one statement (writes.ts). A new report is 5 round trips in all, BEGIN and COMMIT included.
+ * in one statement (writes.ts). A new report is 4 round trips in all: BEGIN with the locks, the
+ * lookup, the writes, COMMIT.
  */
-async function storeReport(tx: Tx, p: Prepared, job: StoreRecordJob, record: JobRecord): Promise<StoreResult> {
-  await lockIdentity(tx, p, record);
-  const known = await lookup(tx, p, record);
+async function storeReport(sql: Sql, p: Prepared, job: StoreRecordJob, record: JobRecord): Promise<StoreResult> {
+  const known = await lookup(sql, p, record);
   if (known.done) return replay(known.done);
-  const match = await findReport(tx, p, record, known);
+  const match = await findReport(sql, p, record, known);
 
   let outcome: StoreOutcome;
   let version: number | undefined;
@@ -64,15 +90,15 @@ async function storeReport(tx: Tx, p: Prepared, job: StoreRecordJob, record: Job
     outcome = 'created';
     version = 1;
   } else if (match.outcome === 'newVersion') {
-    version = await addVersion(tx, p, job, record, match.reportId);
+    version = await addVersion(sql, p, job, record, match.reportId);
     outcome = 'updated';
   } else {
     outcome = match.outcome;
     // Content seen before has its version; a copy's content is no version of the report.
     version = match.version;
-    if (match.removed !== false) await restoreIfRemoved(tx, match.reportId, p.pageUrl);
+    if (match.removed !== false) await restoreIfRemoved(sql, match.reportId, p.pageUrl);
   }
-  const reportId = await writeReportStore(tx, p, job, record, {
+  const reportId = await writeReportStore(sql, p, job, record, {
     create: !match,
     reportId: match?.reportId,
     outcome,

@@ -8,8 +8,8 @@ import type { StoreRecordJob } from '@govwatch/jobs';
 import { Prisma } from '../generated/prisma/client.ts';
 import { eventPayload } from '../outbox.ts';
 import type { Prepared } from './prepare.ts';
-import { json, snapshotCte, utc } from './sql.ts';
-import type { JobRecord, StoreOutcome, Tx } from './types.ts';
+import { json, type Sql, snapshotCte, utc } from './sql.ts';
+import type { JobRecord, StoreOutcome } from './types.ts';
 
 export type ReportWrite = {
   /** Create the report with version 1 (and its report.created event), or use a known one. */
@@ -24,7 +24,7 @@ export type ReportWrite = {
 
 /** Snapshot, report (when new), URLs, page and run outcome of a report record; returns the report id. */
 export async function writeReportStore(
-  tx: Tx,
+  sql: Sql,
   p: Prepared,
   job: StoreRecordJob,
   record: JobRecord,
@@ -79,6 +79,6 @@ export async function writeReportStore(
   parts.push(Prisma.sql`run AS (
     INSERT INTO "CrawlRunPage" ("runId", url, outcome, reason, "reportId") VALUES (${job.runId}, ${p.pageUrl}, ${w.outcome}, NULL, ${reportId})
     ON CONFLICT DO NOTHING RETURNING 1)`);
-  await tx.$queryRaw`WITH ${Prisma.join(parts, ',\n')} SELECT 1 AS done`;
+  await sql.query(Prisma.sql`WITH ${Prisma.join(parts, ',\n')} SELECT 1 AS done`);
   return reportId;
 }
