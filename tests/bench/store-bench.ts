@@ -48,6 +48,7 @@ type WorkerResult = {
   jobs: number;
   ms: number;
   cpuMs: number;
+  backendCpuMs: number | null;
   outcomes: Record<string, number>;
   queries: Record<string, QueryStat>;
 };
@@ -64,6 +65,8 @@ type Cell = {
   roundTripsPerStore: number;
   /** The worker processes' own CPU (user + system) per store: prepare, Prisma, the pg driver. */
   workerCpuMsPerStore: number;
+  /** The PostgreSQL backends' CPU per store (from /proc: a local server only; else null). */
+  postgresCpuMsPerStore: number | null;
   topStatements: { sql: string; callsPerStore: number; msPerStore: number }[];
 };
 
@@ -146,12 +149,29 @@ function jobsFor(
 
 // --- worker process -------------------------------------------------------------------------
 
+/**
+ * CPU (user + system) a PostgreSQL backend has used, from /proc/PID/stat: the load-independent view
+ * of the server's work per store on a shared machine. Null when the server is not local (or not
+ * readable).
+ */
+function backendCpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of stat, 12 and 13 after the name; in clock ticks (100/s).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
 /** Count every statement the pg driver sends, by its text (what pg_stat_statements would show). */
-function countQueries(): Record<string, QueryStat> {
+function countQueries(backends: Set<number>): Record<string, QueryStat> {
   const stats: Record<string, QueryStat> = {};
   const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
   const original = proto.query;
-  proto.query = function (this: unknown, ...args: unknown[]) {
+  proto.query = function (this: { processID?: number | null }, ...args: unknown[]) {
+    if (this.processID) backends.add(this.processID);
     const first = args[0] as string | { text?: string };
     const sql = (typeof first === 'string' ? first : (first?.text ?? '?')).replace(/\s+/g, ' ').trim();
     const stat = stats[sql] ?? { calls: 0, ms: 0 };
@@ -181,11 +201,13 @@ function countQueries(): Record<string, QueryStat> {
 
 async function runWorker(): Promise<void> {
   const { databaseUrl, scenario, runs, index, workers, count } = JSON.parse(process.env.STORE_BENCH_WORKER as string);
-  const queries = countQueries();
+  const backends = new Set<number>();
+  const queries = countQueries(backends);
   const db = createDb(databaseUrl);
   const mine = jobsFor(scenario, runs, count, (i) => i % workers === index);
   await db.prisma.$queryRaw`SELECT 1`; // connect before the clock starts
   for (const k of Object.keys(queries)) delete queries[k];
+  const backendCpuBefore = new Map([...backends].map((pid) => [pid, backendCpuMs(pid)]));
   process.send?.({ ready: true });
   await new Promise<void>((resolve) => process.once('message', () => resolve()));
   const outcomes: Record<string, number> = {};
@@ -202,8 +224,20 @@ async function runWorker(): Promise<void> {
   );
   const ms = performance.now() - started;
   const used = process.cpuUsage(cpu);
+  let backendMs: number | null = 0;
+  for (const pid of backends) {
+    const now = backendCpuMs(pid);
+    backendMs = now === null || backendMs === null ? null : backendMs + now - (backendCpuBefore.get(pid) ?? 0);
+  }
   await db.close();
-  const result: WorkerResult = { jobs: mine.length, ms, cpuMs: (used.user + used.system) / 1000, outcomes, queries };
+  const result: WorkerResult = {
+    jobs: mine.length,
+    ms,
+    cpuMs: (used.user + used.system) / 1000,
+    backendCpuMs: backendMs,
+    outcomes,
+    queries,
+  };
   process.send?.({ result }, () => process.exit(0));
 }
 
@@ -286,6 +320,9 @@ async function runCell(scenario: Scenario, workers: number, profileDir: string |
       outcomes,
       roundTripsPerStore: roundTrips / JOBS,
       workerCpuMsPerStore: done.reduce((n, r) => n + r.cpuMs, 0) / JOBS,
+      postgresCpuMsPerStore: done.some((r) => r.backendCpuMs === null)
+        ? null
+        : done.reduce((n, r) => n + (r.backendCpuMs ?? 0), 0) / JOBS,
       topStatements,
     };
   } finally {
@@ -336,7 +373,8 @@ async function main(): Promise<void> {
       cells.push(cell);
       console.log(
         `${scenario} × ${workers} worker(s): ${cell.storesPerSecond.toFixed(0)} stores/s, ${cell.versionsPerSecond.toFixed(0)} versions/s, ` +
-          `${cell.roundTripsPerStore.toFixed(1)} round trips and ${cell.workerCpuMsPerStore.toFixed(2)} ms worker CPU per store, outcomes ${JSON.stringify(cell.outcomes)}`,
+          `${cell.roundTripsPerStore.toFixed(1)} round trips, CPU per store: worker ${cell.workerCpuMsPerStore.toFixed(2)} ms, ` +
+          `PostgreSQL ${cell.postgresCpuMsPerStore?.toFixed(2) ?? '?'} ms, outcomes ${JSON.stringify(cell.outcomes)}`,
       );
       if (profileDir) {
         const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
@@ -346,12 +384,12 @@ async function main(): Promise<void> {
   }
 
   const table = [
-    '| scenario | store workers | jobs | time | stores/s | versions created | versions/s | reports | round trips per store | worker CPU per store |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| scenario | store workers | jobs | time | stores/s | versions created | versions/s | reports | round trips per store | worker CPU per store | PostgreSQL CPU per store |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...cells.map(
       (c) =>
         `| ${c.scenario} | ${c.workers} | ${c.jobs} | ${c.seconds.toFixed(2)} s | ${c.storesPerSecond.toFixed(0)} | ${c.versionsCreated} | ` +
-        `${c.versionsPerSecond.toFixed(0)} | ${c.reports} | ${c.roundTripsPerStore.toFixed(1)} | ${c.workerCpuMsPerStore.toFixed(2)} ms |`,
+        `${c.versionsPerSecond.toFixed(0)} | ${c.reports} | ${c.roundTripsPerStore.toFixed(1)} | ${c.workerCpuMsPerStore.toFixed(2)} ms | ${c.postgresCpuMsPerStore?.toFixed(2) ?? '?'} ms |`,
     ),
   ];
   console.log(`\n${table.join('\n')}`);
