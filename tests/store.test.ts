@@ -233,6 +233,58 @@ describe('storePage', () => {
   });
 });
 
+describe('pages that are no report (one statement, no transaction)', () => {
+  it('replays a retried job unchanged, keeps what a failure must not forget, and records racing duplicates once', async () => {
+    const site = 'plain-pages';
+    const [r1, r2, r3] = await seedSiteAndRuns(db.prisma, site, 3);
+    if (!r1 || !r2 || !r3) throw new Error('runs');
+    const url = 'http://www.yichun.gov.cn/ycsgaj/tzgg/202401/t20240112_5530.html';
+    const notice = recordJob({
+      runId: r1,
+      siteId: site,
+      url,
+      text: '关于开展冬季消防安全检查的通知',
+      isReport: false,
+      etag: '"a1"',
+    });
+    expect(await storePage(db.prisma, notice)).toEqual({ outcome: 'notReport' });
+    const first = await db.prisma.page.findUniqueOrThrow({ where: { url } });
+    expect(first).toMatchObject({ status: 'notReport', etag: '"a1"', lastRawSha256: notice.rawSha256 });
+    expect(await db.prisma.rawSnapshot.count({ where: { sha256: notice.rawSha256 } })).toBe(1);
+
+    // The same job again, and a failure of the same page in the same run: both replay the first outcome.
+    expect(await storePage(db.prisma, notice)).toEqual({ outcome: 'notReport', replayed: true });
+    expect(await storePage(db.prisma, failedJob(r1, site, url, 'HTTP 503'))).toEqual({
+      outcome: 'notReport',
+      replayed: true,
+    });
+    expect(await db.prisma.page.findUniqueOrThrow({ where: { url } })).toEqual(first);
+
+    // A failure in the next run forgets the validators but keeps the content hash and the last body.
+    expect(await storePage(db.prisma, failedJob(r2, site, url, 'HTTP 503'))).toEqual({ outcome: 'failed' });
+    expect(await db.prisma.page.findUniqueOrThrow({ where: { url } })).toMatchObject({
+      status: 'failed',
+      failReason: 'HTTP 503',
+      etag: null,
+      lastContentHash: first.lastContentHash,
+      lastRawSha256: notice.rawSha256,
+      firstSeenAt: first.firstSeenAt,
+      lastChangedAt: first.lastChangedAt,
+    });
+
+    // The same job delivered four times at once: one outcome row, one first store, the rest replays.
+    const again = { ...notice, runId: r3 };
+    const results = await Promise.all(Array.from({ length: 4 }, () => storePage(db.prisma, again)));
+    expect(results.filter((r) => !r.replayed)).toEqual([{ outcome: 'notReport' }]);
+    expect(await db.prisma.crawlRunPage.count({ where: { url } })).toBe(3);
+    expect(await db.prisma.page.findUniqueOrThrow({ where: { url } })).toMatchObject({
+      status: 'notReport',
+      failReason: null,
+      etag: '"a1"',
+    });
+  });
+});
+
 describe('storePage under concurrency', () => {
   it('four concurrent workers with duplicate and conflicting jobs make one report and one version per content', async () => {
     const site = 'jiading-gaj';

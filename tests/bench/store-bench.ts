@@ -1,9 +1,11 @@
 // pnpm bench:store — the store stage alone: stores per second with 1 and 4 store workers on
-// 5,000 distinct reports and on 5,000 near-duplicates (1,000 reports, each also republished at
-// four other sites' URLs: other spacing, punctuation width, header and footer).
+// 5,000 distinct reports, on 5,000 near-duplicates (1,000 reports, each also republished at
+// four other sites' URLs: other spacing, punctuation width, header and footer) and on 5,000
+// pages that are no report (nine in ten of a crawl's pages).
 //
 // Each worker is its own process (as store workers are), with its own Prisma client, storing one
-// job at a time through storePage — the store worker's work without BullMQ around it. Every
+// job at a time through storePage (STORE_BENCH_CONCURRENCY=N: N at a time) — the store worker's
+// work without BullMQ around it. Every
 // cell starts from an empty, migrated database. Jobs are built (gzip, sha256, contentHash)
 // before the clock starts; storePage's own decoding (gunzip, sha256 check, SimHash) is timed.
 //
@@ -30,14 +32,26 @@ const here = dirname(fileURLToPath(import.meta.url));
 const resultsDir = join(here, 'results');
 const JOBS = Number(process.env.STORE_BENCH_JOBS ?? 5000);
 const WORKERS = (process.env.STORE_BENCH_WORKERS ?? '1,4').split(',').map(Number);
-const SCENARIOS = (process.env.STORE_BENCH_SCENARIOS ?? 'distinct,nearDuplicates').split(',') as Scenario[];
+const SCENARIOS = (process.env.STORE_BENCH_SCENARIOS ?? 'distinct,nearDuplicates,notReports').split(',') as Scenario[];
+// STORE_BENCH_SEARCH_INDEX=0 drops the trigram index on ReportVersion.text (report search): what
+// that index costs each new version, apart from the store's own work.
+const SEARCH_INDEX = process.env.STORE_BENCH_SEARCH_INDEX !== '0';
+// Jobs each worker process stores at once (the store worker's GOVWATCH_STORE_CONCURRENCY).
+const CONCURRENCY = Number(process.env.STORE_BENCH_CONCURRENCY ?? 1);
 const TARGET = 500; // stores/s with 4 workers (issue 13)
 const COPIES = 5; // near-duplicates: each report and four republished copies
 const SITES = ['bench-a', 'bench-b', 'bench-c', 'bench-d', 'bench-e'];
 
-type Scenario = 'distinct' | 'nearDuplicates';
+type Scenario = 'distinct' | 'nearDuplicates' | 'notReports';
 type QueryStat = { calls: number; ms: number };
-type WorkerResult = { jobs: number; ms: number; outcomes: Record<string, number>; queries: Record<string, QueryStat> };
+type WorkerResult = {
+  jobs: number;
+  ms: number;
+  cpuMs: number;
+  backendCpuMs: number | null;
+  outcomes: Record<string, number>;
+  queries: Record<string, QueryStat>;
+};
 type Cell = {
   scenario: Scenario;
   workers: number;
@@ -49,6 +63,10 @@ type Cell = {
   reports: number;
   outcomes: Record<string, number>;
   roundTripsPerStore: number;
+  /** The worker processes' own CPU (user + system) per store: prepare, Prisma, the pg driver. */
+  workerCpuMsPerStore: number;
+  /** The PostgreSQL backends' CPU per store (from /proc: a local server only; else null). */
+  postgresCpuMsPerStore: number | null;
   topStatements: { sql: string; callsPerStore: number; msPerStore: number }[];
 };
 
@@ -104,8 +122,8 @@ function jobsFor(
   const jobs: StoreRecordJob[] = [];
   for (let i = 0; i < count; i++) {
     if (!mine(i)) continue;
-    const group = scenario === 'distinct' ? i : Math.floor(i / COPIES);
-    const copy = scenario === 'distinct' ? 0 : i % COPIES;
+    const group = scenario === 'nearDuplicates' ? Math.floor(i / COPIES) : i;
+    const copy = scenario === 'nearDuplicates' ? i % COPIES : 0;
     const site = SITES[copy] as string;
     const agency = `第${group % 500}市公安局`;
     const reportYear = 2014 + (Math.floor(group / 500) % 10);
@@ -121,6 +139,8 @@ function jobsFor(
         agency,
         reportYear,
         publishedAt: `${reportYear + 1}-01-15`,
+        // News, notices and list pages: nine pages in ten of a crawl.
+        isReport: scenario !== 'notReports',
       }),
     );
   }
@@ -129,18 +149,45 @@ function jobsFor(
 
 // --- worker process -------------------------------------------------------------------------
 
+/**
+ * CPU (user + system) a PostgreSQL backend has used, from /proc/PID/stat: the load-independent view
+ * of the server's work per store on a shared machine. Null when the server is not local (or not
+ * readable).
+ */
+function backendCpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of stat, 12 and 13 after the name; in clock ticks (100/s).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
 /** Count every statement the pg driver sends, by its text (what pg_stat_statements would show). */
-function countQueries(): Record<string, QueryStat> {
+function countQueries(backends: Set<number>): Record<string, QueryStat> {
   const stats: Record<string, QueryStat> = {};
   const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
   const original = proto.query;
-  proto.query = function (this: unknown, ...args: unknown[]) {
+  proto.query = function (this: { processID?: number | null }, ...args: unknown[]) {
+    if (this.processID) backends.add(this.processID);
     const first = args[0] as string | { text?: string };
     const sql = (typeof first === 'string' ? first : (first?.text ?? '?')).replace(/\s+/g, ' ').trim();
     const stat = stats[sql] ?? { calls: 0, ms: 0 };
     stats[sql] = stat;
     stat.calls++;
     const started = performance.now();
+    const last = args.length - 1;
+    const callback = args[last];
+    if (typeof callback === 'function') {
+      // pg.Pool#query hands the client a callback rather than awaiting a promise.
+      args[last] = (...cbArgs: unknown[]) => {
+        stat.ms += performance.now() - started;
+        return (callback as (...a: unknown[]) => unknown)(...cbArgs);
+      };
+      return original.apply(this, args);
+    }
     const result = original.apply(this, args);
     if (result && typeof (result as Promise<unknown>).then === 'function') {
       return (result as Promise<unknown>).finally(() => {
@@ -154,22 +201,43 @@ function countQueries(): Record<string, QueryStat> {
 
 async function runWorker(): Promise<void> {
   const { databaseUrl, scenario, runs, index, workers, count } = JSON.parse(process.env.STORE_BENCH_WORKER as string);
-  const queries = countQueries();
+  const backends = new Set<number>();
+  const queries = countQueries(backends);
   const db = createDb(databaseUrl);
   const mine = jobsFor(scenario, runs, count, (i) => i % workers === index);
   await db.prisma.$queryRaw`SELECT 1`; // connect before the clock starts
   for (const k of Object.keys(queries)) delete queries[k];
+  const backendCpuBefore = new Map([...backends].map((pid) => [pid, backendCpuMs(pid)]));
   process.send?.({ ready: true });
   await new Promise<void>((resolve) => process.once('message', () => resolve()));
   const outcomes: Record<string, number> = {};
   const started = performance.now();
-  for (const job of mine) {
-    const { outcome } = await storePage(db.prisma, job, { maxAttempts: 20 });
-    outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
-  }
+  const cpu = process.cpuUsage();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      for (let job = mine[next++]; job; job = mine[next++]) {
+        const { outcome } = await storePage(db.prisma, job, { maxAttempts: 20 });
+        outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+      }
+    }),
+  );
   const ms = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  let backendMs: number | null = 0;
+  for (const pid of backends) {
+    const now = backendCpuMs(pid);
+    backendMs = now === null || backendMs === null ? null : backendMs + now - (backendCpuBefore.get(pid) ?? 0);
+  }
   await db.close();
-  const result: WorkerResult = { jobs: mine.length, ms, outcomes, queries };
+  const result: WorkerResult = {
+    jobs: mine.length,
+    ms,
+    cpuMs: (used.user + used.system) / 1000,
+    backendCpuMs: backendMs,
+    outcomes,
+    queries,
+  };
   process.send?.({ result }, () => process.exit(0));
 }
 
@@ -179,6 +247,7 @@ async function runCell(scenario: Scenario, workers: number, profileDir: string |
   const serverUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
   const database = await createTestDatabase(serverUrl);
   const db = createDb(database.url);
+  if (!SEARCH_INDEX) await db.prisma.$executeRaw`DROP INDEX "ReportVersion_text_trgm_idx"`;
   try {
     const runs: Record<string, string> = {};
     for (const site of SITES) {
@@ -250,6 +319,10 @@ async function runCell(scenario: Scenario, workers: number, profileDir: string |
       reports,
       outcomes,
       roundTripsPerStore: roundTrips / JOBS,
+      workerCpuMsPerStore: done.reduce((n, r) => n + r.cpuMs, 0) / JOBS,
+      postgresCpuMsPerStore: done.some((r) => r.backendCpuMs === null)
+        ? null
+        : done.reduce((n, r) => n + (r.backendCpuMs ?? 0), 0) / JOBS,
       topStatements,
     };
   } finally {
@@ -300,7 +373,8 @@ async function main(): Promise<void> {
       cells.push(cell);
       console.log(
         `${scenario} × ${workers} worker(s): ${cell.storesPerSecond.toFixed(0)} stores/s, ${cell.versionsPerSecond.toFixed(0)} versions/s, ` +
-          `${cell.roundTripsPerStore.toFixed(1)} round trips per store, outcomes ${JSON.stringify(cell.outcomes)}`,
+          `${cell.roundTripsPerStore.toFixed(1)} round trips, CPU per store: worker ${cell.workerCpuMsPerStore.toFixed(2)} ms, ` +
+          `PostgreSQL ${cell.postgresCpuMsPerStore?.toFixed(2) ?? '?'} ms, outcomes ${JSON.stringify(cell.outcomes)}`,
       );
       if (profileDir) {
         const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
@@ -310,12 +384,12 @@ async function main(): Promise<void> {
   }
 
   const table = [
-    '| scenario | store workers | jobs | time | stores/s | versions created | versions/s | reports | round trips per store |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| scenario | store workers | jobs | time | stores/s | versions created | versions/s | reports | round trips per store | worker CPU per store | PostgreSQL CPU per store |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...cells.map(
       (c) =>
         `| ${c.scenario} | ${c.workers} | ${c.jobs} | ${c.seconds.toFixed(2)} s | ${c.storesPerSecond.toFixed(0)} | ${c.versionsCreated} | ` +
-        `${c.versionsPerSecond.toFixed(0)} | ${c.reports} | ${c.roundTripsPerStore.toFixed(1)} |`,
+        `${c.versionsPerSecond.toFixed(0)} | ${c.reports} | ${c.roundTripsPerStore.toFixed(1)} | ${c.workerCpuMsPerStore.toFixed(2)} ms | ${c.postgresCpuMsPerStore?.toFixed(2) ?? '?'} ms |`,
     ),
   ];
   console.log(`\n${table.join('\n')}`);
@@ -341,6 +415,8 @@ async function main(): Promise<void> {
         at: new Date().toISOString(),
         machine: { cpus: cpus().length, cpu: cpus()[0]?.model, loadavg: loadavg().map((l) => Number(l.toFixed(2))) },
         jobsPerCell: JOBS,
+        concurrencyPerWorker: CONCURRENCY,
+        searchIndex: SEARCH_INDEX,
         target: { versionsPerSecondWith4Workers: TARGET },
         cells,
         profiles,

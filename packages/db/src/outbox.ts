@@ -1,6 +1,6 @@
 // Outbox writes: every report change writes its event in the same transaction as the change, so
 // an event exists exactly when its change committed. events.ts reads them for the relay.
-import type { Prisma } from './generated/prisma/client.ts';
+import { Prisma } from './generated/prisma/client.ts';
 
 type Tx = Prisma.TransactionClient;
 export type ReportEventType = 'report.created' | 'report.updated' | 'report.removed';
@@ -33,4 +33,14 @@ export async function writeReportEvent(
   extra: Record<string, unknown>,
 ): Promise<void> {
   await tx.event.create({ data: { type, reportId: report.id, payload: eventPayload(report, extra) } });
+}
+
+/** The same event as one INSERT statement, for the store's raw statements (store/sql.ts). */
+export function reportEventInsert(
+  type: ReportEventType,
+  report: EventReport,
+  extra: Record<string, unknown>,
+): Prisma.Sql {
+  return Prisma.sql`INSERT INTO "Event" (type, "reportId", payload)
+    VALUES (${type}, ${report.id}, ${JSON.stringify(eventPayload(report, extra))}::jsonb)`;
 }

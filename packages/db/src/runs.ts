@@ -1,4 +1,5 @@
 // CrawlRun bookkeeping. Counters are derived from CrawlRunPage rows, so retried jobs count once.
+import { poolOf } from './client.ts';
 import type { PrismaClient } from './generated/prisma/client.ts';
 
 export type SiteRow = { id: string; name: string; config: object };
@@ -57,13 +58,19 @@ export async function failRun(prisma: PrismaClient, runId: string, error: string
   });
 }
 
-/** Mark the run finished when the crawl is done and every queued page has an outcome. */
+/**
+ * Mark the run finished when the crawl is done and every queued page has an outcome. The store
+ * worker asks after every job, so this goes through the pg pool (Prisma spends ~0.6 ms of CPU on
+ * a raw statement, more than the store of a page that is no report now costs).
+ */
 export async function completeRunIfSettled(prisma: PrismaClient, runId: string): Promise<boolean> {
-  const changed = await prisma.$executeRaw`
-    UPDATE "CrawlRun" r SET status = 'finished', "finishedAt" = now()
-    WHERE r.id = ${runId} AND r.status = 'running' AND r."crawlDone"
-      AND (SELECT count(*) FROM "CrawlRunPage" p WHERE p."runId" = r.id) >= r."pagesQueued"`;
-  return changed > 0;
+  const { rowCount } = await poolOf(prisma).query(
+    `UPDATE "CrawlRun" r SET status = 'finished', "finishedAt" = now()
+     WHERE r.id = $1 AND r.status = 'running' AND r."crawlDone"
+       AND (SELECT count(*) FROM "CrawlRunPage" p WHERE p."runId" = r.id) >= r."pagesQueued"`,
+    [runId],
+  );
+  return (rowCount ?? 0) > 0;
 }
 
 export type RunSummary = {

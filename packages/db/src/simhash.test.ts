@@ -15,6 +15,12 @@ function cjkText(seed: number, length: number): string {
 }
 
 describe('simhash', () => {
+  it('keeps the fingerprints stored so far (any faster implementation must give the same bits)', () => {
+    expect(simhash('一二三四五六七八九十'.repeat(30))).toBe(-5714364166364066569n);
+    const spread = Array.from({ length: 400 }, (_, i) => String.fromCodePoint(0x4e00 + ((i * 7919) % 2000))).join('');
+    expect(simhash(spread)).toBe(5558822342214961306n);
+  });
+
   it('gives no fingerprint to texts too short to judge', () => {
     expect(simhash('法治政府建设')).toBeNull();
     expect(simhash(cjkText(1, SIMHASH_MIN_CHARS - 1))).toBeNull();

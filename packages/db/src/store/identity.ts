@@ -14,7 +14,8 @@ import {
   shingles,
 } from '../simhash.ts';
 import type { Prepared } from './prepare.ts';
-import type { JobRecord, StoreOutcome, Tx } from './types.ts';
+import { prismaSql, type Sql } from './sql.ts';
+import type { JobRecord, StoreOutcome } from './types.ts';
 
 export type Match = {
   reportId: string;
@@ -58,12 +59,12 @@ type LookupRow = {
   near: Candidate[] | null;
 };
 
-export async function lookup(tx: Tx, p: Prepared, record: JobRecord): Promise<Lookup> {
+export async function lookup(sql: Sql, p: Prepared, record: JobRecord): Promise<Lookup> {
   const hash = record.contentHash;
   const movable = Boolean(record.agency && record.reportYear !== null && record.title);
   const moved = Prisma.sql`FROM "Report"
         WHERE ${movable}::boolean AND agency = ${record.agency}::text AND "reportYear" = ${record.reportYear}::int AND title = ${record.title}::text`;
-  const rows = await tx.$queryRaw<LookupRow[]>`
+  const rows = await sql.query<LookupRow>(Prisma.sql`
     SELECT
       (SELECT json_build_object('outcome', outcome, 'reportId', "reportId") FROM "CrawlRunPage"
         WHERE "runId" = ${p.job.runId} AND url = ${p.pageUrl}) AS done,
@@ -83,7 +84,7 @@ export async function lookup(tx: Tx, p: Prepared, record: JobRecord): Promise<Lo
              AND NOT EXISTS (SELECT 1 FROM "ReportVersion" WHERE "contentHash" = ${hash})
              AND NOT EXISTS (SELECT 1 ${moved})
         THEN (SELECT coalesce(json_agg(c ORDER BY c.distance, c."firstSeenAt"), '[]'::json) FROM (${candidatesSql(p.fingerprint, record.reportYear, 5, record.agency)}) c)
-      END AS near`;
+      END AS near`);
   const row = rows[0];
   if (!row) throw new Error('store lookup returned no row');
   return {
@@ -96,7 +97,7 @@ export async function lookup(tx: Tx, p: Prepared, record: JobRecord): Promise<Lo
   };
 }
 
-export async function findReport(tx: Tx, p: Prepared, record: JobRecord, known: Lookup): Promise<Match | null> {
+export async function findReport(sql: Sql, p: Prepared, record: JobRecord, known: Lookup): Promise<Match | null> {
   const hash = record.contentHash;
 
   const alias = known.aliases.find((a) => a.url === p.pageUrl) ?? known.aliases[0];
@@ -105,7 +106,7 @@ export async function findReport(tx: Tx, p: Prepared, record: JobRecord, known: 
     if (alias.knownVersion !== null || alias.contentHash === hash) {
       return { ...base, outcome: 'unchanged', ...(alias.knownVersion !== null ? { version: alias.knownVersion } : {}) };
     }
-    if (alias.kind === 'duplicate' && (await isNearDuplicateOf(tx, alias.reportId, p))) {
+    if (alias.kind === 'duplicate' && (await isNearDuplicateOf(sql, alias.reportId, p))) {
       // A copy elsewhere changed its chrome again: still a copy, not a new version of the report.
       return { ...base, outcome: 'duplicate' };
     }
@@ -125,27 +126,28 @@ export async function findReport(tx: Tx, p: Prepared, record: JobRecord, known: 
   const moved = known.moved;
   if (moved) {
     // On its own site a moved page that also changed is a revision; elsewhere, a close copy is a copy.
-    if (moved.siteId !== p.job.siteId && (await isNearDuplicateOf(tx, moved.id, p))) {
+    if (moved.siteId !== p.job.siteId && (await isNearDuplicateOf(sql, moved.id, p))) {
       return { reportId: moved.id, kind: 'duplicate', outcome: 'duplicate', removed: moved.removed };
     }
     return { reportId: moved.id, kind: 'moved', outcome: 'newVersion', removed: moved.removed };
   }
 
-  const near = await nearestReport(tx, p, record, known.near);
+  const near = await nearestReport(sql, p, record, known.near);
   if (near) return { reportId: near.id, kind: 'duplicate', outcome: 'duplicate', removed: near.removed };
   return null;
 }
 
 /** Is the text a near-duplicate of the report's current version (SimHash, then shingle Jaccard)? */
-async function isNearDuplicateOf(tx: Tx, reportId: string, p: Prepared): Promise<boolean> {
+async function isNearDuplicateOf(sql: Sql, reportId: string, p: Prepared): Promise<boolean> {
   if (p.fingerprint === null || p.job.kind !== 'record') return false;
-  const rows = await tx.$queryRaw<{ simhash: bigint | null; text: string | null }[]>`
-    SELECT r.simhash, v.text FROM "Report" r
+  // simhash as text: pg hands int8 over as a string, Prisma as a bigint.
+  const rows = await sql.query<{ simhash: string | null; text: string | null }>(Prisma.sql`
+    SELECT r.simhash::text AS simhash, v.text FROM "Report" r
     LEFT JOIN "ReportVersion" v ON v."reportId" = r.id AND v.version = r."currentVersion"
-    WHERE r.id = ${reportId}`;
+    WHERE r.id = ${reportId}`);
   const report = rows[0];
   if (report?.simhash === null || report?.simhash === undefined) return false;
-  if (hammingDistance(report.simhash, p.fingerprint) > NEAR_DUPLICATE_MAX_DISTANCE) return false;
+  if (hammingDistance(BigInt(report.simhash), p.fingerprint) > NEAR_DUPLICATE_MAX_DISTANCE) return false;
   return report.text !== null && shingleJaccard(report.text, p.job.record.text) >= NEAR_DUPLICATE_MIN_JACCARD;
 }
 
@@ -156,27 +158,27 @@ async function isNearDuplicateOf(tx: Tx, reportId: string, p: Prepared): Promise
  * its issuer.
  */
 export async function nearReportCandidates(
-  tx: Tx | PrismaClient,
+  prisma: PrismaClient,
   fingerprint: bigint | null,
   reportYear: number | null,
   limit = 5,
   agency: string | null = null,
 ): Promise<{ id: string; distance: number }[]> {
-  const rows = await candidatesWithText(tx, fingerprint, reportYear, limit, agency);
+  const rows = await candidatesWithText(prismaSql(prisma), fingerprint, reportYear, limit, agency);
   return rows.map(({ id, distance }) => ({ id, distance }));
 }
 
 type Candidate = { id: string; distance: number; removed: boolean; text: string | null };
 
 function candidatesWithText(
-  tx: Tx | PrismaClient,
+  sql: Sql,
   fingerprint: bigint | null,
   reportYear: number | null,
   limit: number,
   agency: string | null,
 ): Promise<Candidate[]> {
   if (fingerprint === null) return Promise.resolve([]);
-  return tx.$queryRaw<Candidate[]>(candidatesSql(fingerprint, reportYear, limit, agency));
+  return sql.query<Candidate>(candidatesSql(fingerprint, reportYear, limit, agency));
 }
 
 function candidatesSql(
@@ -201,12 +203,12 @@ function candidatesSql(
 }
 
 async function nearestReport(
-  tx: Tx,
+  sql: Sql,
   p: Prepared,
   record: JobRecord,
   searched: Candidate[] | null,
 ): Promise<{ id: string; removed: boolean } | null> {
-  const candidates = searched ?? (await candidatesWithText(tx, p.fingerprint, record.reportYear, 5, record.agency));
+  const candidates = searched ?? (await candidatesWithText(sql, p.fingerprint, record.reportYear, 5, record.agency));
   if (candidates.length === 0) return null;
   const mine = shingles(record.text);
   for (const c of candidates) {

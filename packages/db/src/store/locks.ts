@@ -11,7 +11,7 @@
 // So a report record takes an exclusive lock on each of those keys. A record without an agency
 // or a year can match reports of any agency or year (the candidate query lets NULL match
 // anything), so it takes the whole store exclusively, as markMissing does; every other record
-// holds the store lock shared. Locks are taken in one statement, global first and the keys in
+// holds the store lock shared. Locks are taken with BEGIN, global first and the keys in
 // sorted order, so two stores never wait on each other in a cycle.
 import { sha256Hex } from '@govwatch/core';
 import type { Prepared } from './prepare.ts';
@@ -41,15 +41,16 @@ export function identityKeys(p: Prepared, record: JobRecord): bigint[] | null {
   return [...new Set(keys)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** Take the locks a report record needs before it reads anything (one round trip). */
-export async function lockIdentity(tx: Tx, p: Prepared, record: JobRecord): Promise<void> {
+/**
+ * The statements taking the locks a report record needs before it reads anything. Their keys are
+ * integers computed here, written into the text, so they can travel with BEGIN in one simple
+ * query (one round trip for both).
+ */
+export function identityLockSql(p: Prepared, record: JobRecord): string {
   const keys = identityKeys(p, record);
-  if (keys === null) return lockStore(tx);
-  const list = keys.map(String);
-  await tx.$queryRaw`
-    SELECT count(*)::int AS n FROM (
-      SELECT pg_advisory_xact_lock_shared(${STORE_LOCK_KEY}::bigint)
-      UNION ALL
-      SELECT pg_advisory_xact_lock(k) FROM unnest(${list}::text[]::bigint[]) AS k
-    ) locks`;
+  if (keys === null) return `SELECT pg_advisory_xact_lock(${STORE_LOCK_KEY})`;
+  return (
+    `SELECT pg_advisory_xact_lock_shared(${STORE_LOCK_KEY}); ` +
+    `SELECT pg_advisory_xact_lock(k) FROM unnest('{${keys.join(',')}}'::bigint[]) AS k`
+  );
 }

@@ -7,6 +7,9 @@ const RETRYABLE_SQLSTATE = new Set(['23505', '40001', '40P01']);
 
 /** Unique violation, serialization failure or deadlock: the transaction can simply run again. */
 export function isRetryableConflict(err: unknown): boolean {
+  // pg's own error (the store's raw statements) carries the SQLSTATE as code.
+  const sqlState = (err as { code?: unknown } | null)?.code;
+  if (typeof sqlState === 'string' && RETRYABLE_SQLSTATE.has(sqlState)) return true;
   if (err instanceof Prisma.PrismaClientKnownRequestError) {
     if (err.code === 'P2002' || err.code === 'P2034') return true;
     const meta = err.meta as Record<string, unknown> | undefined;

@@ -1,6 +1,7 @@
-// The store stage: the only writer of report data. One job, one transaction: the Page's crawl
-// state, the raw snapshot, the report (found by URL, exact hash, moved page or near-duplicate,
-// else created), its version, the outbox event and the run's outcome row all commit together.
+// The store stage: the only writer of report data. One report job, one transaction: the Page's
+// crawl state, the raw snapshot, the report (found by URL, exact hash, moved page or
+// near-duplicate, else created), its version, the outbox event and the run's outcome row all
+// commit together. A page that is no report, or failed, is one statement (pages.ts).
 //
 // Idempotence and races. A report record first takes the advisory locks of what it can collide
 // on — its URLs, its content hash, its agency + year (locks.ts) — so stores of unrelated reports
@@ -9,13 +10,16 @@
 // version), Report.canonicalUrl, CrawlRunPage (runId, url) — and a transaction that trips one
 // (or a serialization failure / deadlock) is retried from the start (retry.ts).
 import type { StoreRecordJob } from '@govwatch/jobs';
+import type pg from 'pg';
+import { poolOf } from '../client.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { findReport, lookup } from './identity.ts';
-import { lockIdentity } from './locks.ts';
-import { upsertPage, validators } from './pages.ts';
+import { identityLockSql } from './locks.ts';
+import { storePlainPage } from './pages.ts';
 import { type Prepared, prepare } from './prepare.ts';
 import { withConflictRetries } from './retry.ts';
-import type { JobRecord, StoreJobInput, StoreOptions, StoreOutcome, StoreResult, Tx } from './types.ts';
+import { pgSql, type Sql } from './sql.ts';
+import type { JobRecord, StoreJobInput, StoreOptions, StoreOutcome, StoreResult } from './types.ts';
 import { addVersion, restoreIfRemoved } from './versions.ts';
 import { writeReportStore } from './writes.ts';
 
@@ -29,65 +33,38 @@ export async function storePage(
   options: StoreOptions = {},
 ): Promise<StoreResult> {
   const prepared = prepare(job);
-  return withConflictRetries(options.maxAttempts ?? 5, () =>
-    prisma.$transaction((tx) => storeInTransaction(tx, prepared), { maxWait: 10_000, timeout: 60_000 }),
-  );
+  const pool = poolOf(prisma);
+  const attempts = options.maxAttempts ?? 5;
+  if (job.kind === 'record' && job.record.isReport) {
+    const record = job.record;
+    return withConflictRetries(attempts, () =>
+      inTransaction(pool, identityLockSql(prepared, record), (sql) => storeReport(sql, prepared, job, record)),
+    );
+  }
+  return withConflictRetries(attempts, () => storePlainPage(pgSql(pool), prepared as Prepared & { job: typeof job }));
 }
 
-async function storeInTransaction(tx: Tx, p: Prepared): Promise<StoreResult> {
-  const { job } = p;
-  if (job.kind === 'record' && job.record.isReport) return storeReport(tx, p, job, job.record);
-
-  const done = await tx.crawlRunPage.findUnique({ where: { runId_url: { runId: job.runId, url: p.pageUrl } } });
-  if (done) return replay(done);
-
-  if (p.snapshot) {
-    await tx.rawSnapshot.createMany({
-      data: [
-        {
-          sha256: job.rawSha256,
-          content: p.snapshot.gz,
-          size: p.snapshot.size,
-          contentType: job.contentType ?? null,
-          url: p.pageUrl,
-          fetchedAt: p.fetchedAt,
-        },
-      ],
-      skipDuplicates: true,
+/**
+ * One transaction on one pooled connection: BEGIN travels with `first` (the identity locks) in one
+ * simple query, then `work`, then COMMIT; anything thrown rolls back. A connection that cannot
+ * even roll back is dropped from the pool.
+ */
+async function inTransaction<T>(pool: pg.Pool, first: string, work: (sql: Sql) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query(`BEGIN; ${first}`);
+    const result = await work(pgSql(client));
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch((rollbackErr: Error) => {
+      broken = rollbackErr;
     });
+    throw err;
+  } finally {
+    client.release(broken);
   }
-
-  let result: StoreResult;
-  let reason: string | null;
-  if (job.kind === 'failed') {
-    reason = job.reason;
-    await upsertPage(tx, p, {
-      status: 'failed',
-      failReason: job.reason,
-      // Forget validators: a conditional GET must not answer 304 for a page we never stored.
-      etag: null,
-      lastModified: null,
-      ...(p.snapshot ? { lastRawSha256: job.rawSha256 } : {}),
-    });
-    result = { outcome: 'failed' };
-  } else {
-    reason = job.record.pageKind ?? null;
-    await upsertPage(tx, p, {
-      ...validators(job),
-      status: 'notReport',
-      failReason: null,
-      lastContentHash: job.record.contentHash,
-      // missCount is left alone: a report page replaced by a notice (whose bytes may change every
-      // fetch) is missing, and markMissing must be able to count it up to removal.
-    });
-    result = { outcome: 'notReport' };
-  }
-
-  await tx.crawlRunPage.createMany({
-    data: [{ runId: job.runId, url: p.pageUrl, outcome: result.outcome, reason, reportId: null }],
-    skipDuplicates: true,
-  });
-  return result;
 }
 
 const replay = (done: { outcome: string; reportId: string | null }): StoreResult => ({
@@ -97,15 +74,15 @@ const replay = (done: { outcome: string; reportId: string | null }): StoreResult
 });
 
 /**
- * A report record: lock what it can collide on, read what decides (one query, plus one for
+ * A report record, its identity locks already held: read what decides (one query, plus one for
  * near-duplicate candidates), write a new version where the text changed, then everything else
- * in one statement (writes.ts). A new report is 5 round trips in all, BEGIN and COMMIT included.
+ * in one statement (writes.ts). A new report is 4 round trips in all: BEGIN with the locks, the
+ * lookup, the writes, COMMIT.
  */
-async function storeReport(tx: Tx, p: Prepared, job: StoreRecordJob, record: JobRecord): Promise<StoreResult> {
-  await lockIdentity(tx, p, record);
-  const known = await lookup(tx, p, record);
+async function storeReport(sql: Sql, p: Prepared, job: StoreRecordJob, record: JobRecord): Promise<StoreResult> {
+  const known = await lookup(sql, p, record);
   if (known.done) return replay(known.done);
-  const match = await findReport(tx, p, record, known);
+  const match = await findReport(sql, p, record, known);
 
   let outcome: StoreOutcome;
   let version: number | undefined;
@@ -113,15 +90,15 @@ async function storeReport(tx: Tx, p: Prepared, job: StoreRecordJob, record: Job
     outcome = 'created';
     version = 1;
   } else if (match.outcome === 'newVersion') {
-    version = await addVersion(tx, p, job, record, match.reportId);
+    version = await addVersion(sql, p, job, record, match.reportId);
     outcome = 'updated';
   } else {
     outcome = match.outcome;
     // Content seen before has its version; a copy's content is no version of the report.
     version = match.version;
-    if (match.removed !== false) await restoreIfRemoved(tx, match.reportId, p.pageUrl);
+    if (match.removed !== false) await restoreIfRemoved(sql, match.reportId, p.pageUrl);
   }
-  const reportId = await writeReportStore(tx, p, job, record, {
+  const reportId = await writeReportStore(sql, p, job, record, {
     create: !match,
     reportId: match?.reportId,
     outcome,

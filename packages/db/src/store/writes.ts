@@ -8,11 +8,8 @@ import type { StoreRecordJob } from '@govwatch/jobs';
 import { Prisma } from '../generated/prisma/client.ts';
 import { eventPayload } from '../outbox.ts';
 import type { Prepared } from './prepare.ts';
-import type { JobRecord, StoreOutcome, Tx } from './types.ts';
-
-/** A timestamp(3) column holds UTC wall time (as Prisma writes it). */
-const utc = (d: Date) => Prisma.sql`(${d.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
-const json = (value: unknown) => Prisma.sql`${JSON.stringify(value)}::jsonb`;
+import { json, type Sql, snapshotCte, utc } from './sql.ts';
+import type { JobRecord, StoreOutcome } from './types.ts';
 
 export type ReportWrite = {
   /** Create the report with version 1 (and its report.created event), or use a known one. */
@@ -27,7 +24,7 @@ export type ReportWrite = {
 
 /** Snapshot, report (when new), URLs, page and run outcome of a report record; returns the report id. */
 export async function writeReportStore(
-  tx: Tx,
+  sql: Sql,
   p: Prepared,
   job: StoreRecordJob,
   record: JobRecord,
@@ -38,13 +35,8 @@ export async function writeReportStore(
   const reportId = w.create ? randomUUID() : w.reportId;
   if (!reportId) throw new Error('writeReportStore: a known report needs its id');
   const parts: Prisma.Sql[] = [];
-
-  if (p.snapshot) {
-    parts.push(Prisma.sql`snap AS (
-      INSERT INTO "RawSnapshot" (sha256, content, size, "contentType", url, "fetchedAt")
-      VALUES (${job.rawSha256}, ${Buffer.from(p.snapshot.gz)}, ${p.snapshot.size}::int, ${job.contentType ?? null}, ${p.pageUrl}, ${utc(p.fetchedAt)})
-      ON CONFLICT DO NOTHING RETURNING 1)`);
-  }
+  const snap = snapshotCte(p);
+  if (snap) parts.push(snap);
   if (w.create) {
     const { text, sections, attachments, ...rest } = record;
     const fields = { title: record.title, agency: record.agency, reportYear: record.reportYear };
@@ -87,6 +79,6 @@ export async function writeReportStore(
   parts.push(Prisma.sql`run AS (
     INSERT INTO "CrawlRunPage" ("runId", url, outcome, reason, "reportId") VALUES (${job.runId}, ${p.pageUrl}, ${w.outcome}, NULL, ${reportId})
     ON CONFLICT DO NOTHING RETURNING 1)`);
-  await tx.$queryRaw`WITH ${Prisma.join(parts, ',\n')} SELECT 1 AS done`;
+  await sql.query(Prisma.sql`WITH ${Prisma.join(parts, ',\n')} SELECT 1 AS done`);
   return reportId;
 }
