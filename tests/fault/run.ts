@@ -160,13 +160,24 @@ type Scenario = {
 function spawnWorker(s: Scenario, stage: Stage) {
   const child = spawn(process.execPath, [join(root, 'services/cli/bin/govwatch.mjs'), 'worker', stage], {
     env: { ...process.env, ...s.env },
-    stdio: ['ignore', 'ignore', 'ignore'],
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  // A worker that dies on its own (not killed by the scenario) is the failure this suite hunts:
+  // say so at once, with the end of its stderr, instead of waiting out the run's timeout.
+  let tail = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    tail = (tail + chunk.toString()).slice(-2000);
+  });
+  child.on('exit', (code, signal) => {
+    if (signal === 'SIGKILL' || s.workers.get(stage) !== child) return;
+    say(`  worker ${stage} exited by itself (code ${code}, signal ${signal}):\n${tail}`);
   });
   s.workers.set(stage, child);
 }
 function kill(s: Scenario, stage: Stage) {
-  s.workers.get(stage)?.kill('SIGKILL');
+  const child = s.workers.get(stage);
   s.workers.delete(stage);
+  child?.kill('SIGKILL');
 }
 
 type Row = {

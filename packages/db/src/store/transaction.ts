@@ -52,6 +52,12 @@ export async function storePage(
 async function inTransaction<T>(pool: pg.Pool, first: string, work: (sql: Sql) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
+  // A checked-out client is not heard by the pool's error listener: a server that goes away
+  // between two statements would emit an unheard 'error' and end the worker process.
+  const lost = (err: Error) => {
+    broken = err;
+  };
+  client.on('error', lost);
   try {
     await client.query(`BEGIN; ${first}`);
     const result = await work(pgSql(client));
@@ -63,6 +69,7 @@ async function inTransaction<T>(pool: pg.Pool, first: string, work: (sql: Sql) =
     });
     throw err;
   } finally {
+    client.off('error', lost);
     client.release(broken);
   }
 }
