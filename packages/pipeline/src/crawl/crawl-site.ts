@@ -219,8 +219,7 @@ export async function crawlSite(site: Site, deps: CrawlDeps): Promise<CrawlStats
   }
   if (deps.signal?.aborted)
     throw new CrawlInterruptedError(`crawl of ${site.id} interrupted by shutdown; it will be retried`);
-  if (requests.lostLeases > 0)
-    ctx.log.warn({ lostLeases: requests.lostLeases }, 'requests whose lease ran out were done again by another worker');
+  ctx.log.info({ shard, requestsDone: await requests.handledCount(), lostLeases: requests.lostLeases }, 'crawl job done');
 
   if ((await frontier.claimEnd(shard)) !== shard) return null; // another shard ends the run's crawl
   const stats = await runEnd();
