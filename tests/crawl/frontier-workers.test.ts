@@ -115,11 +115,12 @@ describe('the crawl frontier survives its crawl workers', () => {
     const { runId } = await requestCrawl(rt, site, 'cli');
     const reports = fixture.reports.filter((r) => r.siteId === 'fixture-main').length;
     for (const share of [0.25, 0.6]) {
-      await until(`${share * 100} % of the report pages fetched`, () => reportFetches() >= reports * share);
+      // (before the frontier, each kill held the crawl up for its job lock, 2 minutes: hence the wait)
+      await until(`${share * 100} % of the report pages fetched`, () => reportFetches() >= reports * share, 300_000);
       worker.child.kill('SIGKILL');
       worker = crawlWorker();
     }
-    const summary = await waitForRun(rt, runId, { timeoutMs: 360_000, pollMs: 200 });
+    const summary = await waitForRun(rt, runId, { timeoutMs: 600_000, pollMs: 200 });
     expect(summary.status).toBe('finished');
     await storedOnce(site.id);
     const hits = fetchesByPage();
@@ -133,7 +134,7 @@ describe('the crawl frontier survives its crawl workers', () => {
     expect(stats.pagesFetched).toBe(hits.size);
     expect(stats.listPagesFetched + stats.pagesQueued).toBe(hits.size);
     expect(stats.pagesQueued).toBe(summary.pagesSettled);
-  }, 400_000);
+  }, 900_000);
 
   it('splits one run across two crawl workers without fetching any page twice, with exact counts', async () => {
     const site = siteOf('frontier-shards', { crawlShards: 2 });

@@ -132,22 +132,23 @@ type Stage = 'crawl' | 'extract' | 'store';
 type Scenario = {
   name: string;
   env: Record<string, string>;
-  workers: Map<Stage, ChildProcess>;
+  /** By stage, or any other name for a further worker of a stage. */
+  workers: Map<string, ChildProcess>;
   rt: Runtime;
   runId: string;
   settled(): Promise<number>;
 };
 
-function spawnWorker(s: Scenario, stage: Stage) {
+function spawnWorker(s: Scenario, stage: Stage, name: string = stage) {
   const child = spawn(process.execPath, [join(root, 'services/cli/bin/govwatch.mjs'), 'worker', stage], {
     env: { ...process.env, ...s.env },
     stdio: ['ignore', 'ignore', 'ignore'],
   });
-  s.workers.set(stage, child);
+  s.workers.set(name, child);
 }
-function kill(s: Scenario, stage: Stage) {
-  s.workers.get(stage)?.kill('SIGKILL');
-  s.workers.delete(stage);
+function kill(s: Scenario, name: string) {
+  s.workers.get(name)?.kill('SIGKILL');
+  s.workers.delete(name);
 }
 
 type Row = {
@@ -163,7 +164,11 @@ type Row = {
 const rows: Row[] = [];
 let expected = 0;
 
-async function scenario(name: string, fault: (s: Scenario) => Promise<void>) {
+async function scenario(
+  name: string,
+  fault: (s: Scenario) => Promise<void>,
+  opts: { site?: typeof site; env?: Record<string, string> } = {},
+) {
   say(`fault: ${name} …`);
   const database = await createTestDatabase(pgAdminUrl);
   const prefix = `fault-${Date.now()}`;
@@ -177,6 +182,7 @@ async function scenario(name: string, fault: (s: Scenario) => Promise<void>) {
     GOVWATCH_REAPER_GRACE_MS: '5000',
     GOVWATCH_REAPER_STALE_MS: '20000',
     LOG_LEVEL: 'warn',
+    ...opts.env,
   };
   const rt = createRuntime(loadConfig(env), createLogger('silent'));
   const started = Date.now();
@@ -191,8 +197,9 @@ async function scenario(name: string, fault: (s: Scenario) => Promise<void>) {
   fixture.clearLog();
   try {
     for (const stage of ['crawl', 'extract', 'store'] as const) spawnWorker(s, stage);
-    await upsertSites(rt.db.prisma, [{ id: site.id, name: site.name, config: site }]);
-    s.runId = (await requestCrawl(rt, site, 'cli')).runId;
+    const crawled = opts.site ?? site;
+    await upsertSites(rt.db.prisma, [{ id: crawled.id, name: crawled.name, config: crawled }]);
+    s.runId = (await requestCrawl(rt, crawled, 'cli')).runId;
     await fault(s);
     const summary = await waitForRun(rt, s.runId, { timeoutMs: 15 * 60_000, pollMs: 500 });
     const stored = summary.pagesSettled;
@@ -264,6 +271,11 @@ try {
       kill(s, 'crawl');
       spawnWorker(s, 'crawl');
     }
+  });
+  // One run's crawl as two crawl jobs (crawlShards) on two crawl worker processes, one job each.
+  await scenario('two crawl workers share one run', async (s) => spawnWorker(s, 'crawl', 'crawl-2'), {
+    site: { ...site, crawlShards: 2 },
+    env: { GOVWATCH_CRAWL_CONCURRENCY: '1' },
   });
   await scenario('Redis killed 5 s, restarted with AOF', async (s) => {
     await atFraction(s, 0.3);

@@ -61,11 +61,9 @@ async function resume(rt: Runtime, run: OpenRun): Promise<Resumed | { unresumabl
   // The crawl's end was claimed by a shard whose job is gone: that shard's job hands it off.
   const shard = state.finishedBy ?? 1;
   const data = { runId: run.id, siteId: run.siteId, trigger: trigger.data, site: site.data };
-  await rt.queues.crawl.add(
-    'crawl',
-    shard === 1 ? data : { ...data, shard },
-    { jobId: shard === 1 ? jobIds.crawl(run.id) : jobIds.crawlShard(run.id, shard) },
-  );
+  await rt.queues.crawl.add('crawl', shard === 1 ? data : { ...data, shard }, {
+    jobId: shard === 1 ? jobIds.crawl(run.id) : jobIds.crawlShard(run.id, shard),
+  });
   return { from: state.seeded ? 'frontier' : 'start', pending: state.pending + state.leased };
 }
 

@@ -24,12 +24,14 @@ export type CrawlRequestsOptions = {
   batch: number;
   leaseMs: number;
   maxPages: number;
-  /** The run's totals after each completion (for progress). */
+  /** The run's totals, with a completion a few times a second (for progress). */
   onTotals?: (totals: Totals) => void;
 };
 
 /** An empty frontier is asked again after this long (crawlee polls its queue every 0.5 s and after every request). */
 const EMPTY_POLL_MS = 200;
+/** The run's totals (progress) come back with a completion at most this often. */
+const TOTALS_EVERY_MS = 250;
 
 export class CrawlRequests implements IRequestManager {
   /** Identifies this crawl job's leases (a new one each attempt, so a dead attempt's leases are not taken for ours). */
@@ -43,6 +45,7 @@ export class CrawlRequests implements IRequestManager {
   private renewTimer: NodeJS.Timeout | null = null;
   private handled = 0;
   private leasesLost = 0;
+  private totalsAt = 0;
 
   constructor(
     private readonly frontier: Frontier,
@@ -132,18 +135,21 @@ export class CrawlRequests implements IRequestManager {
   async complete(request: Request): Promise<void> {
     if (!this.running.has(request.uniqueKey)) return;
     const scope = this.scopeOf(request);
+    const wantTotals = this.opts.onTotals !== undefined && Date.now() - this.totalsAt >= TOTALS_EVERY_MS;
+    if (wantTotals) this.totalsAt = Date.now();
     const { done, totals } = await this.frontier.complete(
       this.token,
       request.uniqueKey,
       this.opts.maxPages,
       scope.findings,
       countersOf(scope.counted),
+      wantTotals,
     );
     this.running.delete(request.uniqueKey);
     this.scopes.delete(request);
     this.handled++;
     if (!done) this.leasesLost++;
-    this.opts.onTotals?.(totals);
+    if (totals) this.opts.onTotals?.(totals);
   }
 
   /** Findings of a request still running (a list page of thousands of links), applied ahead of its completion. */

@@ -219,9 +219,15 @@ export async function crawlSite(site: Site, deps: CrawlDeps): Promise<CrawlStats
   }
   if (deps.signal?.aborted)
     throw new CrawlInterruptedError(`crawl of ${site.id} interrupted by shutdown; it will be retried`);
-  ctx.log.info({ shard, requestsDone: await requests.handledCount(), lostLeases: requests.lostLeases }, 'crawl job done');
+  ctx.log.info(
+    { shard, requestsDone: await requests.handledCount(), lostLeases: requests.lostLeases },
+    'crawl job done',
+  );
 
-  if ((await frontier.claimEnd(shard)) !== shard) return null; // another shard ends the run's crawl
+  const claimer = await frontier.claimEnd(shard);
+  // Redis lost its data mid-crawl: the job's retry starts the frontier again (settled pages are skipped).
+  if (claimer === 'lost') throw new Error(`the crawl frontier of run ${frontier.runId} was lost (Redis lost its data)`);
+  if (claimer !== shard) return null; // another shard ends the run's crawl
   const stats = await runEnd();
   deps.onProgress?.(stats); // the last figures, which ctx.progress() may have held back
   return stats;

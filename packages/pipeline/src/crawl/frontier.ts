@@ -163,6 +163,7 @@ return 1`;
  */
 const LEASE = `${KEYS_LUA}${NOW}
 local token, max, leaseMs, maxLost = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
+if redis.call('HEXISTS', K.meta, 'seeded') == 0 then return {0, 0, {}} end -- lost (Redis lost its data)
 for _, k in ipairs(redis.call('ZRANGEBYSCORE', K.leased, '-inf', now, 'LIMIT', 0, 100)) do
   if redis.call('HGET', K.owner, k) == token then
     redis.call('ZADD', K.leased, now + leaseMs, k) -- the caller is alive: its own lease is renewed
@@ -195,12 +196,15 @@ end
 return {redis.call('LLEN', K.pending), redis.call('ZCARD', K.leased), out}`;
 
 /**
- * ARGV: token, key ('' to apply findings only), maxPages, findings JSON, counters JSON. The
- * findings always apply; the request is done and its counters counted only while token holds its
- * lease (else whoever holds it now does that). Returns {1 done | 0 lease lost, ...totals}.
+ * ARGV: token, key ('' to apply findings only), maxPages, findings JSON, counters JSON, '1' for
+ * the run's totals. The findings always apply; the request is done and its counters counted only
+ * while token holds its lease (else whoever holds it now does that). Returns {1 done | 0 lease
+ * lost, ...totals (or -1s)}.
  */
 const COMPLETE = `${KEYS_LUA}${APPLY_FINDINGS}
 local token, key = ARGV[1], ARGV[2]
+-- A frontier Redis lost is not rebuilt piecemeal by late completions: the crawl starts it again.
+if redis.call('HEXISTS', K.meta, 'seeded') == 0 then return {0, 0, 0, 0, 0} end
 applyFindings(cjson.decode(ARGV[4]), tonumber(ARGV[3]))
 local done = 0
 if key ~= '' and redis.call('HGET', K.owner, key) == token then
@@ -210,6 +214,7 @@ if key ~= '' and redis.call('HGET', K.owner, key) == token then
   applyCounters(cjson.decode(ARGV[5]))
   done = 1
 end
+if ARGV[6] ~= '1' then return {done, -1, -1, -1, -1} end
 local t = totals()
 return {done, t[1], t[2], t[3], t[4]}`;
 
@@ -238,11 +243,11 @@ for i = #ARGV, 2, -1 do
 end
 return n`;
 
-/** ARGV: shard. The crawl's end, claimed by exactly one shard: returns the claimer, or '' while requests remain. */
+/** ARGV: shard. The crawl's end, claimed by exactly one shard: returns the claimer, '' while requests remain, '-' when the frontier is gone. */
 const CLAIM_END = `${KEYS_LUA}
 local f = redis.call('HGET', K.meta, 'finished')
 if f then return f end
-if redis.call('HEXISTS', K.meta, 'seeded') == 0 then return '' end
+if redis.call('HEXISTS', K.meta, 'seeded') == 0 then return '-' end
 if redis.call('LLEN', K.pending) > 0 or redis.call('ZCARD', K.leased) > 0 then return '' end
 redis.call('HSET', K.meta, 'finished', ARGV[1])
 return ARGV[1]`;
@@ -335,14 +340,18 @@ export class Frontier {
     return { pending, leased, requests: raw.map((json) => JSON.parse(json) as FrontierRequest) };
   }
 
-  /** A request is done (key), or only findings to apply (key ''): returns whether token still held it, and the run's totals. */
+  /**
+   * A request is done (key), or only findings to apply (key ''): returns whether token still held
+   * it, and the run's totals when asked for (three more commands: progress wants a few a second).
+   */
   async complete(
     token: string,
     key: string,
     maxPages: number,
     findings: Findings | null,
     counters: Counters | null,
-  ): Promise<{ done: boolean; totals: Totals }> {
+    withTotals = false,
+  ): Promise<{ done: boolean; totals: Totals | null }> {
     const [done, listPages, reportLinks, queued, unchanged] = await this.redis.govwatchFrontierComplete(
       ...this.all,
       token,
@@ -350,8 +359,9 @@ export class Frontier {
       String(maxPages),
       findings ? findingsJson(findings) : EMPTY_FINDINGS,
       counters ? JSON.stringify(counters) : EMPTY_COUNTERS,
+      withTotals ? '1' : '0',
     );
-    return { done: done === 1, totals: { listPages, reportLinks, queued, unchanged } };
+    return { done: done === 1, totals: listPages < 0 ? null : { listPages, reportLinks, queued, unchanged } };
   }
 
   async renew(token: string, keys: string[], leaseMs: number): Promise<number> {
@@ -363,9 +373,10 @@ export class Frontier {
     return this.redis.govwatchFrontierRelease(...this.all, token, ...keys);
   }
 
-  /** Claim the crawl's end for shard: the claimer (maybe an earlier one), or null while requests remain. */
-  async claimEnd(shard: number): Promise<number | null> {
+  /** Claim the crawl's end for shard: the claimer (maybe an earlier one), null while requests remain, 'lost' when Redis lost the frontier. */
+  async claimEnd(shard: number): Promise<number | null | 'lost'> {
     const claimer = await this.redis.govwatchFrontierClaimEnd(...this.all, String(shard));
+    if (claimer === '-') return 'lost';
     return claimer ? Number(claimer) : null;
   }
 
