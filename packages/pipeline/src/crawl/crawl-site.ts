@@ -33,7 +33,7 @@ import type { Child, Frontier, FrontierRequest, Totals } from './frontier.ts';
 import { countersOf, maxPagesWarning, statsOf } from './frontier-stats.ts';
 import { type Enqueue, type ListData, listKey, listRoute } from './list-route.ts';
 import { type ReportSink, reportRoute } from './report-route.ts';
-import { newScope, type RequestScope, requestScopes } from './request-scope.ts';
+import { newScope, requestScopes } from './request-scope.ts';
 
 crawleeLog.setLevel(LogLevel.OFF); // we log through pino; stdout belongs to the CLI
 
