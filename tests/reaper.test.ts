@@ -2,7 +2,7 @@
 // again under its fixed id) or failed with the reason; live and young runs are left alone.
 import { createLogger, loadConfig } from '@govwatch/core';
 import { startOrJoinRun, upsertSites } from '@govwatch/db';
-import { createRuntime, type Runtime, reapRuns } from '@govwatch/pipeline';
+import { createRuntime, Frontier, type Runtime, reapRuns } from '@govwatch/pipeline';
 import { parseSites } from '@govwatch/sites';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db.ts';
@@ -26,6 +26,7 @@ beforeAll(async () => {
     { id: 'gov-a', name: '某市公安局', config: site },
     { id: 'gov-b', name: '某区公安分局', config: { ...site, id: 'gov-b' } },
     { id: 'gov-gone', name: '已删除', config: { id: 'gov-gone' } },
+    { id: 'gov-c', name: '某县公安局', config: { ...site, id: 'gov-c' } },
   ]);
 });
 afterAll(async () => {
@@ -83,5 +84,43 @@ describe('reapRuns', () => {
     await pending.remove();
     expect((await reapRuns(rt, { now: later(45) })).resumed).toContain(runId);
     await (await rt.queues.crawl.getJob(`crawl-${runId}`))?.remove();
+  });
+
+  it('resumes a run from its frontier when Redis kept it, and hands a claimed end to the shard that claimed it', async () => {
+    const { runId } = await startOrJoinRun(rt.db.prisma, 'gov-c', 'cli');
+    const frontier = new Frontier(rt.redis, prefix, runId);
+    const request = {
+      url: 'http://127.0.0.1:9/list_2.html',
+      uniqueKey: 'list-2',
+      userData: { label: 'list', depth: 1 },
+    };
+    const findings = {
+      children: [['list-2', 'l', 1, JSON.stringify(request)]] as never,
+      handed: [],
+      gone: [],
+      beyond: [],
+    };
+    await frontier.seed(100, findings, { d: {}, e: {}, inc: 0, w: [] });
+    expect((await reapRuns(rt, { now: later(5) })).resumed).toContain(runId);
+    // The frontier is kept: the resumed crawl job leases what was pending.
+    expect(await frontier.state()).toMatchObject({ seeded: true, pending: 1, finishedBy: null });
+    await (await rt.queues.crawl.getJob(`crawl-${runId}`))?.remove();
+
+    // Shard 2 claimed the crawl's end and lost its job before queueing crawlFinished: its job is queued again.
+    const lease = await frontier.lease('dead-worker', 1, 60_000);
+    expect(lease.requests.map((r) => r.uniqueKey)).toEqual(['list-2']);
+    await frontier.complete('dead-worker', 'list-2', 100, null, null);
+    expect(await frontier.claimEnd(2)).toBe(2);
+    expect((await reapRuns(rt, { now: later(5) })).resumed).toContain(runId);
+    const shardJob = await rt.queues.crawl.getJob(`crawl-${runId}-shard-2`);
+    expect(shardJob?.data).toMatchObject({ runId, shard: 2 });
+    await shardJob?.remove();
+
+    // Crawled, but its page jobs were lost: its frontier is dropped and the crawl starts again.
+    await rt.db.prisma.crawlRun.update({ where: { id: runId }, data: { crawlDone: true, pagesQueued: 1 } });
+    expect((await reapRuns(rt, { now: later(45) })).resumed).toContain(runId);
+    expect((await frontier.state()).seeded).toBe(false);
+    await (await rt.queues.crawl.getJob(`crawl-${runId}`))?.remove();
+    await rt.db.prisma.crawlRun.update({ where: { id: runId }, data: { status: 'finished' } });
   });
 });

@@ -4,7 +4,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createLogger } from '@govwatch/core';
-import { crawlSite, createFetcher } from '@govwatch/pipeline';
+import { crawlSite, createFetcher, Frontier } from '@govwatch/pipeline';
 import { parseSites } from '@govwatch/sites';
 import { Redis } from 'ioredis';
 
@@ -47,7 +47,9 @@ for (const [path, maxPages] of [
     last = now;
   }, 10);
   let handedOn = 0;
+  const frontier = new Frontier(redis, prefix, `hostile-${path.slice(1, -5)}`);
   const stats = await crawlSite(site, {
+    run: { frontier, shard: 1, leaseMs: 60_000 },
     log: createLogger('silent'),
     fetcher: createFetcher(redis, prefix, { userAgent: 'govwatch-bench', allowPrivateNetwork: true }),
     chromiumPath: '/usr/bin/chromium',
@@ -58,6 +60,8 @@ for (const [path, maxPages] of [
     onBlocked: async () => undefined,
   });
   clearInterval(lag);
+  await frontier.drop();
+  if (!stats) throw new Error('no crawl stats');
   console.log(
     `${path} (${(pages[path]?.length ?? 0) / 1e6} M chars), maxPages ${maxPages}: ${Math.round(performance.now() - started)} ms, ` +
       `links found ${stats.reportLinksFound}, pages handed on ${handedOn}, peak RSS ${Math.round(peak / 2 ** 20)} MB, longest event-loop stall ${Math.round(maxLag)} ms`,

@@ -1,8 +1,10 @@
 // Runs one crawl (discovery + conditional fetches) in-process against the fixture site, with the
-// real Redis limiter and robots cache; pages handed on are collected instead of queued.
+// real Redis limiter, robots cache and frontier (a run of its own); pages handed on are collected
+// instead of queued.
+import { randomUUID } from 'node:crypto';
 import { createLogger } from '@govwatch/core';
 import type { FixtureSite, SiteYamlOptions } from '@govwatch/fixture-site';
-import { type CrawlStats, crawlSite, createFetcher } from '@govwatch/pipeline';
+import { type CrawlStats, crawlSite, createFetcher, Frontier } from '@govwatch/pipeline';
 import { parseSites, type Site } from '@govwatch/sites';
 import { Redis } from 'ioredis';
 import { redisUrl } from '../helpers/test-queues.ts';
@@ -29,8 +31,10 @@ export async function crawlOnce(
 ): Promise<Collected> {
   const redis = new Redis(redisUrl);
   const collected: Collected = { pages: [], blocked: [], stats: undefined as unknown as CrawlStats };
+  const frontier = new Frontier(redis, prefix, `harness-${randomUUID()}`);
   try {
-    collected.stats = await crawlSite(site, {
+    const stats = await crawlSite(site, {
+      run: { frontier, shard: 1, leaseMs: 60_000 },
       log: createLogger('silent'),
       fetcher: createFetcher(redis, prefix, {
         userAgent: 'govwatch/0.1 (+https://example.org/govwatch-tests)',
@@ -47,7 +51,10 @@ export async function crawlOnce(
         collected.blocked.push(page.url);
       },
     });
+    if (!stats) throw new Error('the only crawl job of a run did not end its crawl');
+    collected.stats = stats;
   } finally {
+    await frontier.drop();
     redis.disconnect();
   }
   return collected;

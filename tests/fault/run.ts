@@ -151,13 +151,14 @@ type Stage = 'crawl' | 'extract' | 'store';
 type Scenario = {
   name: string;
   env: Record<string, string>;
-  workers: Map<Stage, ChildProcess>;
+  /** By stage, or any other name for a further worker of a stage. */
+  workers: Map<string, ChildProcess>;
   rt: Runtime;
   runId: string;
   settled(): Promise<number>;
 };
 
-function spawnWorker(s: Scenario, stage: Stage) {
+function spawnWorker(s: Scenario, stage: Stage, name: string = stage) {
   const child = spawn(process.execPath, [join(root, 'services/cli/bin/govwatch.mjs'), 'worker', stage], {
     env: { ...process.env, ...s.env },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -169,14 +170,14 @@ function spawnWorker(s: Scenario, stage: Stage) {
     tail = (tail + chunk.toString()).slice(-2000);
   });
   child.on('exit', (code, signal) => {
-    if (signal === 'SIGKILL' || s.workers.get(stage) !== child) return;
-    say(`  worker ${stage} exited by itself (code ${code}, signal ${signal}):\n${tail}`);
+    if (signal === 'SIGKILL' || s.workers.get(name) !== child) return;
+    say(`  worker ${name} exited by itself (code ${code}, signal ${signal}):\n${tail}`);
   });
-  s.workers.set(stage, child);
+  s.workers.set(name, child);
 }
-function kill(s: Scenario, stage: Stage) {
-  const child = s.workers.get(stage);
-  s.workers.delete(stage);
+function kill(s: Scenario, name: string) {
+  const child = s.workers.get(name);
+  s.workers.delete(name);
   child?.kill('SIGKILL');
 }
 
@@ -195,7 +196,11 @@ type Row = {
 const rows: Row[] = [];
 let expected = 0;
 
-async function scenario(name: string, fault: (s: Scenario) => Promise<void>, opts: { quick?: boolean } = {}) {
+async function scenario(
+  name: string,
+  fault: (s: Scenario) => Promise<void>,
+  opts: { quick?: boolean; site?: typeof site; env?: Record<string, string> } = {},
+) {
   if (name !== 'no fault' && ((only && !only.test(name)) || (quick && !opts.quick))) return;
   say(`fault: ${name} …`);
   const database = await createTestDatabase(pgAdminUrl);
@@ -210,6 +215,7 @@ async function scenario(name: string, fault: (s: Scenario) => Promise<void>, opt
     GOVWATCH_REAPER_GRACE_MS: '5000',
     GOVWATCH_REAPER_STALE_MS: '20000',
     LOG_LEVEL: 'warn',
+    ...opts.env,
   };
   const rt = createRuntime(loadConfig(env), createLogger('silent'));
   const started = Date.now();
@@ -224,8 +230,9 @@ async function scenario(name: string, fault: (s: Scenario) => Promise<void>, opt
   fixture.clearLog();
   try {
     for (const stage of ['crawl', 'extract', 'store'] as const) spawnWorker(s, stage);
-    await upsertSites(rt.db.prisma, [{ id: site.id, name: site.name, config: site }]);
-    s.runId = (await requestCrawl(rt, site, 'cli')).runId;
+    const crawled = opts.site ?? site;
+    await upsertSites(rt.db.prisma, [{ id: crawled.id, name: crawled.name, config: crawled }]);
+    s.runId = (await requestCrawl(rt, crawled, 'cli')).runId;
     await fault(s);
     const summary = await waitForRun(rt, s.runId, { timeoutMs: 15 * 60_000, pollMs: 500 });
     const stored = summary.pagesSettled;
@@ -305,6 +312,11 @@ try {
       kill(s, 'crawl');
       spawnWorker(s, 'crawl');
     }
+  });
+  // One run's crawl as two crawl jobs (crawlShards) on two crawl worker processes, one job each.
+  await scenario('two crawl workers share one run', async (s) => spawnWorker(s, 'crawl', 'crawl-2'), {
+    site: { ...site, crawlShards: 2 },
+    env: { GOVWATCH_CRAWL_CONCURRENCY: '1' },
   });
   await scenario('Redis killed 5 s, restarted with AOF', async (s) => {
     await atFraction(s, 0.3);

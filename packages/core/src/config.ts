@@ -75,6 +75,7 @@ const Env = z.object({
     .int()
     .nonnegative()
     .default(30 * 60_000),
+  GOVWATCH_CRAWL_LEASE_MS: z.coerce.number().int().min(1000).default(60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
@@ -129,6 +130,11 @@ export type Config = {
   outageWaitMs: number;
   /** Runs left `running` without jobs: how often to look, and how long a run may sit before it is resumed. */
   reaper: { intervalMs: number; graceMs: number; staleMs: number };
+  /**
+   * How long a crawl worker's hold on a frontier request lasts unrenewed (the crawl job's lock: twice
+   * that): a dead worker's requests and crawl job go back to the others after it.
+   */
+  crawlLeaseMs: number;
   /** Unset: each command picks its own default (quiet CLI commands, informative workers). */
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
 };
@@ -186,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       graceMs: e.GOVWATCH_REAPER_GRACE_MS,
       staleMs: e.GOVWATCH_REAPER_STALE_MS,
     },
+    crawlLeaseMs: e.GOVWATCH_CRAWL_LEASE_MS,
     logLevel: e.LOG_LEVEL,
   };
 }

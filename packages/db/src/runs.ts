@@ -211,10 +211,10 @@ export async function settleAsFailed(prisma: PrismaClient, runId: string, url: s
   await completeRunIfSettled(prisma, runId);
 }
 
-/** How a run was started and whether its crawl is done (null: no such run). */
+/** How a run was started, whether its crawl is done, and its status (null: no such run). */
 export async function runOrigin(
   prisma: PrismaClient,
   runId: string,
-): Promise<{ trigger: string; crawlDone: boolean } | null> {
-  return prisma.crawlRun.findUnique({ where: { id: runId }, select: { trigger: true, crawlDone: true } });
+): Promise<{ trigger: string; crawlDone: boolean; status: string } | null> {
+  return prisma.crawlRun.findUnique({ where: { id: runId }, select: { trigger: true, crawlDone: true, status: true } });
 }

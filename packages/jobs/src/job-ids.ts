@@ -9,6 +9,8 @@ const pageKey = (runId: string, url: string): string => `${runId}-${sha256Hex(ca
 export const jobIds = {
   /** The crawl job of a run started on request (scheduled jobs get BullMQ's scheduler ids). */
   crawl: (runId: string): string => `crawl-${runId}`,
+  /** A run's further crawl jobs (shards 2..N), queued by its first; shard 1 is the run's crawl job. */
+  crawlShard: (runId: string, shard: number): string => `crawl-${runId}-shard-${shard}`,
   extract: (runId: string, url: string): string => pageKey(runId, url),
   store: {
     /** The store job made of an extract job (its record or its failure). */

@@ -16,6 +16,11 @@ export const CrawlJob = z.object({
   trigger: Trigger,
   /** The site's configuration as the requester read it, validated again when the job runs. */
   site: Site,
+  /**
+   * Which of the run's crawl jobs this is (1..site.crawlShards; absent: 1, the one that starts the
+   * others). All of them lease requests from the run's one frontier.
+   */
+  shard: z.number().int().positive().optional(),
 });
 export type CrawlJob = z.infer<typeof CrawlJob>;
 

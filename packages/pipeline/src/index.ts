@@ -1,7 +1,9 @@
 // The job contract's names the CLI and services use, re-exported where they always were.
 export { type CrawlProgress, type StageName, stages, type WorkerQueue } from '@govwatch/jobs';
+export type { RunFrontier } from './crawl/crawl-site.ts';
 export { type CrawlStats, crawlSite } from './crawl/crawl-site-lazy.ts';
 export { discoverFromXml } from './crawl/feeds.ts';
+export { Frontier, frontierKeys } from './crawl/frontier.ts';
 export { findDataproxy } from './crawl/hanweb.ts';
 export { discoverLinks } from './crawl/links.ts';
 export * from './event-relay.ts';

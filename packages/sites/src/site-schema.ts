@@ -43,6 +43,8 @@ export const Site = z.strictObject({
   maxDepth: z.number().int().nonnegative().default(5),
   requestsPerSecond: z.number().positive().default(1),
   maxConcurrency: z.number().int().positive().default(2),
+  /** Crawl jobs sharing one run's frontier (each up to maxConcurrency requests; the host limit holds across them). */
+  crawlShards: z.number().int().min(1).max(32).default(1),
   schedule: cron.default('0 2 * * *'),
   encoding: z.string().optional(),
   allowPrivateNetwork: z.boolean().default(false),

@@ -62,8 +62,8 @@ export type ContextDeps = {
   signal?: AbortSignal;
 };
 
-export function createCrawlContext(site: Site, deps: ContextDeps): CrawlContext {
-  const stats = emptyStats();
+/** `stats`: where the crawl's routes count (crawl-site.ts gives each request its own, request-scope.ts). */
+export function createCrawlContext(site: Site, deps: ContextDeps, stats: CrawlStats = emptyStats()): CrawlContext {
   const fetchOptions = deps.fetcher.optionsFor(fetchPolicyOf(site));
   const robotsByOrigin = new Map<string, Promise<Robots>>();
   let lastProgressAt = 0;

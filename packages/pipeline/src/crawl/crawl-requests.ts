@@ -1,48 +1,122 @@
-// The requests of one crawl, in memory: crawlee's IRequestManager without a storage behind it.
-// A crawl job lives in one process and is retried from the start, so nothing needs persisting;
-// crawlee's RequestQueue (memory storage) cost each crawl a 1,000,000-slot cache (16 MB, 14 ms)
-// and per request a stored copy, locks and JSON: with 200 crawls at once in one worker, a fifth of
-// the crawl worker's CPU and most of its garbage (pipeline benchmark profile).
+// The requests of one crawl job, as crawlee sees them (its IRequestManager): leased from the run's
+// frontier in Redis (frontier.ts) a few at a time, held under a renewed lease while they wait and
+// run, and completed there with their own counts and findings (request-scope.ts). Crawlee's retries
+// stay in this process under the same lease; a request whose job dies goes back to the frontier
+// when its lease expires. crawlee's RequestQueue is not used: its memory storage cost each crawl a
+// 1,000,000-slot cache and a stored copy of every request (pipeline benchmark profile).
+import { randomUUID } from 'node:crypto';
 import {
   type AddRequestsBatchedResult,
   type IRequestManager,
   Request,
   type RequestQueueOperationInfo,
   type RequestQueueOperationOptions,
+  RequestState,
   type RequestsLike,
   type Source,
 } from '@crawlee/basic';
+import type { Frontier, FrontierRequest, Totals } from './frontier.ts';
+import { countersOf } from './frontier-stats.ts';
+import { newScope, type RequestScope } from './request-scope.ts';
+
+export type CrawlRequestsOptions = {
+  /** Requests leased at most at once (the crawler's concurrency). */
+  batch: number;
+  leaseMs: number;
+  maxPages: number;
+  /** The run's totals, with a completion a few times a second (for progress). */
+  onTotals?: (totals: Totals) => void;
+};
+
+/** An empty frontier is asked again after this long (crawlee polls its queue every 0.5 s and after every request). */
+const EMPTY_POLL_MS = 200;
+/** The run's totals (progress) come back with a completion at most this often. */
+const TOTALS_EVERY_MS = 250;
 
 export class CrawlRequests implements IRequestManager {
-  private readonly pending: Request[] = [];
-  private readonly known = new Map<string, Request>();
-  private readonly done = new Set<string>();
-  private inProgress = 0;
+  /** Identifies this crawl job's leases (a new one each attempt, so a dead attempt's leases are not taken for ours). */
+  readonly token = randomUUID();
+  private readonly buffer: Request[] = [];
+  /** Leased and handed to crawlee, by uniqueKey. */
+  private readonly running = new Map<string, Request>();
+  private readonly scopes = new WeakMap<Request, RequestScope>();
+  private lastPoll = { at: 0, pending: 1, leased: 1 };
+  private polling: Promise<void> | null = null;
+  private renewTimer: NodeJS.Timeout | null = null;
+  private handled = 0;
+  private leasesLost = 0;
+  private totalsAt = 0;
+
+  constructor(
+    private readonly frontier: Frontier,
+    private readonly opts: CrawlRequestsOptions,
+  ) {}
+
+  /** The request's own scope (its counts and findings until its completion). */
+  scopeOf(request: Request): RequestScope {
+    let scope = this.scopes.get(request);
+    if (!scope) {
+      scope = newScope();
+      this.scopes.set(request, scope);
+    }
+    return scope;
+  }
+
+  /** Requests completed by another worker after this one's lease ran out (each was fetched twice). */
+  get lostLeases(): number {
+    return this.leasesLost;
+  }
+
+  /** Keep this job's leases (and the frontier's expiry) alive while the crawl runs. */
+  startRenewing(onError: (err: Error) => void): void {
+    this.renewTimer = setInterval(
+      () => {
+        const keys = [...this.buffer.map((r) => r.uniqueKey), ...this.running.keys()];
+        this.frontier.renew(this.token, keys, this.opts.leaseMs).catch(onError);
+      },
+      Math.max(250, Math.floor(this.opts.leaseMs / 4)),
+    );
+    this.renewTimer.unref();
+  }
+
+  /** Stop renewing; leases not completed go back to the frontier for other workers at once. */
+  async stop(): Promise<void> {
+    if (this.renewTimer) clearInterval(this.renewTimer);
+    this.renewTimer = null;
+    const keys = [...this.buffer.map((r) => r.uniqueKey), ...this.running.keys()];
+    this.buffer.length = 0;
+    this.running.clear();
+    await this.frontier.release(this.token, keys);
+  }
 
   async isFinished(): Promise<boolean> {
-    return this.pending.length === 0 && this.inProgress === 0;
+    if (this.buffer.length > 0 || this.running.size > 0) return false;
+    await this.poll();
+    return this.buffer.length === 0 && this.lastPoll.pending === 0 && this.lastPoll.leased === 0;
   }
 
   async isEmpty(): Promise<boolean> {
-    return this.pending.length === 0;
+    if (this.buffer.length === 0) await this.poll();
+    return this.buffer.length === 0;
   }
 
   async handledCount(): Promise<number> {
-    return this.done.size;
+    return this.handled;
   }
 
   getTotalCount(): number {
-    return this.known.size;
+    return this.handled + this.buffer.length + this.running.size;
   }
 
   getPendingCount(): number {
-    return this.pending.length + this.inProgress;
+    return this.buffer.length + this.running.size;
   }
 
   async fetchNextRequest<T extends Record<string, unknown> = Record<string, unknown>>(): Promise<Request<T> | null> {
-    const request = this.pending.shift();
+    if (this.buffer.length === 0) await this.poll();
+    const request = this.buffer.shift();
     if (!request) return null;
-    this.inProgress++;
+    this.running.set(request.uniqueKey, request);
     return request as unknown as Request<T>;
   }
 
@@ -51,44 +125,77 @@ export class CrawlRequests implements IRequestManager {
   }
 
   async markRequestHandled(request: Request): Promise<RequestQueueOperationInfo> {
-    this.inProgress--;
-    request.handledAt ??= new Date().toISOString();
-    this.done.add(request.uniqueKey);
-    return this.info(request, true, false);
+    // A request that failed for good is marked handled before crawlee calls the failed-request
+    // handler, which still counts into its scope: that handler completes it (complete()).
+    if (request.state !== RequestState.ERROR_HANDLER) await this.complete(request);
+    return this.info(request, true, true);
   }
 
+  /** Done in the frontier, with the request's counts and findings. */
+  async complete(request: Request): Promise<void> {
+    if (!this.running.has(request.uniqueKey)) return;
+    const scope = this.scopeOf(request);
+    const wantTotals = this.opts.onTotals !== undefined && Date.now() - this.totalsAt >= TOTALS_EVERY_MS;
+    if (wantTotals) this.totalsAt = Date.now();
+    const { done, totals } = await this.frontier.complete(
+      this.token,
+      request.uniqueKey,
+      this.opts.maxPages,
+      scope.findings,
+      countersOf(scope.counted),
+      wantTotals,
+    );
+    this.running.delete(request.uniqueKey);
+    this.scopes.delete(request);
+    this.handled++;
+    if (!done) this.leasesLost++;
+    if (totals) this.opts.onTotals?.(totals);
+  }
+
+  /** Findings of a request still running (a list page of thousands of links), applied ahead of its completion. */
+  async flushFindings(scope: RequestScope): Promise<void> {
+    const { findings } = scope;
+    if (findings.children.length === 0) return;
+    const sent = { ...findings };
+    scope.findings = { children: [], handed: [], gone: [], beyond: [] };
+    await this.frontier.complete(this.token, '', this.opts.maxPages, sent, null);
+  }
+
+  /** A retry: the request stays leased to this job, its scope (counts so far) with it. */
   async reclaimRequest(request: Request, options?: RequestQueueOperationOptions): Promise<RequestQueueOperationInfo> {
-    this.inProgress--;
-    if (options?.forefront) this.pending.unshift(request);
-    else this.pending.push(request);
+    this.running.delete(request.uniqueKey);
+    if (options?.forefront) this.buffer.unshift(request);
+    else this.buffer.push(request);
     return this.info(request, true, false, options?.forefront);
   }
 
-  async addRequest(source: Source, options?: RequestQueueOperationOptions): Promise<RequestQueueOperationInfo> {
-    const request =
-      source instanceof Request ? source : new Request(source as ConstructorParameters<typeof Request>[0]);
-    const seen = this.known.get(request.uniqueKey);
-    if (seen) return this.info(seen, true, this.done.has(seen.uniqueKey));
-    request.id ??= String(this.known.size + 1);
-    this.known.set(request.uniqueKey, request);
-    if (options?.forefront) this.pending.unshift(request);
-    else this.pending.push(request);
-    return this.info(request, false, false, options?.forefront);
+  // Requests enter the frontier through the crawl's enqueue (links found by a request are part of
+  // its completion); crawlee's own adding is not used by the crawl.
+  async addRequest(source: Source): Promise<RequestQueueOperationInfo> {
+    throw new Error(
+      `requests enter the crawl frontier through the crawl's enqueue, not addRequest (${String(source)})`,
+    );
   }
 
-  async addRequestsBatched(
-    requests: RequestsLike,
-    options?: RequestQueueOperationOptions,
-  ): Promise<AddRequestsBatchedResult> {
-    const addedRequests = [];
-    for await (const r of requests as AsyncIterable<Source | string>) {
-      const { requestId, uniqueKey, wasAlreadyHandled, wasAlreadyPresent } = await this.addRequest(
-        typeof r === 'string' ? { url: r } : r,
-        options,
-      );
-      addedRequests.push({ requestId, uniqueKey, wasAlreadyHandled, wasAlreadyPresent });
-    }
-    return { addedRequests, waitForAllRequestsToBeAdded: Promise.resolve([]) };
+  async addRequestsBatched(requests: RequestsLike): Promise<AddRequestsBatchedResult> {
+    throw new Error(`requests enter the crawl frontier through the crawl's enqueue (${typeof requests})`);
+  }
+
+  /** Lease more requests, at most one call at a time, and not again within EMPTY_POLL_MS of finding none. */
+  private poll(): Promise<void> {
+    const idle = this.buffer.length === 0 && this.lastPoll.pending === 0;
+    if (idle && Date.now() - this.lastPoll.at < EMPTY_POLL_MS) return Promise.resolve();
+    this.polling ??= (async () => {
+      try {
+        const room = Math.max(1, this.opts.batch - this.running.size - this.buffer.length);
+        const lease = await this.frontier.lease(this.token, room, this.opts.leaseMs);
+        for (const r of lease.requests) this.buffer.push(toRequest(r));
+        this.lastPoll = { at: Date.now(), pending: lease.pending, leased: lease.leased };
+      } finally {
+        this.polling = null;
+      }
+    })();
+    return this.polling;
   }
 
   private info(
@@ -105,4 +212,16 @@ export class CrawlRequests implements IRequestManager {
       forefront,
     };
   }
+}
+
+function toRequest(r: FrontierRequest): Request {
+  const request = new Request({
+    url: r.url,
+    uniqueKey: r.uniqueKey,
+    userData: r.userData,
+    skipNavigation: r.skipNavigation ?? false,
+    ...(r.method === 'POST' ? { method: 'POST' as const, payload: r.payload } : {}),
+  });
+  request.id = r.uniqueKey;
+  return request;
 }

@@ -6,6 +6,6 @@ import type { CrawlDeps, CrawlStats } from './crawl-site.ts';
 
 export type { CrawlDeps, CrawlStats } from './crawl-site.ts';
 
-export async function crawlSite(site: Site, deps: CrawlDeps): Promise<CrawlStats> {
+export async function crawlSite(site: Site, deps: CrawlDeps): Promise<CrawlStats | null> {
   return (await import('./crawl-site.ts')).crawlSite(site, deps);
 }

@@ -26,8 +26,8 @@ export type Enqueue = {
   list(url: string, data: Omit<ListData, 'label'>, post?: { body: string; uniqueKey: string }): Promise<void>;
   /** A report link (unless seen, off-site or disallowed). */
   report(link: { url: string; title: string }): Promise<void>;
-  /** Whether a list URL is already queued or done (off-site and disallowed URLs count as known). */
-  isKnownList(url: string): boolean;
+  /** List pages linked past maxDepth: discovery is incomplete unless the crawl knows them (off-site ones count as known). */
+  beyondMaxDepth(urls: string[]): void;
 };
 
 export function listRoute(site: Site, ctx: CrawlContext, enqueue: Enqueue) {
@@ -65,7 +65,7 @@ export function listRoute(site: Site, ctx: CrawlContext, enqueue: Enqueue) {
     ctx.progress();
     if (data.depth >= site.maxDepth) {
       // Older pages beyond maxDepth hold reports this crawl does not see: they are not missing.
-      if (found.lists.some((url) => !enqueue.isKnownList(url))) stats.discoveryComplete = false;
+      enqueue.beyondMaxDepth(found.lists);
       return;
     }
     const page = { url: pageUrl, streak: data.streak ?? 0, foundNewReports: stats.reportLinksFound > reportsBefore };

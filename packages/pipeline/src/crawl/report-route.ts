@@ -102,14 +102,12 @@ export function reportRoute(ctx: CrawlContext, sink: ReportSink, revisitNotRepor
     close: () => browser.close(),
     /**
      * Whether a report link need not be fetched in this crawl (revisit.ts): a known non-report
-     * page not yet due. It is counted (notDue) and still seen, so it is never counted missing.
+     * page not yet due. The frontier counts it (notDue) once per run and keeps it seen, so it is
+     * never counted missing.
      */
-    skipNotDue(key: string): boolean {
+    notDue(key: string): boolean {
       if (sink.settledInRun?.(key)) return false; // counted as settled by handle()
-      if (!notDue(key, sink.pageState(key), revisitNotReportsDays, new Date())) return false;
-      stats.notDue++;
-      ctx.progress();
-      return true;
+      return notDue(key, sink.pageState(key), revisitNotReportsDays, new Date());
     },
     async handle(request: { url: string; uniqueKey: string; noRetry: boolean }) {
       if (sink.settledInRun?.(request.uniqueKey)) return settledBefore(request.uniqueKey);

@@ -1,10 +1,11 @@
 import { gzipBase64, sha256Hex } from '@govwatch/core';
-import { markRevisited, pageStates, settledUrls, startOrJoinRun } from '@govwatch/db';
+import { markRevisited, pageStates, runOrigin, settledUrls, startOrJoinRun } from '@govwatch/db';
 import { type CrawlProgress, type FetchMeta, jobIds, type Payload } from '@govwatch/jobs';
-import { fetchPolicyOf } from '@govwatch/sites';
+import { fetchPolicyOf, type Site } from '@govwatch/sites';
 import type { Job } from 'bullmq';
 import { UnrecoverableError } from 'bullmq';
 import { crawlSite } from '../crawl/crawl-site.ts';
+import { Frontier } from '../crawl/frontier.ts';
 import { BlockedAddressError, type FetchedPage } from '../fetch/index.ts';
 import type { Runtime } from '../runtime.ts';
 
@@ -18,7 +19,17 @@ export async function processCrawl(rt: Runtime, job: Job, data: Payload<'crawl'>
     runId = (await startOrJoinRun(rt.db.prisma, site.id, data.trigger)).runId;
     await job.updateData({ ...data, runId });
   }
-  const log = rt.log.child({ queue: 'crawl', jobId: job.id, site: site.id, runId });
+  const shard = data.shard ?? 1;
+  const log = rt.log.child({ queue: 'crawl', jobId: job.id, site: site.id, runId, shard });
+  // A run that ended has nothing left to crawl, nor has a crawled one for a late shard (the first
+  // shard of a crawled run is the reaper crawling it again: it dropped the frontier first).
+  const run = await runOrigin(rt.db.prisma, runId);
+  if (run && (run.status !== 'running' || (shard > 1 && run.crawlDone))) {
+    log.info({ status: run.status, crawlDone: run.crawlDone }, 'crawl job has nothing left to do');
+    return { runId, pagesQueued: null };
+  }
+  if (shard === 1) await queueShards(rt, { ...data, runId });
+  const frontier = new Frontier(rt.redis, rt.config.queuePrefix, runId);
   const states = await pageStates(rt.db.prisma, site.id);
   const settled = await settledUrls(rt.db.prisma, runId); // by an earlier attempt of this job
   log.info({ render: site.render }, 'crawl started');
@@ -40,6 +51,7 @@ export async function processCrawl(rt: Runtime, job: Job, data: Payload<'crawl'>
     fetcher: rt.fetcher,
     signal: rt.shutdown.signal,
     chromiumPath: rt.config.chromiumPath,
+    run: { frontier, shard, leaseMs: rt.config.crawlLeaseMs },
     // A page that was gone, failed or blocked is fetched in full when it answers again, so the
     // store sees it (and restores its report) even if its bytes did not change.
     pageState: (canonical) => {
@@ -84,16 +96,28 @@ export async function processCrawl(rt: Runtime, job: Job, data: Payload<'crawl'>
     // Refused addresses stay refused: fail the run now instead of retrying.
     throw err instanceof BlockedAddressError ? new UnrecoverableError(err.message) : err;
   });
-  for (const w of stats.warnings) log.warn(w);
-  // Only a timestamp: if it is not written, those pages are fetched again next crawl.
+  // Every shard records its own; only a timestamp: if it is not written, those pages are fetched again next crawl.
   await markRevisited(rt.db.prisma, site.id, revisited).catch((err: Error) =>
     log.warn({ err: err.message }, 'revisited pages not recorded'),
   );
+  if (!stats) {
+    log.info("crawl job done: another of the run's crawl jobs ends its crawl");
+    return { runId, pagesQueued: null };
+  }
+  for (const w of stats.warnings) log.warn(w);
   log.info({ ...stats, seenUrls: stats.seenUrls.length }, 'crawl finished');
   await rt.queues.store.add(
     'crawlFinished',
     { kind: 'crawlFinished', runId, siteId: site.id, stats },
     { jobId: jobIds.store.crawlFinished(runId) },
   );
+  await frontier.handOff();
   return { runId, pagesQueued: stats.pagesQueued };
+}
+
+/** The run's further crawl jobs (site.crawlShards), sharing its frontier; their ids make this idempotent. */
+async function queueShards(rt: Runtime, data: Payload<'crawl'> & { runId: string; site: Site }) {
+  const { shard: _, ...rest } = data;
+  for (let shard = 2; shard <= data.site.crawlShards; shard++)
+    await rt.queues.crawl.add('crawl', { ...rest, shard }, { jobId: jobIds.crawlShard(data.runId, shard) });
 }

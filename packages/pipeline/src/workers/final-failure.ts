@@ -3,6 +3,7 @@
 import { canonicalUrl, type Logger } from '@govwatch/core';
 import { failRun, settleAsFailed } from '@govwatch/db';
 import type { Job } from 'bullmq';
+import { Frontier } from '../crawl/frontier.ts';
 import type { Runtime } from '../runtime.ts';
 
 /** BullMQ gives up on a job after its last attempt, or at once on an UnrecoverableError (also a stall past the limit). */
@@ -25,8 +26,10 @@ export async function settleFinalFailure(
   if (!data.runId) return;
   const reason = `${stage} failed: ${err.message}`;
   try {
-    if (stage === 'crawl' || data.kind === 'crawlFinished') await failRun(rt.db.prisma, data.runId, reason);
-    else if (data.fetchUrl) await settleAsFailed(rt.db.prisma, data.runId, canonicalUrl(data.fetchUrl), reason);
+    if (stage === 'crawl' || data.kind === 'crawlFinished') {
+      await failRun(rt.db.prisma, data.runId, reason);
+      await new Frontier(rt.redis, rt.config.queuePrefix, data.runId).drop(); // nothing will resume from it
+    } else if (data.fetchUrl) await settleAsFailed(rt.db.prisma, data.runId, canonicalUrl(data.fetchUrl), reason);
   } catch (settleErr) {
     log.error(
       { queue: stage, jobId: job.id, runId: data.runId, err: (settleErr as Error).message },

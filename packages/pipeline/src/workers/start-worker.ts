@@ -41,8 +41,10 @@ export function startWorker<Q extends WorkerQueue>(queue: Q, rt: Runtime): Worke
       prefix: rt.config.queuePrefix,
       concurrency: rt.config.concurrency[queue],
       // A crawl can run for a long time; its lock is renewed while the process lives, and a job
-      // whose process died is picked up again after the lock expires (no job is lost).
-      lockDuration: queue === 'crawl' ? 120_000 : 30_000,
+      // whose process died is picked up again after the lock expires (no job is lost) and carries
+      // on from the run's frontier.
+      lockDuration: queue === 'crawl' ? 2 * rt.config.crawlLeaseMs : 30_000,
+      stalledInterval: queue === 'crawl' ? Math.min(30_000, 2 * rt.config.crawlLeaseMs) : 30_000,
       // A crawl whose worker died, or lost Redis past its lock, is run again however often that
       // happens: a dying worker slows a run, it never fails it (a retried crawl skips stored pages).
       // A page job that keeps taking its worker down with it (a poison page) fails after a few.
