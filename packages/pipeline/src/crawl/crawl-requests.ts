@@ -137,6 +137,7 @@ export class CrawlRequests implements IRequestManager {
     const scope = this.scopeOf(request);
     const wantTotals = this.opts.onTotals !== undefined && Date.now() - this.totalsAt >= TOTALS_EVERY_MS;
     if (wantTotals) this.totalsAt = Date.now();
+    const foundLinks = scope.findings.children.length > 0;
     const { done, totals } = await this.frontier.complete(
       this.token,
       request.uniqueKey,
@@ -148,6 +149,9 @@ export class CrawlRequests implements IRequestManager {
     this.running.delete(request.uniqueKey);
     this.scopes.delete(request);
     this.handled++;
+    // Links it found may be pending now: the next look must not wait out EMPTY_POLL_MS (a chain of
+    // list pages, one leading to the next, waited 0.2–0.5 s a page).
+    if (foundLinks) this.lastPoll = { ...this.lastPoll, at: 0 };
     if (!done) this.leasesLost++;
     if (totals) this.opts.onTotals?.(totals);
   }
@@ -159,6 +163,7 @@ export class CrawlRequests implements IRequestManager {
     const sent = { ...findings };
     scope.findings = { children: [], handed: [], gone: [], beyond: [] };
     await this.frontier.complete(this.token, '', this.opts.maxPages, sent, null);
+    this.lastPoll = { ...this.lastPoll, at: 0 };
   }
 
   /** A retry: the request stays leased to this job, its scope (counts so far) with it. */

@@ -298,10 +298,11 @@ function frontierEnqueue(
       });
     },
     async report(link) {
-      if (!ctx.onSite(link.url)) return;
+      if (!ctx.onSite(link.url)) return false;
       const key = canonicalUrl(link.url);
-      if (sent.has(key)) return;
+      if (sent.has(key)) return false;
       await add(key, 'r', { url: link.url, uniqueKey: key, userData: { label: 'report' }, skipNavigation: true });
+      return true;
     },
     beyondMaxDepth(urls) {
       const findings = scopes.current().findings;

@@ -25,7 +25,8 @@ export type Enqueue = {
   /** A list page to walk (unless seen, off-site or disallowed). */
   list(url: string, data: Omit<ListData, 'label'>, post?: { body: string; uniqueKey: string }): Promise<void>;
   /** A report link (unless seen, off-site or disallowed). */
-  report(link: { url: string; title: string }): Promise<void>;
+  /** Resolves true when the link is new to this crawl (not seen on an earlier list page). */
+  report(link: { url: string; title: string }): Promise<boolean>;
   /** List pages linked past maxDepth: discovery is incomplete unless the crawl knows them (off-site ones count as known). */
   beyondMaxDepth(urls: string[]): void;
 };
@@ -56,11 +57,11 @@ export function listRoute(site: Site, ctx: CrawlContext, enqueue: Enqueue) {
       return;
     }
     const found = await discoverLinksYielding(body, pageUrl, rules);
-    const reportsBefore = stats.reportLinksFound;
+    let newReports = 0;
     // A page of thousands of links gives the event loop a turn now and then (other crawls, lock renewal).
     for (const [i, r] of found.reports.entries()) {
       if (i % LINKS_PER_TURN === LINKS_PER_TURN - 1) await nextTurn();
-      await enqueue.report(r);
+      if (await enqueue.report(r)) newReports++;
     }
     ctx.progress();
     if (data.depth >= site.maxDepth) {
@@ -68,7 +69,7 @@ export function listRoute(site: Site, ctx: CrawlContext, enqueue: Enqueue) {
       enqueue.beyondMaxDepth(found.lists);
       return;
     }
-    const page = { url: pageUrl, streak: data.streak ?? 0, foundNewReports: stats.reportLinksFound > reportsBefore };
+    const page = { url: pageUrl, streak: data.streak ?? 0, foundNewReports: newReports > 0 };
     for (const url of found.lists) {
       const streak = repeatStreak(page, url);
       if (streak > REPEAT_LIMIT) {
