@@ -30,6 +30,14 @@ export type CrawlRequestsOptions = {
 
 /** An empty frontier is asked again after this long (crawlee polls its queue every 0.5 s and after every request). */
 const EMPTY_POLL_MS = 200;
+/**
+ * Looks that find nothing back off to this. A crawl waiting on its host's rate with nothing
+ * pending would otherwise ask Redis five times a second: with 200 crawls in one worker that was
+ * 1,000 lease scripts a second, 120 Redis commands and 20 ms of crawl-worker CPU per request of
+ * an unchanged re-crawl (pipeline benchmark). What this crawl finds itself is looked at at once
+ * (complete()); only other shards' links and a dead worker's expired leases wait for a slow look.
+ */
+const MAX_IDLE_POLL_MS = 3_000;
 /** The run's totals (progress) come back with a completion at most this often. */
 const TOTALS_EVERY_MS = 250;
 
@@ -41,6 +49,7 @@ export class CrawlRequests implements IRequestManager {
   private readonly running = new Map<string, Request>();
   private readonly scopes = new WeakMap<Request, RequestScope>();
   private lastPoll = { at: 0, pending: 1, leased: 1 };
+  private emptyPolls = 0;
   private polling: Promise<void> | null = null;
   private renewTimer: NodeJS.Timeout | null = null;
   private handled = 0;
@@ -151,7 +160,8 @@ export class CrawlRequests implements IRequestManager {
     this.handled++;
     // Links it found may be pending now: the next look must not wait out EMPTY_POLL_MS (a chain of
     // list pages, one leading to the next, waited 0.2–0.5 s a page).
-    if (foundLinks) this.lastPoll = { ...this.lastPoll, at: 0 };
+    // So may the crawl's end, when nothing of this job runs any more.
+    if (foundLinks || this.running.size === 0) this.lookNow();
     if (!done) this.leasesLost++;
     if (totals) this.opts.onTotals?.(totals);
   }
@@ -163,7 +173,7 @@ export class CrawlRequests implements IRequestManager {
     const sent = { ...findings };
     scope.findings = { children: [], handed: [], gone: [], beyond: [] };
     await this.frontier.complete(this.token, '', this.opts.maxPages, sent, null);
-    this.lastPoll = { ...this.lastPoll, at: 0 };
+    this.lookNow();
   }
 
   /** A retry: the request stays leased to this job, its scope (counts so far) with it. */
@@ -186,15 +196,22 @@ export class CrawlRequests implements IRequestManager {
     throw new Error(`requests enter the crawl frontier through the crawl's enqueue (${typeof requests})`);
   }
 
-  /** Lease more requests, at most one call at a time, and not again within EMPTY_POLL_MS of finding none. */
+  private lookNow() {
+    this.lastPoll = { ...this.lastPoll, at: 0 };
+    this.emptyPolls = 0;
+  }
+
+  /** Lease more requests, at most one call at a time; after finding none, not again for a while (backing off). */
   private poll(): Promise<void> {
     const idle = this.buffer.length === 0 && this.lastPoll.pending === 0;
-    if (idle && Date.now() - this.lastPoll.at < EMPTY_POLL_MS) return Promise.resolve();
+    const pause = Math.min(MAX_IDLE_POLL_MS, EMPTY_POLL_MS * 2 ** this.emptyPolls);
+    if (idle && Date.now() - this.lastPoll.at < pause) return Promise.resolve();
     this.polling ??= (async () => {
       try {
         const room = Math.max(1, this.opts.batch - this.running.size - this.buffer.length);
         const lease = await this.frontier.lease(this.token, room, this.opts.leaseMs);
         for (const r of lease.requests) this.buffer.push(toRequest(r));
+        this.emptyPolls = lease.requests.length === 0 ? Math.min(this.emptyPolls + 1, 8) : 0;
         this.lastPoll = { at: Date.now(), pending: lease.pending, leased: lease.leased };
       } finally {
         this.polling = null;
