@@ -11,9 +11,9 @@
 // Redis: a private redis-server on a free port when one is installed (commandstats and
 // used_memory then count this benchmark alone), else REDIS_URL with a fresh prefix.
 // BENCH_PROFILE=DIR writes a CPU profile of every worker process there (node --cpu-prof).
+
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -24,6 +24,7 @@ import { createRuntime, type Runtime, redisHostLimiter, requestCrawl } from '@go
 import { Site } from '@govwatch/sites';
 import { Redis } from 'ioredis';
 import { cliArgv, repoRoot } from '../helpers/cli.ts';
+import { freePort, procKb } from '../helpers/process-stats.ts';
 import { createTestDatabase } from '../helpers/test-db.ts';
 import { testPrefix } from '../helpers/test-queues.ts';
 
@@ -108,17 +109,6 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 const load = () => loadavg().map((x) => Math.round(x * 100) / 100);
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 /** A private redis-server (no persistence) when one is installed; else the shared REDIS_URL. */
 async function startRedis(dir: string): Promise<{ url: string; label: string; stop(): Promise<void> }> {
   const bin = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find(existsSync);
@@ -198,15 +188,6 @@ function cpuMs(pid: number): number {
       .replace(/^.*\) /, '')
       .split(' ');
     return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return 0;
-  }
-}
-
-function procKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
-  try {
-    const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) : 0;
   } catch {
     return 0;
   }

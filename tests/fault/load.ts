@@ -5,8 +5,9 @@
 // without a recorded reason and that Redis's used_memory comes back near where it started, and
 // prints a table with each worker process's peak RSS and what Redis still holds afterwards.
 // Exit code 1 when a check fails.
+
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger, loadConfig } from '@govwatch/core';
@@ -15,6 +16,7 @@ import { createTestDatabase } from '@govwatch/db/testing';
 import { startBigSite } from '@govwatch/fixture-site';
 import { createRuntime, requestCrawl } from '@govwatch/pipeline';
 import { Site } from '@govwatch/sites';
+import { procKb } from '../helpers/process-stats.ts';
 import { startPrivatePostgres, startPrivateRedis } from './private-services.ts';
 
 const SITES = Number(process.env.LOAD_SITES ?? 20);
@@ -27,15 +29,6 @@ const work = mkdtempSync(join(tmpdir(), 'govwatch-load-'));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const say = (line: string) => process.stderr.write(`${line}\n`);
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
-
-function procKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
-  try {
-    const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) : 0;
-  } catch {
-    return 0;
-  }
-}
 
 const rows: Array<[string, string, boolean | null]> = [];
 const row = (what: string, value: string, ok: boolean | null = null) => rows.push([what, value, ok]);

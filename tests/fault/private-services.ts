@@ -1,22 +1,14 @@
 // A private redis-server and PostgreSQL cluster on ports the kernel picks, for scripts that measure
 // them (used_memory of this Redis is the script's alone) or open many connections (six worker
 // processes' pools would take most of a shared server's max_connections).
+
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chownSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../helpers/process-stats.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 function need(bin: string, install: string) {
   try {

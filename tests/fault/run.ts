@@ -3,9 +3,9 @@
 // fixture site on 127.0.0.1, and `govwatch worker crawl|extract|store` as separate processes that
 // the scenarios SIGKILL. Prints one row per fault: pages expected / stored / fetched twice /
 // duplicate versions, the run's outcome and its duration. Exit code 1 when a row fails.
+
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chownSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger, loadConfig } from '@govwatch/core';
@@ -14,6 +14,7 @@ import { createTestDatabase } from '@govwatch/db/testing';
 import { startFixtureSite } from '@govwatch/fixture-site';
 import { createRuntime, type Runtime, requestCrawl, waitForRun } from '@govwatch/pipeline';
 import { parseSites } from '@govwatch/sites';
+import { freePort } from '../helpers/process-stats.ts';
 
 const REPORTS = Number(process.env.FAULT_REPORTS ?? 100);
 // `--only REGEX` runs the rows whose name matches (and 'no fault', which sets what is expected);
@@ -33,15 +34,6 @@ const root = new URL('../..', import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), 'govwatch-fault-'));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const say = (line: string) => process.stderr.write(`${line}\n`);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
