@@ -80,8 +80,7 @@ export class CrawlRequests implements IRequestManager {
   startRenewing(onError: (err: Error) => void): void {
     this.renewTimer = setInterval(
       () => {
-        const keys = [...this.buffer.map((r) => r.uniqueKey), ...this.running.keys()];
-        this.frontier.renew(this.token, keys, this.opts.leaseMs).catch(onError);
+        this.frontier.renew(this.token, this.heldKeys(), this.opts.leaseMs).catch(onError);
       },
       Math.max(250, Math.floor(this.opts.leaseMs / 4)),
     );
@@ -92,7 +91,7 @@ export class CrawlRequests implements IRequestManager {
   async stop(): Promise<void> {
     if (this.renewTimer) clearInterval(this.renewTimer);
     this.renewTimer = null;
-    const keys = [...this.buffer.map((r) => r.uniqueKey), ...this.running.keys()];
+    const keys = this.heldKeys();
     this.buffer.length = 0;
     this.running.clear();
     await this.frontier.release(this.token, keys);
@@ -194,6 +193,11 @@ export class CrawlRequests implements IRequestManager {
 
   async addRequestsBatched(requests: RequestsLike): Promise<AddRequestsBatchedResult> {
     throw new Error(`requests enter the crawl frontier through the crawl's enqueue (${typeof requests})`);
+  }
+
+  /** The keys this job holds leases on: leased and waiting, or running. */
+  private heldKeys(): string[] {
+    return [...this.buffer.map((r) => r.uniqueKey), ...this.running.keys()];
   }
 
   private lookNow() {
