@@ -18,32 +18,60 @@ function need(bin: string, install: string) {
   }
 }
 
-export type PrivateRedis = { url: string; port: number; stop(): void };
+export type PrivateRedis = {
+  url: string;
+  port: number;
+  /** SIGKILL, as a crash would (the fault suite's outages). */
+  kill(): void;
+  /** Start again on the same port, with the data an append-only file kept, or with none. */
+  start(opts: { keepData: boolean }): Promise<void>;
+  stop(): void;
+};
 
-/** redis-server without persistence, noeviction as in production. */
-export async function startPrivateRedis(dir: string): Promise<PrivateRedis> {
+/**
+ * redis-server, noeviction as in production; without persistence unless `appendOnly` (an AOF
+ * written at every command, so a killed server comes back with its data).
+ */
+export async function startPrivateRedis(dir: string, opts: { appendOnly?: boolean } = {}): Promise<PrivateRedis> {
   need('redis-server', 'apt-get install redis-server');
   need('redis-cli', 'apt-get install redis-server');
   const port = await freePort();
-  mkdirSync(dir, { recursive: true });
-  const child: ChildProcess = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'],
-    { stdio: 'ignore' },
-  );
-  for (let i = 0; ; i++) {
-    try {
-      const pong = execFileSync('redis-cli', ['-p', String(port), 'ping'], { stdio: ['ignore', 'pipe', 'ignore'] });
-      if (pong.toString().includes('PONG')) break;
-    } catch {}
-    if (i > 150) throw new Error('private redis-server did not start in 30 s');
-    await sleep(200);
-  }
-  execFileSync('redis-cli', ['-p', String(port), 'config', 'set', 'maxmemory-policy', 'noeviction']);
-  return { url: `redis://127.0.0.1:${port}`, port, stop: () => child.kill('SIGKILL') };
+  const persistence = opts.appendOnly ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no'];
+  let child: ChildProcess | null = null;
+  const start = async ({ keepData }: { keepData: boolean }) => {
+    if (!keepData) rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    child = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', ...persistence],
+      { stdio: 'ignore' },
+    );
+    for (let i = 0; ; i++) {
+      try {
+        const pong = execFileSync('redis-cli', ['-p', String(port), 'ping'], { stdio: ['ignore', 'pipe', 'ignore'] });
+        if (pong.toString().includes('PONG')) break;
+      } catch {}
+      if (i > 150) throw new Error('private redis-server did not start in 30 s');
+      await sleep(200);
+    }
+    execFileSync('redis-cli', ['-p', String(port), 'config', 'set', 'maxmemory-policy', 'noeviction']);
+  };
+  const kill = () => {
+    child?.kill('SIGKILL');
+    child = null;
+  };
+  await start({ keepData: false });
+  return { url: `redis://127.0.0.1:${port}`, port, kill, start, stop: kill };
 }
 
-export type PrivatePostgres = { adminUrl: string; stop(): void };
+export type PrivatePostgres = {
+  adminUrl: string;
+  /** Stop at once (an outage), keeping the data; resume() starts it again on the same port. */
+  pause(): void;
+  resume(): void;
+  /** Stop and remove the cluster. */
+  stop(): void;
+};
 
 /** A throw-away cluster (fsync off) in a directory of its own, run as the postgres user when we are root (it refuses root). */
 export async function startPrivatePostgres(): Promise<PrivatePostgres> {
@@ -67,20 +95,25 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
     execFileSync(bin as string, rest, { stdio: 'ignore' });
   };
   run('initdb', ['-D', pgDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
-  run('pg_ctl', [
-    '-D',
-    pgDir,
-    '-l',
-    join(pgDir, 'server.log'),
-    '-w',
-    '-o',
-    `-p ${port} -c listen_addresses=127.0.0.1 -k /tmp -c fsync=off -c max_connections=200`,
-    'start',
-  ]);
+  const resume = () =>
+    run('pg_ctl', [
+      '-D',
+      pgDir,
+      '-l',
+      join(pgDir, 'server.log'),
+      '-w',
+      '-o',
+      `-p ${port} -c listen_addresses=127.0.0.1 -k /tmp -c fsync=off -c max_connections=200`,
+      'start',
+    ]);
+  const pause = () => run('pg_ctl', ['-D', pgDir, '-m', 'immediate', '-w', 'stop']);
+  resume();
   return {
     adminUrl: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+    pause,
+    resume,
     stop: () => {
-      run('pg_ctl', ['-D', pgDir, '-m', 'immediate', '-w', 'stop']);
+      pause();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -5,7 +5,7 @@
 // duplicate versions, the run's outcome and its duration. Exit code 1 when a row fails.
 
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chownSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger, loadConfig } from '@govwatch/core';
@@ -14,7 +14,7 @@ import { createTestDatabase } from '@govwatch/db/testing';
 import { startFixtureSite } from '@govwatch/fixture-site';
 import { createRuntime, type Runtime, requestCrawl, waitForRun } from '@govwatch/pipeline';
 import { parseSites } from '@govwatch/sites';
-import { freePort } from '../helpers/process-stats.ts';
+import { startPrivatePostgres, startPrivateRedis } from './private-services.ts';
 
 const REPORTS = Number(process.env.FAULT_REPORTS ?? 100);
 // `--only REGEX` runs the rows whose name matches (and 'no fault', which sets what is expected);
@@ -44,86 +44,11 @@ async function waitFor(what: string, check: () => boolean | Promise<boolean>, ti
   }
 }
 
-// --- private Redis -------------------------------------------------------------------------
-const redisPort = await freePort();
-const redisDir = join(work, 'redis');
-mkdirSync(redisDir);
-let redis: ChildProcess | null = null;
-function startRedis(persist: boolean) {
-  if (!persist) rmSync(redisDir, { recursive: true, force: true });
-  mkdirSync(redisDir, { recursive: true });
-  redis = spawn(
-    'redis-server',
-    [
-      '--port',
-      String(redisPort),
-      '--bind',
-      '127.0.0.1',
-      '--dir',
-      redisDir,
-      '--appendonly',
-      'yes',
-      '--appendfsync',
-      'always',
-      '--save',
-      '',
-      '--maxmemory-policy',
-      'noeviction',
-    ],
-    { stdio: 'ignore' },
-  );
-  return waitFor('redis', () => {
-    try {
-      return execFileSync('redis-cli', ['-p', String(redisPort), 'ping'], { stdio: ['ignore', 'pipe', 'ignore'] })
-        .toString()
-        .includes('PONG');
-    } catch {
-      return false;
-    }
-  });
-}
-function killRedis() {
-  redis?.kill('SIGKILL');
-  redis = null;
-}
-
-// --- private PostgreSQL (as the postgres user when we are root: it refuses root) ---------------
-const pgPort = await freePort();
-const pgBin = execFileSync('bash', ['-c', 'ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1'])
-  .toString()
-  .trim();
-if (!pgBin)
-  throw new Error(
-    "test:fault needs PostgreSQL's server binaries under /usr/lib/postgresql (apt-get install postgresql)",
-  );
-const pgDir = join(work, 'postgres');
-mkdirSync(pgDir);
-const asPg = process.getuid?.() === 0 ? ['runuser', '-u', 'postgres', '--'] : [];
-if (asPg.length) {
-  chownSync(work, Number(execFileSync('id', ['-u', 'postgres']).toString()), 0);
-  chownSync(pgDir, Number(execFileSync('id', ['-u', 'postgres']).toString()), 0);
-}
-const runPg = (cmd: string, args: string[]) => {
-  const [bin, ...rest] = asPg.length ? [...asPg, `${pgBin}/${cmd}`, ...args] : [`${pgBin}/${cmd}`, ...args];
-  return execFileSync(bin as string, rest, { stdio: 'ignore' });
-};
-runPg('initdb', ['-D', pgDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
-const startPg = () =>
-  runPg('pg_ctl', [
-    '-D',
-    pgDir,
-    '-l',
-    join(pgDir, 'server.log'),
-    '-w',
-    '-o',
-    `-p ${pgPort} -c listen_addresses=127.0.0.1 -k /tmp -c fsync=off`,
-    'start',
-  ]);
-const stopPg = () => runPg('pg_ctl', ['-D', pgDir, '-m', 'immediate', '-w', 'stop']);
-startPg();
-await startRedis(true);
-const redisUrl = `redis://127.0.0.1:${redisPort}`;
-const pgAdminUrl = `postgresql://postgres@127.0.0.1:${pgPort}/postgres`;
+// --- private Redis (an append-only file, so a killed server can come back with its data) and PostgreSQL
+const redis = await startPrivateRedis(join(work, 'redis'), { appendOnly: true });
+const pg = await startPrivatePostgres();
+const redisUrl = redis.url;
+const pgAdminUrl = pg.adminUrl;
 
 // --- fixture site and workers --------------------------------------------------------------
 const fixture = await startFixtureSite({ reportCount: REPORTS });
@@ -312,17 +237,17 @@ try {
   });
   await scenario('Redis killed 5 s, restarted with AOF', async (s) => {
     await atFraction(s, 0.3);
-    killRedis();
+    redis.kill();
     await sleep(5000);
-    await startRedis(true);
+    await redis.start({ keepData: true });
   });
   await scenario(
     'Redis killed, restarted without its data',
     async (s) => {
       await atFraction(s, 0.3);
-      killRedis();
+      redis.kill();
       await sleep(2000);
-      await startRedis(false);
+      await redis.start({ keepData: false });
     },
     { quick: true },
   );
@@ -330,23 +255,23 @@ try {
     'PostgreSQL stopped 30 s',
     async (s) => {
       await atFraction(s, 0.3);
-      stopPg();
+      pg.pause();
       await sleep(30_000);
-      startPg();
+      pg.resume();
     },
     { quick: true },
   );
   await scenario('PostgreSQL stopped 90 s', async (s) => {
     await atFraction(s, 0.3);
-    stopPg();
+    pg.pause();
     await sleep(90_000);
-    startPg();
+    pg.resume();
   });
 } finally {
   await fixture.close();
-  killRedis();
+  redis.kill();
   try {
-    stopPg();
+    pg.stop();
   } catch {}
   rmSync(work, { recursive: true, force: true });
 }
