@@ -18,6 +18,7 @@ const Env = z.object({
   GOVWATCH_EXTRACT_CONCURRENCY: z.coerce.number().int().positive().default(4),
   GOVWATCH_STORE_CONCURRENCY: z.coerce.number().int().positive().default(4),
   GOVWATCH_PAGE_BACKLOG: z.coerce.number().int().nonnegative().default(2000),
+  GOVWATCH_SEARCH_INDEX_INTERVAL_MS: z.coerce.number().int().positive().default(2000),
   GOVWATCH_API_PORT: z.coerce.number().int().nonnegative().default(8080),
   GOVWATCH_API_HOST: z.string().min(1).default('127.0.0.1'),
   GOVWATCH_API_TOKEN: z.string().default(''),
@@ -97,6 +98,8 @@ export type Config = {
    * request until the backlog has drained to three quarters of it; 0: no limit.
    */
   pageBacklog: number;
+  /** How often store workers index new report texts for search (search-indexer.ts). */
+  searchIndexIntervalMs: number;
   webhooks: {
     /** Every event is POSTed to each of these. */
     urls: string[];
@@ -168,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       webhooks: e.GOVWATCH_WEBHOOK_CONCURRENCY,
     },
     pageBacklog: e.GOVWATCH_PAGE_BACKLOG,
+    searchIndexIntervalMs: e.GOVWATCH_SEARCH_INDEX_INTERVAL_MS,
     webhooks: {
       urls: e.GOVWATCH_WEBHOOKS,
       secret: e.GOVWATCH_WEBHOOK_SECRET,

@@ -13,6 +13,7 @@ export * from './report-ref.ts';
 export * from './report-search.ts';
 export * from './revisited-pages.ts';
 export * from './runs.ts';
+export * from './search-index.ts';
 export * from './simhash.ts';
 export * from './store/index.ts';
 export * from './watch.ts';

@@ -1,6 +1,7 @@
 // Reads behind GET /reports, /reports/:id and the reports page: filters, substring search over
-// title and current text (pg_trgm indexes, migration 20261201060000_report_search), and keyset
-// pagination on (updatedAt, id), so a page costs the same at row 10 as at row 1,000,000.
+// title and current text (pg_trgm indexes on Report.title and ReportSearchText.text, which the
+// search indexer fills: search-index.ts), and keyset pagination on (updatedAt, id), so a page
+// costs the same at row 10 as at row 1,000,000.
 import { Prisma, type PrismaClient } from './client.ts';
 
 export type ReportFilter = {
@@ -82,10 +83,13 @@ export async function searchReports(
   if (f.q) {
     const pattern = likePattern(f.q);
     // The IN picks candidates through the two trigram indexes (an OR across the join could use
-    // neither); the second condition keeps only matches in the current version.
+    // neither), plus every report the search indexer has not reached (search-index.ts: its
+    // current text is not in the search table yet); the second condition keeps only matches in
+    // the current version, so a stale search text never answers.
     where.push(Prisma.sql`r."id" IN (
       SELECT "id" FROM "Report" WHERE "title" ILIKE ${pattern}
-      UNION SELECT "reportId" FROM "ReportVersion" WHERE "text" ILIKE ${pattern})`);
+      UNION SELECT "reportId" FROM "ReportSearchText" WHERE "text" ILIKE ${pattern}
+      UNION SELECT "id" FROM "Report" WHERE "searchPending")`);
     where.push(Prisma.sql`(r."title" ILIKE ${pattern} OR v."text" ILIKE ${pattern})`);
   }
   if (f.cursor) {

@@ -16,6 +16,7 @@ export * from './reextract.ts';
 export * from './run-crawl.ts';
 export * from './runtime.ts';
 export * from './scheduler.ts';
+export * from './search-indexer.ts';
 export { migrateAndUpsertSites } from './sites-setup.ts';
 export * from './watch-check.ts';
 export { redeliverDeadWebhooks } from './webhook-redeliver.ts';

@@ -1,6 +1,6 @@
 // The store worker process: the single writer of report data. The process that stores also relays
-// the outbox it writes (to the `events` queue and one `webhooks` job per URL) and delivers the
-// webhooks; this is the one place that decides so. Scale out by running more of these.
+// the outbox it writes (to the `events` queue and one `webhooks` job per URL), delivers the
+// webhooks and indexes new report texts for search; this is the one place that decides so. Scale out by running more of these.
 // `govwatch start` and `govwatch worker store` call startStore too.
 import {
   boundHeapGrowth,
@@ -16,6 +16,7 @@ import {
   type Runtime,
   serveMetricsWhenConfigured,
   startEventRelay,
+  startSearchIndexer,
   startWorker,
 } from '@govwatch/pipeline';
 
@@ -26,6 +27,8 @@ export async function startStore(rt: Runtime): Promise<void> {
   onShutdown('webhooks worker', () => webhooks.close());
   const relay = startEventRelay(rt);
   onShutdown('event relay', () => relay.stop());
+  const indexer = startSearchIndexer(rt, rt.config.searchIndexIntervalMs);
+  onShutdown('search indexer', () => indexer.stop());
   rt.log.info({ stage: 'store', relay: true, webhooks: rt.config.webhooks.urls.length }, 'worker running');
 }
 
