@@ -344,8 +344,10 @@ async function catchUpSearch(db: Db): Promise<SearchCatchUp> {
   const before = new Map((await backends()).map((pid) => [pid, backendCpuMs(pid)]));
   const started = performance.now();
   let reports = 0;
-  for (let n = SEARCH_INDEX_BATCH; n === SEARCH_INDEX_BATCH; reports += n) {
-    n = (await indexPendingSearch(db.prisma, SEARCH_INDEX_BATCH)).indexed;
+  for (;;) {
+    const { indexed } = await indexPendingSearch(db.prisma, SEARCH_INDEX_BATCH);
+    reports += indexed;
+    if (indexed < SEARCH_INDEX_BATCH) break;
   }
   // The last entries may wait in the GIN index's pending list: merging them is part of the cost.
   await db.prisma.$queryRaw`SELECT gin_clean_pending_list('"ReportSearchText_text_trgm_idx"'::regclass)`;
