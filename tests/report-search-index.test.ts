@@ -10,7 +10,7 @@ import {
   searchReports,
   storePage,
 } from '@govwatch/db';
-import { startSearchIndexer } from '@govwatch/pipeline';
+import { metricsText, startSearchIndexer } from '@govwatch/pipeline';
 import pg from 'pg';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -73,6 +73,16 @@ const webhookDeliveries = new Counter({
   labelNames: ['outcome'],
   registers: [metricsRegistry],
 });
+const searchIndexed = new Counter({
+  name: 'govwatch_search_indexed_total',
+  help: 'Report texts copied into the search index by this process (the search indexer of store workers)',
+  registers: [metricsRegistry],
+});
+const searchPending = new Gauge({
+  name: 'govwatch_search_pending_reports',
+  help: 'Reports whose current text is not in the search index yet, as the last indexer batch of this process left them',
+  registers: [metricsRegistry],
+});
 type QueueDepth = Array<{ queue: string; state: string; jobs: number }>;
 let queueDepthSource: (() => Promise<QueueDepth>) | null = null;
 
@@ -117,5 +127,9 @@ export const metrics = {
   },
   webhookDelivery(outcome: string): void {
     webhookDeliveries.inc({ outcome });
+  },
+  searchIndexed(indexed: number, pending: number): void {
+    searchIndexed.inc(indexed);
+    searchPending.set(pending);
   },
 };

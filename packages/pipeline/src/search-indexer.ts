@@ -3,7 +3,8 @@
 // (after a big first crawl, or an upgrade). Store workers all run one; a lock in PostgreSQL lets
 // one index at a time. Search finds pending reports meanwhile (it reads their text directly), so
 // the indexer only decides how long they are searched the slow way.
-import { indexPendingSearch, SEARCH_INDEX_BATCH } from '@govwatch/db';
+import { metrics } from '@govwatch/core';
+import { indexPendingSearch, pendingSearchCount, SEARCH_INDEX_BATCH } from '@govwatch/db';
 import type { Runtime } from './runtime.ts';
 
 export function startSearchIndexer(
@@ -19,8 +20,9 @@ export function startSearchIndexer(
     const started = performance.now();
     let full = false;
     try {
-      const { indexed } = await indexPendingSearch(rt.db.prisma, batch);
+      const { indexed, ran } = await indexPendingSearch(rt.db.prisma, batch);
       full = indexed === batch;
+      if (ran) metrics.searchIndexed(indexed, await pendingSearchCount(rt.db.prisma));
       if (indexed > 0) rt.log.debug({ indexed, ms: Math.round(performance.now() - started) }, 'search index batch');
       if (failing) rt.log.info('search indexer running again');
       failing = false;
