@@ -132,5 +132,8 @@ describe('report search with the deferred index', () => {
     expect(
       (await db.prisma.reportSearchText.findUniqueOrThrow({ where: { reportId: created.reportId as string } })).text,
     ).toContain('执法监督月报');
+    const metrics = (await metricsText()).body;
+    expect(metrics).toMatch(/^govwatch_search_indexed_total [1-9]/m);
+    expect(metrics).toMatch(/^govwatch_search_pending_reports 0$/m);
   });
 });
