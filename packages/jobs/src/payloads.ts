@@ -91,6 +91,14 @@ export const FetchPolicy = z.object({
 });
 export type FetchPolicy = z.infer<typeof FetchPolicy>;
 
+/** The list link a document report (a PDF/DOCX linked straight from a list page) was found by. */
+export const DocumentLink = z.object({
+  /** The link's text (or title attribute): the report's title. */
+  title: z.string(),
+  /** YYYY-MM-DD the list showed beside the link, if it showed one. */
+  listDate: z.string().nullish(),
+});
+
 /** extract: one fetched page, raw bytes gzip-compressed and base64-encoded. */
 export const ExtractJob = FetchMeta.extend({
   bodyGzipBase64: z.string(),
@@ -98,6 +106,8 @@ export const ExtractJob = FetchMeta.extend({
   titleKeywords: z.array(z.string()).optional(),
   /** Absent on jobs from before it existed: attachments are then fetched from the page's host only. */
   fetchPolicy: FetchPolicy.optional(),
+  /** Present when the page is a document report: the bytes are a PDF/DOCX, read as the report. */
+  document: DocumentLink.optional(),
 });
 export type ExtractJob = z.infer<typeof ExtractJob>;
 
