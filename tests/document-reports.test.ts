@@ -192,7 +192,9 @@ describe('reports published as a PDF or DOCX linked from the list page', () => {
     const docx = at(FILES.docx);
     expect(docx).toMatchObject({ title: DOCX_TITLE, reportYear: 2022, publishedAt: '2023-03-29' });
     expect(docx?.versions[0]?.text).toContain('行政复议案件办结率达到100%');
-    expect((docx?.versions[0]?.record as Record<string, unknown>).textAttachment).toMatchObject({ kind: 'docx' });
+    expect(((docx?.versions[0]?.record ?? {}) as Record<string, unknown>).textAttachment).toMatchObject({
+      kind: 'docx',
+    });
 
     // The news PDF's link does not match the keywords: never fetched.
     expect(hits(FILES.newsPdf)).toHaveLength(0);
