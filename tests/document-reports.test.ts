@@ -238,4 +238,27 @@ describe('reports published as a PDF or DOCX linked from the list page', () => {
     expect(await db.prisma.reportVersion.count()).toBe(versionsBefore);
     expect(await db.prisma.report.count()).toBe(2);
   });
+
+  it('re-extracts a document report from its archived file, keeping its link title (no new version)', async () => {
+    const versionsBefore = await db.prisma.reportVersion.count();
+    requests.length = 0;
+    const result = await runCli(['reextract', '--site', SITE_ID], env);
+    expect(result.code).toBe(0);
+    expect(requests).toHaveLength(0); // from the archive, not the site
+    expect(await db.prisma.reportVersion.count()).toBe(versionsBefore);
+    const pages = await db.prisma.page.findMany();
+    const page = (path: string) => pages.find((p) => p.url === fileUrl(path));
+    expect(page(FILES.pdf)?.status).toBe('ok');
+    expect(page(FILES.docx)?.status).toBe('ok');
+    // The unreadable ones stay failed, for the same reason.
+    expect(page(FILES.scanned)).toMatchObject({
+      status: 'failed',
+      failReason: 'document unreadable: the PDF has no text (a scanned image?)',
+    });
+    const pdf = await db.prisma.report.findFirstOrThrow({
+      where: { urls: { some: { url: fileUrl(FILES.pdf) } } },
+      include: { versions: true },
+    });
+    expect(pdf).toMatchObject({ title: PDF_TITLE, publishedAt: '2024-03-20', currentVersion: 1 });
+  });
 });
