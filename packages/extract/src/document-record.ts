@@ -2,6 +2,7 @@
 // page, no HTML page around it — made into a record: the link's text is its title (the list
 // names the report; the file may open with a cover line or nothing), the list's date its
 // publishedAt, the file its one attachment and its text the report's. Pure: the caller fetches.
+import { z } from 'zod';
 import { titleLines } from './attachment-record.ts';
 import { type AttachmentText, attachmentKind, attachmentText } from './attachment-text.ts';
 import { contentHashOf } from './hash.ts';
@@ -13,8 +14,14 @@ import { canonicalUrl } from './url.ts';
 
 export type DocumentKind = AttachmentText['kind'];
 
-/** The list link a document report was found by: its text, and the date the list showed beside it. */
-export type DocumentLink = { title: string; listDate?: string | null };
+/** The list link a document report was found by (it rides in the extract job). */
+export const DocumentLink = z.object({
+  /** The link's text (or title attribute): the report's title. */
+  title: z.string(),
+  /** YYYY-MM-DD the list showed beside the link, if it showed one. */
+  listDate: z.string().nullish(),
+});
+export type DocumentLink = z.infer<typeof DocumentLink>;
 
 const DOCUMENT_PATH = /\.(pdf|docx)$/i;
 const DEFAULT_KEYWORDS = ['法治政府建设'];

@@ -2,7 +2,7 @@ export { MIN_PAGE_TEXT, textAttachmentOf, withAttachmentText } from './attachmen
 export { type AttachmentKind, type AttachmentText, attachmentKind, attachmentText } from './attachment-text.ts';
 export { type Decoded, decodeHtml } from './decode.ts';
 export {
-  type DocumentLink,
+  DocumentLink,
   type DocumentRead,
   documentRecord,
   isDocumentUrl,

@@ -1,7 +1,7 @@
 // Payload schemas of every queue. Workers parse their payload with these before doing anything,
 // so a malformed job fails once with a clear reason instead of half-running. Each schema is
 // built from the type its producer already owns (Site, the extractor's record), declared once.
-import { ExtractedRecord, RecordContract } from '@govwatch/extract';
+import { DocumentLink, ExtractedRecord, RecordContract } from '@govwatch/extract';
 import { Site } from '@govwatch/sites';
 import { z } from 'zod';
 
@@ -91,14 +91,6 @@ export const FetchPolicy = z.object({
 });
 export type FetchPolicy = z.infer<typeof FetchPolicy>;
 
-/** The list link a document report (a PDF/DOCX linked straight from a list page) was found by. */
-export const DocumentLink = z.object({
-  /** The link's text (or title attribute): the report's title. */
-  title: z.string(),
-  /** YYYY-MM-DD the list showed beside the link, if it showed one. */
-  listDate: z.string().nullish(),
-});
-
 /** extract: one fetched page, raw bytes gzip-compressed and base64-encoded. */
 export const ExtractJob = FetchMeta.extend({
   bodyGzipBase64: z.string(),
@@ -106,7 +98,10 @@ export const ExtractJob = FetchMeta.extend({
   titleKeywords: z.array(z.string()).optional(),
   /** Absent on jobs from before it existed: attachments are then fetched from the page's host only. */
   fetchPolicy: FetchPolicy.optional(),
-  /** Present when the page is a document report: the bytes are a PDF/DOCX, read as the report. */
+  /**
+   * Present when the page is a document report (a PDF/DOCX linked straight from a list page): the
+   * bytes are the file, read as the report, titled by the link.
+   */
   document: DocumentLink.optional(),
 });
 export type ExtractJob = z.infer<typeof ExtractJob>;
