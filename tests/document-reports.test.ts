@@ -42,7 +42,10 @@ const FILES = {
   scanned: '/files/P020210331000333.pdf',
   tooBig: '/files/P020200331000444.pdf',
   newsPdf: '/files/P020240101000555.pdf',
+  // A report page by the site's pattern whose server answers with the PDF itself.
+  patternPdf: '/zwgk/fzzfjs/201904/t20190401_9.html',
 };
+const PATTERN_TITLE = '某某区2018年法治政府建设年度报告';
 
 const LIST_HTML = `<!doctype html><html><head><meta charset="utf-8"><title>法治政府建设_某某区人民政府</title></head><body>
 <div class="nav"><a href="/">首页</a></div>
@@ -53,6 +56,7 @@ const LIST_HTML = `<!doctype html><html><head><meta charset="utf-8"><title>法�
 <li><a href="${FILES.scanned}">某某区2020年法治政府建设年度报告</a><span>2021-03-31</span></li>
 <li><a href="${FILES.tooBig}">某某区2019年法治政府建设年度报告</a><span>2020-03-31</span></li>
 <li><a href="${FILES.newsPdf}">关于春节假期安排的通知</a><span>2024-01-01</span></li>
+<li><a href="${FILES.patternPdf}">2018年度报告</a><span>2019-04-01</span></li>
 </ul></body></html>`;
 
 const PDF = 'application/pdf';
@@ -73,6 +77,16 @@ const bodies: Record<string, { type: string; body: Buffer }> = {
   // Over the 20 MB limit on documents: the fetch stops reading there.
   [FILES.tooBig]: { type: PDF, body: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(21 * 1024 * 1024, 0x20)]) },
   [FILES.newsPdf]: { type: PDF, body: Buffer.from(cjkPdf('关于春节假期安排的通知', ['春节放假七天。'])) },
+  [FILES.patternPdf]: {
+    type: PDF,
+    body: Buffer.from(
+      cjkPdf(PATTERN_TITLE, [
+        '2018年，某某区深入推进依法行政，加快建设法治政府，重大行政决策全部经过合法性审查。',
+        '某某区人民政府',
+        '2019年3月29日',
+      ]),
+    ),
+  },
 };
 const etagOf = (body: Buffer) => `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"`;
 const LAST_MODIFIED = 'Wed, 20 Mar 2024 08:00:00 GMT';
@@ -126,6 +140,7 @@ beforeAll(async () => {
       `  - id: ${SITE_ID}`,
       '    name: 某某区人民政府',
       `    startUrls: ['${origin}${LIST}']`,
+      `    reportLinkPattern: '/t\\d{8}_\\d+\\.html$'`,
       '    requestsPerSecond: 50',
       '    maxConcurrency: 4',
       '    allowPrivateNetwork: true',
@@ -160,7 +175,7 @@ describe('reports published as a PDF or DOCX linked from the list page', () => {
 
     const stored = await db.prisma.report.findMany({ include: { versions: true, urls: true } });
     const at = (path: string) => stored.find((r) => r.urls.some((u) => u.url === fileUrl(path)));
-    expect(stored).toHaveLength(2);
+    expect(stored).toHaveLength(3);
 
     const pdf = at(FILES.pdf);
     expect(pdf).toMatchObject({
@@ -195,6 +210,12 @@ describe('reports published as a PDF or DOCX linked from the list page', () => {
     expect(((docx?.versions[0]?.record ?? {}) as Record<string, unknown>).textAttachment).toMatchObject({
       kind: 'docx',
     });
+
+    // A report link by the site's pattern that answers with a PDF: titled by the file's opening line.
+    const byPattern = at(FILES.patternPdf);
+    expect(byPattern).toMatchObject({ title: PATTERN_TITLE, reportYear: 2018, publishedAt: '2019-03-29' });
+    expect(byPattern?.versions[0]?.text).toContain('重大行政决策全部经过合法性审查');
+    expect(((byPattern?.versions[0]?.record ?? {}) as Record<string, unknown>).textSource).toBe('document');
 
     // The news PDF's link does not match the keywords: never fetched.
     expect(hits(FILES.newsPdf)).toHaveLength(0);
@@ -236,7 +257,7 @@ describe('reports published as a PDF or DOCX linked from the list page', () => {
       expect(hits(path)[0]?.headers['if-modified-since']).toBe(LAST_MODIFIED);
     }
     expect(await db.prisma.reportVersion.count()).toBe(versionsBefore);
-    expect(await db.prisma.report.count()).toBe(2);
+    expect(await db.prisma.report.count()).toBe(3);
   });
 
   it('re-extracts a document report from its archived file, keeping its link title (no new version)', async () => {

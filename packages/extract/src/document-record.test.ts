@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { minimalDocx } from '../../../tests/fixtures/attachments/docx.ts';
 import { cjkPdf, textlessPdf } from '../../../tests/fixtures/attachments/pdf.ts';
-import { documentRecord, isDocumentUrl, listDateOf, readDocument } from './document-record.ts';
+import { documentRecord, isDocumentBytes, isDocumentUrl, listDateOf, readDocument } from './document-record.ts';
 import { RecordContract } from './record.ts';
 
 const URL_ = 'http://www.x.gov.cn/files/P020240320000111.pdf';
@@ -100,6 +100,15 @@ describe('readDocument', () => {
     expect(await readDocument(new Uint8Array(), URL_, 'application/pdf')).toEqual({
       failed: 'document unreadable: not a PDF or DOCX file (an empty body, content-type application/pdf)',
     });
+  });
+
+  it('knows a file by its bytes, not by a "%PDF-" quoted in a page', () => {
+    expect(isDocumentBytes(cjkPdf(TITLE, ['正文。']))).toBe(true);
+    expect(isDocumentBytes(minimalDocx([TITLE]))).toBe(true);
+    expect(isDocumentBytes(new TextEncoder().encode('<html><body><p>%PDF-1.4 是一种文件格式</p></body></html>'))).toBe(
+      false,
+    );
+    expect(isDocumentBytes(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(false);
   });
 
   it('hands back a page served where the link promised a file (a viewer, a soft 404)', async () => {

@@ -41,6 +41,14 @@ export function listDateOf(text: string): string | null {
   return m ? normalizeDate(m[0]) : null;
 }
 
+/**
+ * Whether bytes are a PDF or DOCX file: by their signature (attachmentKind) and not text (an HTML
+ * page may quote "%PDF-" near its start).
+ */
+export function isDocumentBytes(bytes: Uint8Array): boolean {
+  return binaryKind(bytes) !== null && attachmentKind(bytes, '') !== null;
+}
+
 /** Why a fetched document yields no report text, or its text. */
 export type DocumentRead = { ok: AttachmentText } | { failed: string } | { notDocument: true };
 

@@ -5,6 +5,7 @@ export {
   DocumentLink,
   type DocumentRead,
   documentRecord,
+  isDocumentBytes,
   isDocumentUrl,
   listDateOf,
   readDocument,

@@ -20,10 +20,9 @@ import {
   storePage,
 } from '@govwatch/db';
 import {
-  attachmentKind,
   documentRecord,
-  type ExtractedRecord,
   extract,
+  isDocumentBytes,
   readDocument,
   textAttachmentOf,
   withAttachmentText,
@@ -67,21 +66,17 @@ export async function reextractJob(
     bodyGzipBase64: Buffer.from(gzip).toString('base64'),
   };
   let job: Payload<'store'>;
-  const bytes = gunzip(gzip);
-  if (attachmentKind(bytes, ref.fetchUrl)) {
-    const read = await readDocument(bytes, ref.fetchUrl, ref.contentType);
-    if ('failed' in read) return parsePayload('store', { kind: 'failed', ...meta, reason: read.failed });
-    if ('ok' in read) {
-      const record: ExtractedRecord = documentRecord({
-        url: ref.fetchUrl,
-        got: read.ok,
-        link: kept?.link ?? null,
-        titleKeywords: site.titleKeywords,
-      });
+  try {
+    const bytes = gunzip(gzip);
+    // A document report's file, or a report link that answered with a file (as extract-worker.ts).
+    const isFile = kept?.link !== undefined || isDocumentBytes(bytes);
+    const read = isFile ? await readDocument(bytes, ref.fetchUrl, ref.contentType) : null;
+    if (read && 'failed' in read) return parsePayload('store', { kind: 'failed', ...meta, reason: read.failed });
+    if (read && 'ok' in read) {
+      const link = kept?.link ?? null;
+      const record = documentRecord({ url: ref.fetchUrl, got: read.ok, link, titleKeywords: site.titleKeywords });
       return parsePayload('store', { kind: 'record', ...meta, record });
     }
-  }
-  try {
     let record = extract({
       bytes,
       url: ref.fetchUrl,

@@ -1,9 +1,11 @@
 import { gunzipBase64, type Logger } from '@govwatch/core';
 import {
   attachmentText,
+  type DocumentLink,
   documentRecord,
   type ExtractedRecord,
   extract,
+  isDocumentBytes,
   readDocument,
   refusedPage,
   textAttachmentOf,
@@ -34,21 +36,22 @@ export async function processExtract(rt: Runtime, job: Job, data: Payload<'extra
     return { kind: next.kind };
   };
   const bytes = gunzipBase64(bodyGzipBase64);
-  if (document) {
-    // A PDF/DOCX report linked from a list: its text is read here, or it fails with the reason.
+  /** The report is the file: its text is read here, or it fails with the reason; null: it is a page after all. */
+  const fromDocument = async (link: DocumentLink | null) => {
     const read = await readDocument(bytes, data.fetchUrl, data.contentType);
     if ('ok' in read) {
-      const record = documentRecord({ url: data.fetchUrl, got: read.ok, link: document, titleKeywords });
+      const record = documentRecord({ url: data.fetchUrl, got: read.ok, link, titleKeywords });
       return send({ kind: 'record', ...meta, bodyGzipBase64, record });
     }
-    if ('failed' in read) {
-      rt.log.warn(
-        { queue: 'extract', jobId: job.id, url: data.fetchUrl, reason: read.failed },
-        'document recorded as failed',
-      );
-      return send({ kind: 'failed', ...meta, bodyGzipBase64, reason: read.failed });
-    }
-    // The link promised a file but the answer is a page: extracted as one.
+    if (!('failed' in read)) return null;
+    const reason = read.failed;
+    rt.log.warn({ queue: 'extract', jobId: job.id, url: data.fetchUrl, reason }, 'document recorded as failed');
+    return send({ kind: 'failed', ...meta, bodyGzipBase64, reason });
+  };
+  // A PDF/DOCX report linked from a list, whatever Content-Type its server gave it.
+  if (document) {
+    const done = await fromDocument(document);
+    if (done) return done;
   }
   // A PNG or ZIP served as text/html is a failed page, not an empty one; its bytes are not archived.
   const refused = refusedPage(bytes, data.contentType);
@@ -56,6 +59,11 @@ export async function processExtract(rt: Runtime, job: Job, data: Payload<'extra
     const reason = `not a page: ${refused}`;
     rt.log.warn({ queue: 'extract', jobId: job.id, url: data.fetchUrl, reason }, 'page recorded as failed');
     return send({ kind: 'failed', ...meta, reason });
+  }
+  // A report link (the site's pattern, a feed) that answers with a PDF/DOCX: the file is the report.
+  if (!document && isDocumentBytes(bytes)) {
+    const done = await fromDocument(null);
+    if (done) return done;
   }
   let record: ExtractedRecord;
   try {
