@@ -3,7 +3,11 @@
 import type { AttachmentText } from '@govwatch/extract';
 import type { PrismaClient } from './generated/prisma/client.ts';
 
-export type KeptAttachment = AttachmentText & { url: string };
+/**
+ * `link`: the page is a document report (a PDF/DOCX linked from a list), with the title and date
+ * its list link gave it, which its archived bytes do not hold.
+ */
+export type KeptAttachment = AttachmentText & { url: string; link?: { title: string; listDate: string | null } };
 
 /** The site's stored configuration, or null when the site is not in the database. */
 export async function storedSiteConfig(prisma: PrismaClient, siteId: string): Promise<Record<string, unknown> | null> {
@@ -41,6 +45,8 @@ export async function recordPageFailure(
 /**
  * Re-extraction reads no files: where a page's report took its text from an attachment, the text
  * stored from that attachment is kept, or an attachment-only page would become an empty version.
+ * A document report's archived bytes are the file itself; what is kept is its list link's title
+ * and date (as stored: the list's date, or the file's own where the list showed none).
  */
 export async function keptAttachmentTexts(
   prisma: PrismaClient,
@@ -57,11 +63,19 @@ export async function keptAttachmentTexts(
   for (const page of pages) {
     const version = page.report?.versions[0];
     const record = version?.record as
-      | { textSource?: string; textAttachment?: { url?: string; kind?: AttachmentText['kind'] } }
+      | {
+          textSource?: string;
+          textAttachment?: { url?: string; kind?: AttachmentText['kind'] };
+          title?: string | null;
+          publishedAt?: string | null;
+        }
       | undefined;
     const file = record?.textAttachment;
     if (version && record?.textSource === 'attachment' && file?.url && file.kind) {
       kept.set(page.url, { text: version.text, kind: file.kind, url: file.url });
+    } else if (version && record?.textSource === 'document' && file?.url && file.kind && record.title) {
+      const link = { title: record.title, listDate: record.publishedAt ?? null };
+      kept.set(page.url, { text: version.text, kind: file.kind, url: file.url, link });
     }
   }
   return kept;

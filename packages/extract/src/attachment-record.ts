@@ -35,7 +35,7 @@ export function textAttachmentOf(record: ExtractedRecord): Attachment | null {
 const squash = (s: string) => s.replace(/\s+/g, '');
 
 /** How many leading lines repeat the title (documents open with it, often over two lines). */
-function titleLines(lines: string[], title: string | null): number {
+export function titleLines(lines: string[], title: string | null): number {
   if (!title) return 0;
   const want = squash(title);
   let got = '';

@@ -11,7 +11,8 @@ export type Attachment = z.infer<typeof Attachment>;
 export const PageKind = z.enum(['report', 'article', 'list', 'deleted', 'empty', 'challenge', 'notFound']);
 export type PageKind = z.infer<typeof PageKind>;
 
-export const TextSource = z.enum(['page', 'attachment']);
+/** page: the HTML body; attachment: a file the page points to; document: the report is itself a PDF/DOCX linked from a list. */
+export const TextSource = z.enum(['page', 'attachment', 'document']);
 export type TextSource = z.infer<typeof TextSource>;
 export const TextAttachment = Attachment.extend({ kind: z.enum(['pdf', 'docx']) });
 export type TextAttachment = z.infer<typeof TextAttachment>;
@@ -38,9 +39,12 @@ export type RecordContract = z.infer<typeof RecordContract>;
 export const ExtractedRecord = RecordContract.extend({
   pageKind: PageKind,
   reasons: z.array(z.string()),
-  /** Where `text` comes from: the page body, or (the body only pointing to it) an attachment. */
+  /**
+   * Where `text` comes from: the page body, an attachment (the body only pointing to it), or the
+   * document itself (a PDF/DOCX report linked straight from a list page).
+   */
   textSource: TextSource,
-  /** The attachment the text was read from, when textSource is 'attachment'. */
+  /** The file the text was read from, when textSource is 'attachment' or 'document'. */
   textAttachment: TextAttachment.optional(),
 });
 export type ExtractedRecord = z.infer<typeof ExtractedRecord>;

@@ -1,7 +1,7 @@
 // Payload schemas of every queue. Workers parse their payload with these before doing anything,
 // so a malformed job fails once with a clear reason instead of half-running. Each schema is
 // built from the type its producer already owns (Site, the extractor's record), declared once.
-import { ExtractedRecord, RecordContract } from '@govwatch/extract';
+import { DocumentLink, ExtractedRecord, RecordContract } from '@govwatch/extract';
 import { Site } from '@govwatch/sites';
 import { z } from 'zod';
 
@@ -98,6 +98,11 @@ export const ExtractJob = FetchMeta.extend({
   titleKeywords: z.array(z.string()).optional(),
   /** Absent on jobs from before it existed: attachments are then fetched from the page's host only. */
   fetchPolicy: FetchPolicy.optional(),
+  /**
+   * Present when the page is a document report (a PDF/DOCX linked straight from a list page): the
+   * bytes are the file, read as the report, titled by the link.
+   */
+  document: DocumentLink.optional(),
 });
 export type ExtractJob = z.infer<typeof ExtractJob>;
 

@@ -19,7 +19,14 @@ import {
   storedSiteConfig,
   storePage,
 } from '@govwatch/db';
-import { extract, textAttachmentOf, withAttachmentText } from '@govwatch/extract';
+import {
+  documentRecord,
+  extract,
+  isDocumentBytes,
+  readDocument,
+  textAttachmentOf,
+  withAttachmentText,
+} from '@govwatch/extract';
 import { type Payload, parsePayload } from '@govwatch/jobs';
 
 export type ReextractSummary = {
@@ -35,14 +42,17 @@ export type ReextractSummary = {
 
 type SiteOptions = { titleKeywords?: string[]; encoding?: string | null };
 
-/** Extract one snapshot into the store job the pipeline would have made of it. */
-export function reextractJob(
+/**
+ * Extract one snapshot into the store job the pipeline would have made of it. A snapshot that is a
+ * PDF or DOCX (a document report's file) is read again, with the title its list link gave it.
+ */
+export async function reextractJob(
   ref: PageSnapshotRef,
   gzip: Uint8Array,
   runId: string,
   site: SiteOptions,
   kept?: KeptAttachment,
-): Payload<'store'> {
+): Promise<Payload<'store'>> {
   const meta = {
     runId,
     siteId: ref.siteId,
@@ -57,8 +67,18 @@ export function reextractJob(
   };
   let job: Payload<'store'>;
   try {
+    const bytes = gunzip(gzip);
+    // A document report's file, or a report link that answered with a file (as extract-worker.ts).
+    const isFile = kept?.link !== undefined || isDocumentBytes(bytes);
+    const read = isFile ? await readDocument(bytes, ref.fetchUrl, ref.contentType) : null;
+    if (read && 'failed' in read) return parsePayload('store', { kind: 'failed', ...meta, reason: read.failed });
+    if (read && 'ok' in read) {
+      const link = kept?.link ?? null;
+      const record = documentRecord({ url: ref.fetchUrl, got: read.ok, link, titleKeywords: site.titleKeywords });
+      return parsePayload('store', { kind: 'record', ...meta, record });
+    }
     let record = extract({
-      bytes: gunzip(gzip),
+      bytes,
       url: ref.fetchUrl,
       contentType: ref.contentType,
       encoding: site.encoding ?? null,
@@ -113,7 +133,7 @@ export async function reextractSite(
       const gzip = bytes.get(ref.sha256);
       try {
         if (!gzip) throw new Error(`snapshot ${ref.sha256} vanished`);
-        const job = reextractJob(ref, gzip, runId, config, kept.get(ref.pageUrl));
+        const job = await reextractJob(ref, gzip, runId, config, kept.get(ref.pageUrl));
         if (job.kind === 'crawlFinished' || job.kind === 'watchCheck') throw new Error('unreachable');
         const { outcome } = await storePage(prisma, job);
         count(outcome);

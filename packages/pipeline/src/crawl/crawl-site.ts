@@ -17,6 +17,7 @@ import {
   type RequestQueue,
 } from '@crawlee/basic';
 import { canonicalUrl } from '@govwatch/core';
+import type { DocumentLink } from '@govwatch/extract';
 import type { Site } from '@govwatch/sites';
 import type { Page, Response as PlaywrightResponse } from 'playwright';
 import { assertPublicUrl, HttpStatusError, OffSiteError, parseRetryAfter, prepareRetry } from '../fetch/index.ts';
@@ -62,7 +63,8 @@ export class CrawlInterruptedError extends Error {
   override name = 'CrawlInterruptedError';
 }
 
-type ReportData = { label: 'report' };
+/** `document`: the link names a PDF/DOCX report; its title and list date go to the extractor with it. */
+type ReportData = { label: 'report'; document?: DocumentLink };
 
 /**
  * Each crawler's event manager measures the machine at its start and every second after, for
@@ -301,7 +303,11 @@ function frontierEnqueue(
       if (!ctx.onSite(link.url)) return false;
       const key = canonicalUrl(link.url);
       if (sent.has(key)) return false;
-      await add(key, 'r', { url: link.url, uniqueKey: key, userData: { label: 'report' }, skipNavigation: true });
+      // Only document links carry their title: an HTML report page names itself.
+      const userData: ReportData = link.document
+        ? { label: 'report', document: { title: link.title, ...link.document } }
+        : { label: 'report' };
+      await add(key, 'r', { url: link.url, uniqueKey: key, userData, skipNavigation: true });
       return true;
     },
     beyondMaxDepth(urls) {
@@ -316,8 +322,8 @@ function handedOnRecorder(deps: ReportSink, scopes: ReturnType<typeof requestSco
   const handed = (key: string, settled: 0 | 1) => scopes.current().findings.handed.push([key, settled]);
   return {
     pageState: (canonical) => deps.pageState(canonical),
-    async onPage(page) {
-      await deps.onPage(page);
+    async onPage(page, document) {
+      await deps.onPage(page, document);
       handed(canonicalUrl(page.url), 0);
     },
     async onBlocked(page, reason) {

@@ -15,6 +15,16 @@ describe('discoverFromXml', () => {
     ]);
   });
 
+  it('takes a feed item that is a PDF named a report as a document report, and no other file', () => {
+    const rss = `<rss version="2.0"><channel><title>t</title>
+      <item><title>某区2023年法治政府建设年度报告</title><link>http://x.gov.cn/files/P1.pdf</link></item>
+      <item><title>附件</title><link>http://x.gov.cn/t20240322_9.pdf</link></item></channel></rss>`;
+    const found = discoverFromXml(rss, 'http://x.gov.cn/rss.xml', { ...rules, reportLinkPattern: /\/t\d{8}_\d+/ });
+    expect(found.reports).toEqual([
+      { url: 'http://x.gov.cn/files/P1.pdf', title: '某区2023年法治政府建设年度报告', document: {} },
+    ]);
+  });
+
   it('reads sitemaps by the report pattern and follows sitemap indexes', () => {
     const urlset = `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>http://x.gov.cn/t20240322_1.html</loc></url><url><loc>http://x.gov.cn/about.html</loc></url></urlset>`;
     const found = discoverFromXml(urlset, 'http://x.gov.cn/sitemap.xml', {

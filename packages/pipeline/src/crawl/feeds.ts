@@ -1,5 +1,6 @@
 // Pure discovery from XML: sitemaps (urlset / sitemapindex), RSS and Atom feeds, and the
 // Hanweb/JCMS dataproxy.jsp answers (<datastore><recordset><record>HTML</record>…).
+import { isDocumentUrl } from '@govwatch/extract';
 import { XMLParser } from 'fast-xml-parser';
 import { type DiscoveredLinks, discoverLinks, type LinkRules } from './links.ts';
 
@@ -32,7 +33,13 @@ export function discoverFromXml(
     } catch {
       return;
     }
-    if (rules.reportLinkPattern?.test(abs) || (title && keywordHit(title))) found.reports.push({ url: abs, title });
+    const byTitle = title !== '' && keywordHit(title);
+    // A PDF or DOCX named a report by its title is the report itself (links.ts); else an attachment.
+    if (isDocumentUrl(abs)) {
+      if (byTitle) found.reports.push({ url: abs, title, document: {} });
+      return;
+    }
+    if (rules.reportLinkPattern?.test(abs) || byTitle) found.reports.push({ url: abs, title });
   };
 
   if (doc.urlset) {

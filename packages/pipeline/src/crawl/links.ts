@@ -5,6 +5,7 @@
 // templates that leave </a> out: at the next link, or where the list item, cell or block around
 // it ends, so a link never swallows the next item's title.
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { isDocumentUrl, listDateOf } from '@govwatch/extract';
 import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 
 export type LinkRules = {
@@ -13,13 +14,23 @@ export type LinkRules = {
   listLinkPattern?: RegExp;
 };
 
+/**
+ * A report link. `document`: it names a PDF or DOCX that is the report itself (no HTML page
+ * around it), with the date its list entry shows beside it, when it shows one.
+ */
+export type ReportLink = { url: string; title: string; document?: { listDate?: string } };
+
 export type DiscoveredLinks = {
-  reports: Array<{ url: string; title: string }>;
+  reports: ReportLink[];
   lists: string[];
 };
 
 const PAGE_LIKE = /\.(s?html?|jhtml|jsp|php|aspx?)$|\/art_\d+|\/[^/.]*$/i;
 const ATTACHMENT = /\.(pdf|docx?|wps|xlsx?|zip|rar|jpe?g|png|gif)$/i;
+/** Tags that end a list entry: the text after a link up to one of these may hold its date. */
+const ENDS_ENTRY = new Set(['li', 'tr', 'p', 'ul', 'ol', 'dl', 'table', 'tbody', 'section', 'article', 'body', 'html']);
+/** Characters of text after a link read for its entry's date (a date, a view count, a column name). */
+const MAX_AFTER_CHARS = 100;
 const NEXT_TEXT = /^(下一页|下页|后一页|尾页|末页|>|»|更多)$/;
 const PAGED_INDEX = /\/index_\d+\.s?html?$/i;
 // TRS: createPageHTML(total, current, "index", "html"); others: var countPage = N / pageCount = N.
@@ -79,7 +90,8 @@ const CHUNK_CHARS = 256 * 1024;
 /** Links sorted between yields (resolving a URL is the costly part). */
 export const LINKS_PER_TURN = 1000;
 
-type RawLink = { href: string; title: string | undefined; text: string };
+/** `after`: text that follows the link in its list entry, up to the next link (for its date). */
+type RawLink = { href: string; title: string | undefined; text: string; after: string };
 
 /**
  * A copy of a title that does not keep its page alive. The tokenizer's text is a slice of the
@@ -94,19 +106,24 @@ function linkScanner(html: string) {
   const links: RawLink[] = [];
   let base: string | undefined;
   let open: RawLink | null = null;
+  /** The link just closed, collecting the text after it until the next link or the entry's end. */
+  let trailing: RawLink | null = null;
   let tag = '';
   let attrs: Record<string, string> = {};
   let attrName = '';
   let attrValue = '';
   const close = () => {
-    if (open) links.push(open);
+    if (open) {
+      links.push(open);
+      trailing = open;
+    }
     open = null;
   };
   const addText = (text: string) => {
     if (open && open.text.length < MAX_TEXT_CHARS) open.text += text;
   };
   const tagEnd = () => {
-    if (tag === 'a' && attrs.href !== undefined) open = { href: attrs.href, title: attrs.title, text: '' };
+    if (tag === 'a' && attrs.href !== undefined) open = { href: attrs.href, title: attrs.title, text: '', after: '' };
     else if (tag === 'base' && attrs.href !== undefined) base ??= attrs.href;
   };
   const callbacks: TokenizerCallbacks = {
@@ -114,6 +131,7 @@ function linkScanner(html: string) {
       tag = html.slice(start, end).toLowerCase();
       attrs = {};
       if (ENDS_LINK.has(tag)) close();
+      if (tag === 'a' || ENDS_ENTRY.has(tag)) trailing = null;
     },
     onattribname(start, end) {
       attrName = html.slice(start, end).toLowerCase();
@@ -132,10 +150,14 @@ function linkScanner(html: string) {
     onopentagend: tagEnd,
     onselfclosingtag: tagEnd,
     onclosetag(start, end) {
-      if (ENDS_LINK.has(html.slice(start, end).toLowerCase())) close();
+      const name = html.slice(start, end).toLowerCase();
+      if (ENDS_LINK.has(name)) close();
+      if (ENDS_ENTRY.has(name)) trailing = null;
     },
     ontext(start, end) {
       if (open) addText(html.slice(start, Math.min(end, start + MAX_TEXT_CHARS)));
+      else if (trailing && trailing.after.length < MAX_AFTER_CHARS)
+        trailing.after += html.slice(start, Math.min(end, start + MAX_AFTER_CHARS));
     },
     ontextentity(codepoint) {
       addText(String.fromCodePoint(codepoint));
@@ -165,7 +187,7 @@ function classifier(html: string, pageUrl: string, rules: LinkRules, baseHref: s
   } catch {
     base = page;
   }
-  const reports = new Map<string, string>();
+  const reports = new Map<string, ReportLink>();
   const lists = new Set<string>(pagedUrls(page, html));
   return {
     add(link: RawLink) {
@@ -185,16 +207,26 @@ function classifier(html: string, pageUrl: string, rules: LinkRules, baseHref: s
         lists.add(abs);
         return;
       }
+      const byTitle = rules.titleKeywords.some((k) => text.includes(k));
+      // A PDF or DOCX whose link names a report is the report itself; other files are attachments.
+      if (isDocumentUrl(url)) {
+        if (!byTitle) return;
+        const listDate = listDateOf(link.after);
+        const known = reports.get(abs);
+        if (!known || text.length > known.title.length)
+          reports.set(abs, { url: abs, title: text, document: listDate ? { listDate } : {} });
+        return;
+      }
       if (ATTACHMENT.test(url.pathname)) return;
       const byPattern = rules.reportLinkPattern?.test(abs) ?? false;
-      const byTitle = PAGE_LIKE.test(url.pathname) && rules.titleKeywords.some((k) => text.includes(k));
-      if (byPattern || byTitle) {
-        if (!reports.has(abs) || text.length > (reports.get(abs)?.length ?? 0)) reports.set(abs, text);
+      if (byPattern || (byTitle && PAGE_LIKE.test(url.pathname))) {
+        const known = reports.get(abs);
+        if (!known || text.length > known.title.length) reports.set(abs, { url: abs, title: text });
       }
     },
     result(): DiscoveredLinks {
       lists.delete(page.href);
-      return { reports: [...reports].map(([url, title]) => ({ url, title: detached(title) })), lists: [...lists] };
+      return { reports: [...reports.values()].map((r) => ({ ...r, title: detached(r.title) })), lists: [...lists] };
     },
   };
 }

@@ -8,7 +8,7 @@ import { fetchPage, isChallenge } from '../fetch/index.ts';
 import type { CrawlContext } from './crawl-context.ts';
 import { discoverFromXml, looksLikeXml } from './feeds.ts';
 import { dataproxyGroup, findDataproxy } from './hanweb.ts';
-import { discoverLinksYielding, LINKS_PER_TURN } from './links.ts';
+import { discoverLinksYielding, LINKS_PER_TURN, type ReportLink } from './links.ts';
 import { REPEAT_LIMIT, repeatStreak, urlTemplate } from './url-patterns.ts';
 
 export type ListData = {
@@ -24,9 +24,12 @@ export type ListRequest = { url: string; method: string; payload?: string | Buff
 export type Enqueue = {
   /** A list page to walk (unless seen, off-site or disallowed). */
   list(url: string, data: Omit<ListData, 'label'>, post?: { body: string; uniqueKey: string }): Promise<void>;
-  /** A report link (unless seen, off-site or disallowed). */
-  /** Resolves true when the link is new to this crawl (not seen on an earlier list page). */
-  report(link: { url: string; title: string }): Promise<boolean>;
+  /**
+   * A report link (unless seen, off-site or disallowed); a document link (a PDF/DOCX report) keeps
+   * its title and list date for the extractor. Resolves true when the link is new to this crawl
+   * (not seen on an earlier list page).
+   */
+  report(link: ReportLink): Promise<boolean>;
   /** List pages linked past maxDepth: discovery is incomplete unless the crawl knows them (off-site ones count as known). */
   beyondMaxDepth(urls: string[]): void;
 };

@@ -2,7 +2,15 @@
 // the last fetch cost nothing more; a WAF challenge is retried once through a browser, then
 // counted as blocked and never handed on as content.
 import { canonicalUrl, sha256Hex } from '@govwatch/core';
-import { errorKind, type FetchedPage, fetchPage, HttpStatusError, isChallenge } from '../fetch/index.ts';
+import type { DocumentLink } from '@govwatch/extract';
+import {
+  errorKind,
+  type FetchedPage,
+  fetchPage,
+  HttpStatusError,
+  isChallenge,
+  MAX_ATTACHMENT_BYTES,
+} from '../fetch/index.ts';
 import { lazyBrowser, renderInBrowser } from './browser.ts';
 import type { CrawlContext } from './crawl-context.ts';
 import { notDue, type RevisitState, revisitedLessOften } from './revisit.ts';
@@ -15,8 +23,11 @@ export type PageState = {
 
 export type ReportSink = {
   pageState(canonical: string): PageState | undefined;
-  /** A report page whose bytes may have changed: hand it to extraction. */
-  onPage(page: FetchedPage): Promise<void>;
+  /**
+   * A report page whose bytes may have changed: hand it to extraction. `document`: the page is a
+   * PDF/DOCX report linked from a list, with the link's title and list date.
+   */
+  onPage(page: FetchedPage, document?: DocumentLink): Promise<void>;
   /**
    * A page recorded as failed with its reason, never handed on as content: blocked by a WAF
    * challenge, or a fetch that failed for good (then `page` has the link's URL and no body).
@@ -60,7 +71,8 @@ export function reportRoute(ctx: CrawlContext, sink: ReportSink, revisitNotRepor
     stats.pagesQueued++;
     ctx.progress();
   };
-  const handOn = (page: FetchedPage) => once(canonicalUrl(page.url), () => sink.onPage(page));
+  const handOn = (page: FetchedPage, document?: DocumentLink) =>
+    once(canonicalUrl(page.url), () => sink.onPage(page, document));
   const settledBefore = (key: string) =>
     once(key, async () => {
       stats.alreadySettled++;
@@ -109,14 +121,22 @@ export function reportRoute(ctx: CrawlContext, sink: ReportSink, revisitNotRepor
       if (sink.settledInRun?.(key)) return false; // counted as settled by handle()
       return notDue(key, sink.pageState(key), revisitNotReportsDays, new Date());
     },
-    async handle(request: { url: string; uniqueKey: string; noRetry: boolean }) {
+    async handle(request: {
+      url: string;
+      uniqueKey: string;
+      noRetry: boolean;
+      userData?: { document?: DocumentLink };
+    }) {
       if (sink.settledInRun?.(request.uniqueKey)) return settledBefore(request.uniqueKey);
       const state = sink.pageState(request.uniqueKey);
+      const document = request.userData?.document;
       let page: FetchedPage;
       try {
         page = await fetchPage(request.url, {
           ...ctx.fetchOptions,
           conditional: state ? { etag: state.etag, lastModified: state.lastModified } : undefined,
+          // A document report is a file: the extractor's limit on files, not the one on pages.
+          ...(document ? { maxBytes: MAX_ATTACHMENT_BYTES } : {}),
         });
       } catch (err) {
         if (err instanceof HttpStatusError && err.body && isChallenge(err.body)) {
@@ -141,7 +161,7 @@ export function reportRoute(ctx: CrawlContext, sink: ReportSink, revisitNotRepor
         return;
       }
       if (isChallenge(page.body)) return challenged(page);
-      await handOn(page);
+      await handOn(page, document);
     },
     /** A report page that failed for good: recorded on its page with the reason (404/410: gone, not failed). */
     async failed(request: { url: string; uniqueKey: string }, error: Error) {

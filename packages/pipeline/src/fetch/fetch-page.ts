@@ -67,6 +67,11 @@ export class TooLargeError extends Error {
 }
 
 const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+/**
+ * Report files (an attachment a page points to, or a PDF/DOCX report linked from a list) larger
+ * than this are not read: real report PDFs are a few MB.
+ */
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
 /** Read a body up to a limit, without buffering more than the limit. */
 async function readCapped(response: UndiciResponse, maxBytes: number, url: string): Promise<Buffer> {

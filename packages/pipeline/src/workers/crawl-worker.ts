@@ -61,13 +61,14 @@ export async function processCrawl(rt: Runtime, job: Job, data: Payload<'crawl'>
     settledInRun: (canonical) => settled.has(canonical),
     onRevisited: (canonical) => revisited.push(canonical),
     mayStartRequest: () => rt.pageBacklog.open(),
-    onPage: async (page) => {
+    onPage: async (page, document) => {
       const payload: Payload<'extract'> = {
         ...meta(page),
         bodyGzipBase64: gzipBase64(page.body),
         encoding: site.encoding ?? null,
         titleKeywords: site.titleKeywords,
         fetchPolicy: fetchPolicyOf(site),
+        ...(document ? { document } : {}),
       };
       await rt.queues.extract.add('extract', payload, { jobId: jobIds.extract(runId, page.url) });
       rt.pageBacklog.added();

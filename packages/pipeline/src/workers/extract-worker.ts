@@ -1,19 +1,27 @@
 import { gunzipBase64, type Logger } from '@govwatch/core';
 import {
   attachmentText,
+  type DocumentLink,
+  documentRecord,
   type ExtractedRecord,
   extract,
+  isDocumentBytes,
+  readDocument,
   refusedPage,
   textAttachmentOf,
   withAttachmentText,
 } from '@govwatch/extract';
 import { jobIds, type Payload } from '@govwatch/jobs';
 import type { Job } from 'bullmq';
-import { errorKind, type FetchOptions, fetchPage, HttpStatusError, withCrawlDelay } from '../fetch/index.ts';
+import {
+  errorKind,
+  type FetchOptions,
+  fetchPage,
+  HttpStatusError,
+  MAX_ATTACHMENT_BYTES,
+  withCrawlDelay,
+} from '../fetch/index.ts';
 import type { Runtime } from '../runtime.ts';
-
-/** Attachments larger than this are not read (real report PDFs are a few MB). */
-export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
 /**
  * Extraction is pure; whatever it makes of the page (a record, or the reason it could not) goes
@@ -22,18 +30,40 @@ export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
  * fetched here as politely as the crawler fetched the page.
  */
 export async function processExtract(rt: Runtime, job: Job, data: Payload<'extract'>) {
-  const { bodyGzipBase64, encoding, titleKeywords, fetchPolicy: _policy, ...meta } = data;
+  const { bodyGzipBase64, encoding, titleKeywords, fetchPolicy: _policy, document, ...meta } = data;
   const send = async (next: Payload<'store'>) => {
     await rt.queues.store.add(next.kind, next, { jobId: jobIds.store.fromExtract(String(job.id)) });
     return { kind: next.kind };
   };
   const bytes = gunzipBase64(bodyGzipBase64);
+  /** The report is the file: its text is read here, or it fails with the reason; null: it is a page after all. */
+  const fromDocument = async (link: DocumentLink | null) => {
+    const read = await readDocument(bytes, data.fetchUrl, data.contentType);
+    if ('ok' in read) {
+      const record = documentRecord({ url: data.fetchUrl, got: read.ok, link, titleKeywords });
+      return send({ kind: 'record', ...meta, bodyGzipBase64, record });
+    }
+    if (!('failed' in read)) return null;
+    const reason = read.failed;
+    rt.log.warn({ queue: 'extract', jobId: job.id, url: data.fetchUrl, reason }, 'document recorded as failed');
+    return send({ kind: 'failed', ...meta, bodyGzipBase64, reason });
+  };
+  // A PDF/DOCX report linked from a list, whatever Content-Type its server gave it.
+  if (document) {
+    const done = await fromDocument(document);
+    if (done) return done;
+  }
   // A PNG or ZIP served as text/html is a failed page, not an empty one; its bytes are not archived.
   const refused = refusedPage(bytes, data.contentType);
   if (refused) {
     const reason = `not a page: ${refused}`;
     rt.log.warn({ queue: 'extract', jobId: job.id, url: data.fetchUrl, reason }, 'page recorded as failed');
     return send({ kind: 'failed', ...meta, reason });
+  }
+  // A report link (the site's pattern, a feed) that answers with a PDF/DOCX: the file is the report.
+  if (!document && isDocumentBytes(bytes)) {
+    const done = await fromDocument(null);
+    if (done) return done;
   }
   let record: ExtractedRecord;
   try {
