@@ -27,6 +27,7 @@ import { createDb } from '@govwatch/db';
 import type { RequestLogEntry } from '@govwatch/fixture-site';
 import { startFixtureSite } from '@govwatch/fixture-site';
 import { cliArgv, repoRoot } from '../helpers/cli.ts';
+import { procKb } from '../helpers/process-stats.ts';
 import { createTestDatabase } from '../helpers/test-db.ts';
 import { dropPrefix, redisUrl, testPrefix } from '../helpers/test-queues.ts';
 
@@ -155,15 +156,6 @@ function processTree(pid: number): number[] {
   return out;
 }
 
-function vmHwmKb(pid: number): number {
-  try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) : 0;
-  } catch {
-    return 0;
-  }
-}
-
 /** Run the govwatch CLI as runCli() does, timed, with the peak RSS of its process tree. */
 function runCliMeasured(args: string[], env: Record<string, string>, timeoutMs: number): Promise<Measured> {
   const useTime = existsSync(GNU_TIME);
@@ -203,7 +195,7 @@ function runCliMeasured(args: string[], env: Record<string, string>, timeoutMs: 
     );
     const sampler = setInterval(() => {
       if (useTime || child.pid === undefined) return;
-      for (const pid of processTree(child.pid)) sampledKb = Math.max(sampledKb, vmHwmKb(pid));
+      for (const pid of processTree(child.pid)) sampledKb = Math.max(sampledKb, procKb(pid, 'VmHWM'));
     }, 100);
   });
 }

@@ -13,7 +13,7 @@
 // BENCH_PROFILE=DIR writes a CPU profile of every worker process there (node --cpu-prof).
 
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -24,7 +24,7 @@ import { createRuntime, type Runtime, redisHostLimiter, requestCrawl } from '@go
 import { Site } from '@govwatch/sites';
 import { Redis } from 'ioredis';
 import { cliArgv, repoRoot } from '../helpers/cli.ts';
-import { freePort, procKb } from '../helpers/process-stats.ts';
+import { freePort, procCpuMs, procKb } from '../helpers/process-stats.ts';
 import { createTestDatabase } from '../helpers/test-db.ts';
 import { testPrefix } from '../helpers/test-queues.ts';
 
@@ -181,17 +181,8 @@ async function usedMemoryMb(redis: Redis): Promise<number> {
   return Math.round((Number(m?.[1] ?? 0) / 1024 / 1024) * 10) / 10;
 }
 
-/** User + system CPU time of a process so far, in ms (/proc/PID/stat, 100 ticks a second). */
-function cpuMs(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
-      .replace(/^.*\) /, '')
-      .split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return 0;
-  }
-}
+/** User + system CPU time of a process so far, in ms (0 once it is gone). */
+const cpuMs = (pid: number): number => procCpuMs(pid) ?? 0;
 
 type Workers = { procs: Record<Kind, ChildProcess>; stop(): Promise<void> };
 

@@ -5,6 +5,7 @@
 // Prints one JSON line: pages written, crawl time (run() start → end), CPU time of the process and peak RSS.
 import { createWriteStream, readFileSync } from 'node:fs';
 import { CheerioCrawler, Configuration, LogLevel, log } from '@crawlee/cheerio';
+import { procKb } from '../helpers/process-stats.ts';
 
 const [urlsFile, outFile, concurrencyArg] = process.argv.slice(2);
 if (!urlsFile || !outFile) throw new Error('usage: plain-crawlee.ts URLS_FILE OUT_FILE [CONCURRENCY]');
@@ -34,8 +35,8 @@ const started = performance.now();
 await crawler.run(urls);
 const ms = performance.now() - started;
 await new Promise<void>((resolve) => out.end(resolve));
-const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+const hwmKb = procKb(process.pid, 'VmHWM');
 const cpu = process.cpuUsage();
 process.stdout.write(
-  `${JSON.stringify({ pages, ms: Math.round(ms), cpuMs: Math.round((cpu.user + cpu.system) / 1000), peakRssMb: hwm ? Math.round(Number(hwm[1]) / 1024) : null })}\n`,
+  `${JSON.stringify({ pages, ms: Math.round(ms), cpuMs: Math.round((cpu.user + cpu.system) / 1000), peakRssMb: hwmKb ? Math.round(hwmKb / 1024) : null })}\n`,
 );

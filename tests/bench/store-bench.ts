@@ -25,6 +25,7 @@ import { createDb, type Db, indexPendingSearch, SEARCH_INDEX_BATCH, storePage } 
 import { createTestDatabase } from '@govwatch/db/testing';
 import type { StoreRecordJob } from '@govwatch/jobs';
 import pg from 'pg';
+import { procCpuMs } from '../helpers/process-stats.ts';
 import { recordJob, republished } from '../store-helpers.ts';
 import { YICHUN_2022, YICHUN_2023 } from '../store-texts.ts';
 
@@ -152,22 +153,6 @@ function jobsFor(
 
 // --- worker process -------------------------------------------------------------------------
 
-/**
- * CPU (user + system) a PostgreSQL backend has used, from /proc/PID/stat: the load-independent view
- * of the server's work per store on a shared machine. Null when the server is not local (or not
- * readable).
- */
-function backendCpuMs(pid: number): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // utime and stime are fields 14 and 15 of stat, 12 and 13 after the name; in clock ticks (100/s).
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return null;
-  }
-}
-
 /** Count every statement the pg driver sends, by its text (what pg_stat_statements would show). */
 function countQueries(backends: Set<number>): Record<string, QueryStat> {
   const stats: Record<string, QueryStat> = {};
@@ -210,7 +195,7 @@ async function runWorker(): Promise<void> {
   const mine = jobsFor(scenario, runs, count, (i) => i % workers === index);
   await db.prisma.$queryRaw`SELECT 1`; // connect before the clock starts
   for (const k of Object.keys(queries)) delete queries[k];
-  const backendCpuBefore = new Map([...backends].map((pid) => [pid, backendCpuMs(pid)]));
+  const backendCpuBefore = new Map([...backends].map((pid) => [pid, procCpuMs(pid)]));
   process.send?.({ ready: true });
   await new Promise<void>((resolve) => process.once('message', () => resolve()));
   const outcomes: Record<string, number> = {};
@@ -229,7 +214,7 @@ async function runWorker(): Promise<void> {
   const used = process.cpuUsage(cpu);
   let backendMs: number | null = 0;
   for (const pid of backends) {
-    const now = backendCpuMs(pid);
+    const now = procCpuMs(pid);
     backendMs = now === null || backendMs === null ? null : backendMs + now - (backendCpuBefore.get(pid) ?? 0);
   }
   await db.close();
@@ -341,7 +326,7 @@ async function catchUpSearch(db: Db): Promise<SearchCatchUp> {
     (
       await db.prisma.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`
     ).map((r) => r.pid);
-  const before = new Map((await backends()).map((pid) => [pid, backendCpuMs(pid)]));
+  const before = new Map((await backends()).map((pid) => [pid, procCpuMs(pid)]));
   const started = performance.now();
   let reports = 0;
   for (;;) {
@@ -354,7 +339,7 @@ async function catchUpSearch(db: Db): Promise<SearchCatchUp> {
   const seconds = (performance.now() - started) / 1000;
   let cpu: number | null = 0;
   for (const pid of await backends()) {
-    const now = backendCpuMs(pid);
+    const now = procCpuMs(pid);
     cpu = now === null || cpu === null ? null : cpu + now - (before.get(pid) ?? 0);
   }
   return {

@@ -1,5 +1,5 @@
 // Small probes the fault, load and benchmark scripts share: a port the kernel picks, and a
-// process's memory from /proc (Linux).
+// process's memory and CPU time from /proc (Linux).
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
@@ -22,5 +22,22 @@ export function procKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
     return m ? Number(m[1]) : 0;
   } catch {
     return 0;
+  }
+}
+
+/**
+ * User + system CPU time a process has used so far, in ms, from /proc/PID/stat (utime and stime,
+ * fields 14 and 15, in clock ticks: 100 a second on Linux); null once it is gone or unreadable
+ * (another user's, a remote server's). The load-independent view of a process's work on a shared
+ * machine.
+ */
+export function procCpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The name (field 2, in parentheses) may hold spaces and parentheses: count from after its last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
   }
 }

@@ -1,11 +1,15 @@
 // A hostile government site, for the tests that a crawl bounds what a site can do to it (issue 16).
-// One HTTP server on 127.0.0.1 with three sites (ids from sites()):
+// One HTTP server on 127.0.0.1 with four sites (ids from sites()):
 //   /hostile/index.html        hostile-pages     a list of report links that each fail for good in
 //                                                their own way (HOSTILE_PAGES) beside one real report
 //   /calendar/2024/01/         endless-calendar  month pages: reports until 2024/06, then empty
 //                                                months, each linking the next one, for ever
 //   /pager/list?page=N         endless-pager     5 reports on pages 1–3, then empty pages, each
 //                                                with a 下一页 link to page N+1, for ever
+//   /longpager/list?page=N     long-pager        a pager that ends (LONG_PAGER_PAGES), its reports
+//                                                on page 1 and on page LONG_PAGER_LATE_PAGE, the
+//                                                pages between only news: a column where a
+//                                                yearly report sits far behind the news
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { deflateRawSync } from 'node:zlib';
@@ -34,6 +38,10 @@ export const HOSTILE_OK_PAGE = '/hostile/r/ok.html';
 export const CALENDAR_REPORT_MONTHS = 6;
 /** Pages of the endless pager that list reports (5 each); every later page is empty. */
 export const PAGER_REPORT_PAGES = 3;
+/** Pages of the long pager (the last links no next page). */
+export const LONG_PAGER_PAGES = 40;
+/** The long pager's page with its second report: 28 pages of news after page 1, beyond the default endlessListLimit (20). */
+export const LONG_PAGER_LATE_PAGE = 30;
 
 export type HostileSite = {
   origin: string;
@@ -183,6 +191,17 @@ export async function startHostileSite(): Promise<HostileSite> {
       return html(listPage(`第${page}页`, `<ul>${items}</ul><a href="/pager/list?page=${page + 1}">下一页</a>`));
     }
     if (/^\/pager\/r\/\d+\.html$/.test(path)) return report(Number(path.slice(9, -5)));
+    // --- long-pager ---------------------------------------------------------------------
+    if (path === '/longpager/list') {
+      const page = Math.max(1, Number(new URLSearchParams(url.split('?')[1] ?? '').get('page') ?? 1) || 1);
+      const item =
+        page === 1 || page === LONG_PAGER_LATE_PAGE
+          ? link(`/longpager/r/${page}.html`, `${AGENCIES[page % 5]}${2000 + page}年法治政府建设情况报告`)
+          : link(`/longpager/news/${page}.html`, `第${page}期工作动态`);
+      const next = page < LONG_PAGER_PAGES ? `<a href="/longpager/list?page=${page + 1}">下一页</a>` : '';
+      return html(listPage(`第${page}页`, `<ul>${item}</ul>${next}`));
+    }
+    if (/^\/longpager\/r\/\d+\.html$/.test(path)) return report(Number(path.slice(13, -5)));
     res.writeHead(404, { 'content-type': 'text/html' }).end('<html><body>404</body></html>');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -212,6 +231,14 @@ export async function startHostileSite(): Promise<HostileSite> {
         name: '无尽分页',
         startUrls: [`${origin}/pager/list?page=1`],
         reportLinkPattern: '/pager/r/',
+        maxPages: 2000,
+        maxDepth: 1000,
+      },
+      {
+        id: 'long-pager',
+        name: '长分页',
+        startUrls: [`${origin}/longpager/list?page=1`],
+        reportLinkPattern: '/longpager/r/',
         maxPages: 2000,
         maxDepth: 1000,
       },

@@ -24,6 +24,8 @@ export {
   HOSTILE_PAGES,
   type HostilePath,
   type HostileSite,
+  LONG_PAGER_LATE_PAGE,
+  LONG_PAGER_PAGES,
   PAGER_REPORT_PAGES,
   startHostileSite,
 } from './hostile-site.ts';

@@ -1,8 +1,10 @@
 // On-demand crawls: start (or join) a run, make sure every stage has a worker, wait for the end.
 import { failRun, type RunSummary, runOrigin, runSummary, startOrJoinRun, upsertSites } from '@govwatch/db';
-import { CrawlProgress, jobIds, type StageName, stages, Trigger } from '@govwatch/jobs';
+import { type CrawlProgress, jobIds, type StageName, stages, Trigger } from '@govwatch/jobs';
 import type { Site } from '@govwatch/sites';
 import type { Worker } from 'bullmq';
+import { Frontier } from './crawl/frontier.ts';
+import { progressOf } from './crawl/frontier-stats.ts';
 import { liveWorkerCount } from './liveness.ts';
 import { looksLikeConnectionError } from './outage/connection-error.ts';
 import type { Runtime } from './runtime.ts';
@@ -107,13 +109,16 @@ export async function waitForRun(rt: Runtime, runId: string, opts: WaitOptions =
   }
 }
 
-/** The run's row and figures (PostgreSQL) and its crawl job's progress (Redis). */
+/**
+ * The run's row and figures (PostgreSQL) and its crawl's totals (its frontier in Redis). Not the
+ * crawl job's progress: a run of several crawl jobs (crawlShards) has one per job, and each knows
+ * the run's totals only as of its own last request (a re-crawl waited at 108 of 120 pages checked).
+ */
 async function lookAtRun(rt: Runtime, runId: string): Promise<{ summary: RunSummary | null; crawl: CrawlProgress }> {
   const summary = await runSummary(rt.db.prisma, runId);
   if (summary?.status !== 'running') return { summary, crawl: {} };
-  const job = await rt.queues.crawl.getJob(jobIds.crawl(runId));
-  const parsed = CrawlProgress.safeParse(job?.progress);
-  return { summary, crawl: parsed.success ? parsed.data : {} };
+  const totals = await new Frontier(rt.redis, rt.config.queuePrefix, runId).totals();
+  return { summary, crawl: totals ? progressOf(totals) : {} };
 }
 
 /** `crawl --wait --timeout` ran out: the run goes on (in whichever workers serve it). */

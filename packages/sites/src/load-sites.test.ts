@@ -47,6 +47,15 @@ describe('parseSites', () => {
     );
   });
 
+  it('follows 20 pages of an endless calendar or pager by default; more when set, never 0', () => {
+    expect(parseSites(good, 'a.yaml')[0]?.endlessListLimit).toBe(20);
+    expect(parseSites(`${good}    endlessListLimit: 60\n`, 'a.yaml')[0]?.endlessListLimit).toBe(60);
+    for (const bad of ['0', '2.5', '"many"'])
+      expect(() => parseSites(`${good}    endlessListLimit: ${bad}\n`, 'a.yaml')).toThrow(
+        /a\.yaml: site wuhan-gaj: field endlessListLimit: /,
+      );
+  });
+
   it('rejects a bad cron schedule', () => {
     expect(() => parseSites(good.replace('0 2 * * *', '61 2 * * *'), 'a.yaml')).toThrow(
       /site wuhan-gaj: field schedule: not a valid cron/,

@@ -54,6 +54,12 @@ export const Site = z.strictObject({
    * due the same night); 0: every crawl. Report pages are fetched every crawl, conditionally.
    */
   revisitNotReportsDays: z.number().nonnegative().default(7),
+  /**
+   * An endless calendar or pager (packages/pipeline crawl/url-patterns.ts): list pages of one URL
+   * pattern, its numbers counting, followed this many in a row that find no new report, then left
+   * with a warning. Raise it for a column whose reports sit further apart in a long pager.
+   */
+  endlessListLimit: z.number().int().positive().default(20),
   /** Follow the sitemaps robots.txt lists (entries count as reports by reportLinkPattern). */
   sitemaps: z.boolean().default(true),
   /** Agencies this site publishes for (a city portal may publish for each bureau). */

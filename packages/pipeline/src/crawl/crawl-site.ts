@@ -335,7 +335,7 @@ function handedOnRecorder(deps: ReportSink, scopes: ReturnType<typeof requestSco
       if (settled) handed(canonical, 1);
       return settled;
     },
-    onRevisited: (canonical) => deps.onRevisited?.(canonical),
+    onRevisited: (canonical, at) => deps.onRevisited?.(canonical, at),
   };
 }
 

@@ -1,9 +1,9 @@
 // Pure translation between a crawl's CrawlStats and the frontier's counters: what one request
 // sends with its completion, and the run's figures built from the frontier when the crawl ends.
-import type { CrawlStats } from '@govwatch/jobs';
+import type { CrawlProgress, CrawlStats } from '@govwatch/jobs';
 import type { Site } from '@govwatch/sites';
 import { emptyStats } from './crawl-context.ts';
-import type { Counters, FrontierSnapshot } from './frontier.ts';
+import type { Counters, FrontierSnapshot, Totals } from './frontier.ts';
 
 /**
  * The figures requests count themselves. pagesQueued, alreadySettled and reportLinksFound are not
@@ -60,4 +60,15 @@ export function statsOf(snapshot: FrontierSnapshot, site: Site, now: number): Cr
   const started = Number(meta.startedAt);
   stats.durationMs = Number.isFinite(started) && started > 0 ? Math.max(0, now - started) : 0;
   return stats;
+}
+
+/** What `crawl --wait` shows of the run's crawl, from its frontier's totals (every shard's work). */
+export function progressOf(t: Totals): CrawlProgress {
+  return {
+    listPages: t.listPages,
+    reportLinks: t.reportLinks,
+    queued: t.queued,
+    unchanged: t.unchanged,
+    notDue: t.notDue,
+  };
 }

@@ -7,7 +7,8 @@
 //
 // Keys, all under `<prefix>:frontier:{<runId>}` (one Redis Cluster slot per run):
 //   meta     hash: seeded, startedAt, queued (requests queued: the maxPages budget), finished (the
-//            shard that claimed the end), handedOff (its crawlFinished job is queued)
+//            shard that claimed the end), handedOff (its crawlFinished job is queued), totals (the
+//            run's final Totals as JSON, kept from the hand-off for `crawl --wait`)
 //   req      hash: uniqueKey -> request JSON while pending or leased, '' once done or not queued
 //            (every key seen: the run's dedupe)
 //   pending  list of uniqueKeys;  leased: zset uniqueKey -> lease expiry (ms);  owner: hash uniqueKey -> lease token
@@ -245,6 +246,22 @@ for i = #ARGV, 2, -1 do
 end
 return n`;
 
+/** Returns the run's totals: {1, ...totals} while it crawls, {2, totals JSON} once handed off, {0} when there is no frontier. */
+const TOTALS = `${KEYS_LUA}${APPLY_FINDINGS}
+local m = redis.call('HMGET', K.meta, 'seeded', 'handedOff', 'totals')
+if m[2] == '1' and m[3] then return {2, m[3]} end
+if m[1] ~= '1' then return {0} end
+local t = totals()
+return {1, t[1], t[2], t[3], t[4], t[5]}`;
+
+/** ARGV: ttl. Drops everything but meta, which keeps a marker that stops late shards and the run's final totals. */
+const HAND_OFF = `${KEYS_LUA}${APPLY_FINDINGS}
+local t = totals()
+for _, k in ipairs(KEYS) do if k ~= K.meta then redis.call('DEL', k) end end
+redis.call('HSET', K.meta, 'handedOff', 1, 'totals', cjson.encode(t))
+redis.call('EXPIRE', K.meta, tonumber(ARGV[1]))
+return 1`;
+
 /** ARGV: shard. The crawl's end, claimed by exactly one shard: returns the claimer, '' while requests remain, '-' when the frontier is gone. */
 const CLAIM_END = `${KEYS_LUA}
 local f = redis.call('HGET', K.meta, 'finished')
@@ -261,6 +278,8 @@ type Scripts = {
   govwatchFrontierRenew(...args: string[]): Promise<number>;
   govwatchFrontierRelease(...args: string[]): Promise<number>;
   govwatchFrontierClaimEnd(...args: string[]): Promise<string>;
+  govwatchFrontierTotals(...args: string[]): Promise<[number, ...Array<number | string>]>;
+  govwatchFrontierHandOff(...args: string[]): Promise<number>;
 };
 
 const SCRIPTS = {
@@ -270,6 +289,8 @@ const SCRIPTS = {
   govwatchFrontierRenew: RENEW,
   govwatchFrontierRelease: RELEASE,
   govwatchFrontierClaimEnd: CLAIM_END,
+  govwatchFrontierTotals: TOTALS,
+  govwatchFrontierHandOff: HAND_OFF,
 };
 
 function withScripts(redis: Redis): Redis & Scripts {
@@ -408,16 +429,24 @@ export class Frontier {
     return { stats, meta, reportLinks, handed, seen, warnings };
   }
 
-  /** The crawlFinished job is queued: drop everything but a small marker that stops late shards from crawling again. */
+  /**
+   * The run's totals, whichever shards counted them (what `crawl --wait` shows): live while it
+   * crawls, final once handed off, null before it is seeded or after Redis dropped it.
+   */
+  async totals(): Promise<Totals | null> {
+    const [kind, ...rest] = await this.redis.govwatchFrontierTotals(...this.all);
+    const values = kind === 2 ? (JSON.parse(String(rest[0])) as number[]) : kind === 1 ? rest.map(Number) : null;
+    if (!values) return null;
+    const [listPages = 0, reportLinks = 0, queued = 0, unchanged = 0, notDue = 0] = values;
+    return { listPages, reportLinks, queued, unchanged, notDue };
+  }
+
+  /**
+   * The crawlFinished job is queued: drop everything but a small marker that stops late shards
+   * from crawling again, and the run's final totals (the run goes on in extract and store).
+   */
   async handOff(): Promise<void> {
-    const k = this.keys;
-    const big = this.all.filter((key) => key !== k.meta);
-    await this.redis
-      .multi()
-      .del(...big)
-      .hset(k.meta, 'handedOff', '1')
-      .expire(k.meta, FRONTIER_TTL_S)
-      .exec();
+    await this.redis.govwatchFrontierHandOff(...this.all, String(FRONTIER_TTL_S));
   }
 
   /** Forget the run's frontier entirely (its run failed, or a finished crawl is to be crawled again). */

@@ -9,7 +9,7 @@ import type { CrawlContext } from './crawl-context.ts';
 import { discoverFromXml, looksLikeXml } from './feeds.ts';
 import { dataproxyGroup, findDataproxy } from './hanweb.ts';
 import { discoverLinksYielding, LINKS_PER_TURN, type ReportLink } from './links.ts';
-import { REPEAT_LIMIT, repeatStreak, urlTemplate } from './url-patterns.ts';
+import { repeatStreak, urlTemplate } from './url-patterns.ts';
 
 export type ListData = {
   label: 'list';
@@ -75,9 +75,9 @@ export function listRoute(site: Site, ctx: CrawlContext, enqueue: Enqueue) {
     const page = { url: pageUrl, streak: data.streak ?? 0, foundNewReports: newReports > 0 };
     for (const url of found.lists) {
       const streak = repeatStreak(page, url);
-      if (streak > REPEAT_LIMIT) {
+      if (streak > site.endlessListLimit) {
         // An endless calendar or pager: what lies further holds no report this crawl has not seen.
-        const warning = `not following ${urlTemplate(url)} further: ${REPEAT_LIMIT} list pages in a row of that pattern found no new report (an endless calendar or pager?)`;
+        const warning = `not following ${urlTemplate(url)} further: ${site.endlessListLimit} list pages in a row of that pattern found no new report (an endless calendar or pager? raise endlessListLimit of site ${site.id} if not)`;
         if (!stats.warnings.includes(warning)) stats.warnings.push(warning);
         continue;
       }

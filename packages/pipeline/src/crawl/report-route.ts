@@ -40,10 +40,10 @@ export type ReportSink = {
    */
   settledInRun?(canonical: string): boolean;
   /**
-   * A page the revisit policy governs was fetched and found unchanged (304, identical bytes): its
-   * period starts again now, though the store never sees it.
+   * A page the revisit policy governs was fetched and found unchanged (304, identical bytes) at
+   * `at`: its period starts again then, though the store never sees it.
    */
-  onRevisited?(canonical: string): void;
+  onRevisited?(canonical: string, at: Date): void;
 };
 
 /** `revisitNotReportsDays` of the site: 0 fetches every known page every crawl. */
@@ -106,7 +106,7 @@ export function reportRoute(ctx: CrawlContext, sink: ReportSink, revisitNotRepor
   };
 
   const unchanged = (key: string, state: PageState) => {
-    if (revisitedLessOften(state)) sink.onRevisited?.(key);
+    if (revisitedLessOften(state)) sink.onRevisited?.(key, new Date());
   };
 
   return {

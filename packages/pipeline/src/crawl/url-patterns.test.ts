@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REPEAT_LIMIT, repeatStreak, sameTemplateOtherNumbers, urlTemplate } from './url-patterns.ts';
+import { repeatStreak, sameTemplateOtherNumbers, urlTemplate } from './url-patterns.ts';
 
 describe('urlTemplate', () => {
   it('puts # for every number of the path and query, keeping the origin (port included)', () => {
@@ -18,7 +18,6 @@ describe('repeatStreak', () => {
       page = { url: next, streak: repeatStreak(page, next), foundNewReports: false };
     }
     expect(page.streak).toBe(30);
-    expect(page.streak).toBeGreaterThan(REPEAT_LIMIT);
     expect(repeatStreak({ url: month(2024, 1), streak: 4, foundNewReports: false }, month(2023, 12))).toBe(5);
   });
 

@@ -2,10 +2,7 @@
 // → …), a pager whose empty pages still link ?page=N+1. maxPages and maxDepth bound them, but only
 // after up to maxPages requests, and a crawl cut short there cannot say what is missing. A chain of
 // list pages of one URL template whose numbers keep counting (up or down), none of which found a
-// new report, is followed only so far.
-
-/** Pages in a row, of one template and without a new report, after which the chain is not followed. */
-export const REPEAT_LIMIT = 20;
+// new report, is followed only so far: the site's endlessListLimit pages in a row (default 20).
 
 /** A URL with every run of digits in its path and query as `#`: `/2024/01/` and `/2025/12/` share one. */
 export function urlTemplate(url: string): string {

@@ -1,5 +1,5 @@
 import { gzipBase64, sha256Hex } from '@govwatch/core';
-import { markRevisited, pageStates, runOrigin, settledUrls, startOrJoinRun } from '@govwatch/db';
+import { markRevisited, pageStates, type Revisit, runOrigin, settledUrls, startOrJoinRun } from '@govwatch/db';
 import { type CrawlProgress, type FetchMeta, jobIds, type Payload } from '@govwatch/jobs';
 import { fetchPolicyOf, type Site } from '@govwatch/sites';
 import type { Job } from 'bullmq';
@@ -33,7 +33,7 @@ export async function processCrawl(rt: Runtime, job: Job, data: Payload<'crawl'>
   const states = await pageStates(rt.db.prisma, site.id);
   const settled = await settledUrls(rt.db.prisma, runId); // by an earlier attempt of this job
   log.info({ render: site.render }, 'crawl started');
-  const revisited: string[] = []; // not-report pages found unchanged: their revisit period restarts
+  const revisited: Revisit[] = []; // not-report pages found unchanged: their revisit period restarts
 
   const meta = (page: FetchedPage): FetchMeta => ({
     runId,
@@ -59,7 +59,7 @@ export async function processCrawl(rt: Runtime, job: Job, data: Payload<'crawl'>
       return state?.status === 'ok' || state?.status === 'notReport' ? state : undefined;
     },
     settledInRun: (canonical) => settled.has(canonical),
-    onRevisited: (canonical) => revisited.push(canonical),
+    onRevisited: (url, at) => revisited.push({ url, at }),
     mayStartRequest: () => rt.pageBacklog.open(),
     onPage: async (page, document) => {
       const payload: Payload<'extract'> = {
