@@ -110,7 +110,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const load = () => loadavg().map((x) => Math.round(x * 100) / 100);
 
 /** A private redis-server (no persistence) when one is installed; else the shared REDIS_URL. */
-async function startRedis(dir: string): Promise<{ url: string; label: string; stop(): Promise<void> }> {
+export async function startRedis(dir: string): Promise<{ url: string; label: string; stop(): Promise<void> }> {
   const bin = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find(existsSync);
   if (!bin || process.env.BENCH_SHARED_REDIS) {
     const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -288,9 +288,15 @@ function firstOutputMs(args: string[], env: Record<string, string>): Promise<num
  * callers per host (a site's maxConcurrency), `perHost` requests each at the world's rate.
  * Every command the server ran (INFO commandstats, including those inside the Lua script) per request.
  */
-async function limiterCost(redisUrl: string, hosts: number, perHost: number, rps: number) {
+export async function limiterCost(
+  redisUrl: string,
+  hosts: number,
+  perHost: number,
+  rps: number,
+  opts: { requestMs?: number; slotTtlMs?: number } = {},
+) {
   const redis = new Redis(redisUrl);
-  const limiter = redisHostLimiter(redis, `bench-limiter-${Date.now()}`);
+  const limiter = redisHostLimiter(redis, `bench-limiter-${Date.now()}`, { slotTtlMs: opts.slotTtlMs });
   const limits = { requestsPerSecond: rps, maxConcurrency: 2 };
   await redis.ping();
   const before = await commandStats(redis);
@@ -300,7 +306,7 @@ async function limiterCost(redisUrl: string, hosts: number, perHost: number, rps
       const host = `127.0.0.${2 + h}:80`;
       let left = perHost;
       const caller = async () => {
-        while (left-- > 0) await limiter.schedule(host, limits, async () => sleep(2));
+        while (left-- > 0) await limiter.schedule(host, limits, async () => sleep(opts.requestMs ?? 2));
       };
       await Promise.all([caller(), caller()]);
     }),

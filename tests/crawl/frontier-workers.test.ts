@@ -16,6 +16,7 @@ import { dropPrefix, redisUrl, testPrefix } from '../helpers/test-queues.ts';
 
 const REPORT_PATH = /\/t\d{8}_\d+\.html$/;
 const LEASE_MS = 1500; // a dead worker's leases and crawl job come back within seconds
+const SLOT_TTL_MS = 1500; // and its host concurrency slots (held 90 s each kill before they were renewed)
 
 let fixture: FixtureSite;
 let database: TestDatabase;
@@ -30,6 +31,7 @@ const env = () =>
     GOVWATCH_QUEUE_PREFIX: prefix,
     GOVWATCH_ALLOW_PRIVATE: '1',
     GOVWATCH_CRAWL_LEASE_MS: String(LEASE_MS),
+    GOVWATCH_HOST_SLOT_TTL_MS: String(SLOT_TTL_MS),
     GOVWATCH_CRAWL_CONCURRENCY: '1',
     LOG_LEVEL: 'info',
   });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { producerConnection } from '@govwatch/core';
 import { type FixtureSite, startFixtureSite } from '@govwatch/fixture-site';
 import { openQueues } from '@govwatch/jobs';
-import { redisHostLimiter } from '@govwatch/pipeline';
+import { dueForRenewal, redisHostLimiter } from '@govwatch/pipeline';
 import { parseSites } from '@govwatch/sites';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -22,10 +22,10 @@ const connections: Redis[] = [];
 afterEach(() => {
   for (const c of connections.splice(0)) c.disconnect();
 });
-function limiterOnItsOwnConnection() {
+function limiterOnItsOwnConnection(options: { slotTtlMs?: number } = {}) {
   const redis = new Redis(redisUrl);
   connections.push(redis);
-  return { redis, limiter: redisHostLimiter(redis, prefix) };
+  return { redis, limiter: redisHostLimiter(redis, prefix, options) };
 }
 const limiters = (n: number) => Array.from({ length: n }, () => limiterOnItsOwnConnection().limiter);
 
@@ -45,6 +45,88 @@ describe('host concurrency', () => {
     expect(peak).toBe(2);
   });
 });
+
+describe('host slots are short-lived and renewed while their request runs', () => {
+  const TTL = 1200; // GOVWATCH_HOST_SLOT_TTL_MS, 15 s by default
+  const limits = { requestsPerSecond: 1000, maxConcurrency: 1 };
+
+  it('frees the slot of a holder that stopped renewing (its Redis connection gone) after the TTL, and its request still ends well', async () => {
+    const a = limiterOnItsOwnConnection({ slotTtlMs: TTL });
+    const b = limiterOnItsOwnConnection({ slotTtlMs: TTL });
+    const host = 'crashed.example:80';
+    let finishA: () => void = () => undefined;
+    const t0 = Date.now();
+    const running = a.limiter.schedule(host, limits, async () => {
+      await new Promise<void>((r) => {
+        finishA = r;
+      });
+      return 'a done';
+    });
+    while ((await b.redis.zcard(`${prefix}:host-slots:${host}`)) < 1) await new Promise((r) => setTimeout(r, 1));
+    a.redis.disconnect(); // as a SIGKILLed process's: no renewal, no release
+    let bStarted = 0;
+    await b.limiter.schedule(host, limits, async () => {
+      bStarted = Date.now();
+    });
+    // The slot lasted its TTL from A's reservation, not the 90 s it once did.
+    expect(bStarted - t0).toBeGreaterThanOrEqual(TTL - 50);
+    expect(bStarted - t0).toBeLessThan(TTL + 1000);
+    // A's renewals and release failed (Redis gone for it): its request ends all the same.
+    finishA();
+    expect(await running).toBe('a done');
+  });
+
+  it('keeps the slot of a request running three times the TTL: nobody else gets in before it ends', async () => {
+    const a = limiterOnItsOwnConnection({ slotTtlMs: TTL });
+    const b = limiterOnItsOwnConnection({ slotTtlMs: TTL });
+    const host = 'long.example:80';
+    let aEnded = 0;
+    const long = a.limiter.schedule(host, limits, async () => {
+      await new Promise((r) => setTimeout(r, 3 * TTL));
+      aEnded = Date.now();
+    });
+    while ((await b.redis.zcard(`${prefix}:host-slots:${host}`)) < 1) await new Promise((r) => setTimeout(r, 1));
+    let bStarted = 0;
+    await b.limiter.schedule(host, limits, async () => {
+      bStarted = Date.now();
+    });
+    await long;
+    expect(aEnded).toBeGreaterThan(0);
+    expect(bStarted).toBeGreaterThanOrEqual(aEnded);
+  });
+
+  it('renews only slots a third of whose time has gone, in one batch per slot set', () => {
+    const held = new Map([
+      ['fresh', { key: 'k1', expiresAt: 1000 + 9000 }],
+      ['old-1', { key: 'k1', expiresAt: 1000 + 5000 }],
+      ['old-2', { key: 'k1', expiresAt: 1000 + 100 }],
+      ['other', { key: 'k2', expiresAt: 1000 + 7999 }],
+      ['ahead', { key: 'k2', expiresAt: 1000 + 60_000 }], // reserved a minute ahead (a slow host)
+    ]);
+    expect(dueForRenewal(held, 1000, 12_000)).toEqual(
+      new Map([
+        ['k1', ['old-1', 'old-2']],
+        ['k2', ['other']],
+      ]),
+    );
+  });
+
+  it('never shortens a slot reserved further ahead than the TTL (a slow host)', async () => {
+    const { redis, limiter } = limiterOnItsOwnConnection({ slotTtlMs: TTL });
+    const host = 'slow-renew.example:80';
+    const slow = { requestsPerSecond: 1 / 60, maxConcurrency: 2 };
+    expect(await limiter.reserve(host, slow, 'first')).toBe(0);
+    const ahead = await limiter.reserve(host, slow, 'second'); // a minute from now
+    expect(ahead).toBeGreaterThan(59_000);
+    const key = `${prefix}:host-slots:${host}`;
+    const before = Number(await redis.zscore(key, 'second'));
+    await (redis as unknown as RenewSlots).govwatchRenewSlots(1, key, TTL, 'first second');
+    expect(Number(await redis.zscore(key, 'second'))).toBe(before);
+    expect(await redis.pttl(key)).toBeGreaterThan(59_000);
+  });
+});
+
+type RenewSlots = { govwatchRenewSlots(...args: (string | number)[]): Promise<unknown> };
 
 describe('host rate reservations', () => {
   it('reserves send times 1/rate apart across limiters, so a late sender never pushes the next ones back', async () => {

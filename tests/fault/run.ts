@@ -223,6 +223,9 @@ try {
     },
     { quick: true },
   );
+  // Each kill costs about the crawl job's lock (2 x GOVWATCH_CRAWL_LEASE_MS, 120 s by default) and
+  // the replacement's start-up. The killed worker's host slots hardly count here: with requests of
+  // a few ms it seldom holds one at the kill, and one it holds frees within GOVWATCH_HOST_SLOT_TTL_MS.
   await scenario('SIGKILL the crawl worker twice', async (s) => {
     for (const f of [0.25, 0.6]) {
       await crawledFraction(f);

@@ -77,6 +77,7 @@ const Env = z.object({
     .nonnegative()
     .default(30 * 60_000),
   GOVWATCH_CRAWL_LEASE_MS: z.coerce.number().int().min(1000).default(60_000),
+  GOVWATCH_HOST_SLOT_TTL_MS: z.coerce.number().int().min(1000).default(15_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
@@ -138,6 +139,8 @@ export type Config = {
    * that): a dead worker's requests and crawl job go back to the others after it.
    */
   crawlLeaseMs: number;
+  /** How long a host concurrency slot lasts unrenewed: a crashed crawler's slots free after this. */
+  hostSlotTtlMs: number;
   /** Unset: each command picks its own default (quiet CLI commands, informative workers). */
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
 };
@@ -197,6 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       staleMs: e.GOVWATCH_REAPER_STALE_MS,
     },
     crawlLeaseMs: e.GOVWATCH_CRAWL_LEASE_MS,
+    hostSlotTtlMs: e.GOVWATCH_HOST_SLOT_TTL_MS,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -41,6 +41,7 @@ export function createRuntime(config: Config, log: Logger): Runtime {
       userAgent: config.userAgent,
       allowPrivateNetwork: config.allowPrivateNetwork,
       timeoutMs: config.fetchTimeoutMs,
+      hostSlotTtlMs: config.hostSlotTtlMs,
     }),
     // Measures nothing until a crawl asks.
     pageBacklog: pageBacklog(() => downstreamBacklog(queues), backlogLimits(config.pageBacklog), {

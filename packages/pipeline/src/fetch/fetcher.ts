@@ -20,10 +20,11 @@ export type Fetcher = {
 export function createFetcher(
   redis: Redis,
   prefix: string,
-  settings: { userAgent: string; allowPrivateNetwork: boolean; timeoutMs?: number },
+  settings: { userAgent: string; allowPrivateNetwork: boolean; timeoutMs?: number; hostSlotTtlMs?: number },
 ): Fetcher {
-  const limiter = redisHostLimiter(redis, prefix);
-  const base = { ...settings, limiter };
+  const { hostSlotTtlMs, ...rest } = settings;
+  const limiter = redisHostLimiter(redis, prefix, { slotTtlMs: hostSlotTtlMs });
+  const base = { ...rest, limiter };
   return {
     ...base,
     optionsFor: (policy) => fetchOptionsFor(policy, base),

@@ -4,6 +4,10 @@
 //    frees itself), taken first come, first served: callers that find every slot busy queue,
 //    and while anyone waits, a free slot goes to the longest waiting (a process with
 //    back-to-back work would otherwise take every slot it frees straight back).
+//    A slot lives a short time (GOVWATCH_HOST_SLOT_TTL_MS, 15 s) and each process renews the
+//    slots its running requests hold, all in one script: a SIGKILLed worker's slots free within
+//    that time, not after the longest a request may take (90 s held a host with maxConcurrency 1
+//    still that long after each crash).
 // Both are taken in one atomic step. A request then sleeps until its reserved time: wake-up lag
 // delays only its own request and never pushes the later ones back (taking turns at "last send
 // + 1/rate" instead held a host to 1/(interval + lag): 127 of 200 requests per second in the
@@ -14,6 +18,7 @@ import { randomUUID } from 'node:crypto';
 import { metrics } from '@govwatch/core';
 import type { Redis } from 'ioredis';
 import { looksLikeConnectionError } from '../outage/connection-error.ts';
+import { slotRenewer } from './slot-renewer.ts';
 
 /** Further ahead than any reservation can be, at the least (a slow host's own limit may be more). */
 const MAX_AHEAD_MS = 15 * 60_000;
@@ -90,6 +95,22 @@ if ARGV[2] == '1' then
 end
 `;
 
+// Extends the slots still held (an expired one is not taken back: someone else may hold it now),
+// never shortening one reserved further ahead, and the sets' own expiry with them. KEYS: slot
+// sets; ARGV: ttl, then per key its tokens, space-separated. Per host: ZADD, PTTL, at most a PEXPIRE.
+const RENEW = `${NOW}
+local ttl = tonumber(ARGV[1])
+for i, key in ipairs(KEYS) do
+  local args = {}
+  for token in string.gmatch(ARGV[i + 1], '%S+') do
+    args[#args + 1] = now + ttl
+    args[#args + 1] = token
+  end
+  redis.call('ZADD', key, 'XX', 'GT', unpack(args))
+  if redis.call('PTTL', key) < ttl then redis.call('PEXPIRE', key, ttl) end
+end
+`;
+
 export type HostLimits = { requestsPerSecond: number; maxConcurrency: number };
 
 export type HostLimiter = {
@@ -98,8 +119,13 @@ export type HostLimiter = {
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-/** A slot is held at most this long (longer than any request's timeout). */
-const SLOT_TTL_MS = 90_000;
+/**
+ * A slot not renewed frees after this long (GOVWATCH_HOST_SLOT_TTL_MS): the cost of a crashed
+ * holder to the others on its host. Renewals go every third of it, so a renewal that fails (Redis
+ * away) is tried again, every second, while the slot still has a third to two thirds of it left.
+ */
+export const DEFAULT_SLOT_TTL_MS = 15_000;
+const RENEW_RETRY_MS = 1_000;
 /** How late a request may wake and still send on its reservation: gaps stay ≥ 90 % of the interval (10 ms at fast rates). */
 const lateTolerance = (intervalMs: number) => Math.max(10, intervalMs / 10);
 const MAX_RESERVATIONS = 3;
@@ -124,6 +150,12 @@ type WithTakeSlot = Redis & {
     ]
   ): Promise<number>;
   govwatchRelease(slots: string, waiters: string, deadlines: string, token: string, queued: '0' | '1'): Promise<null>;
+  govwatchRenewSlots(keyCount: number, ...args: (string | number)[]): Promise<null>;
+};
+
+export type HostLimiterOptions = {
+  /** How long a slot lasts unrenewed (default DEFAULT_SLOT_TTL_MS). */
+  slotTtlMs?: number;
 };
 
 export type RedisHostLimiter = HostLimiter & {
@@ -137,12 +169,20 @@ export type RedisHostLimiter = HostLimiter & {
   release(host: string, token: string, queued?: boolean): Promise<void>;
 };
 
-export function redisHostLimiter(client: Redis, prefix: string): RedisHostLimiter {
+export function redisHostLimiter(client: Redis, prefix: string, options: HostLimiterOptions = {}): RedisHostLimiter {
   // A defined command runs by EVALSHA: the script is not sent with every request.
   client.defineCommand('govwatchTakeSlot', { numberOfKeys: 4, lua: TAKE_SLOT_AND_TIME });
   client.defineCommand('govwatchRelease', { numberOfKeys: 3, lua: RELEASE });
+  client.defineCommand('govwatchRenewSlots', { lua: RENEW });
   const redis = client as WithTakeSlot;
   const key = (what: string, host: string) => `${prefix}:host-${what}:${host}`;
+  const slotTtlMs = options.slotTtlMs ?? DEFAULT_SLOT_TTL_MS;
+  const renewer = slotRenewer(
+    slotTtlMs,
+    (batch) =>
+      redis.govwatchRenewSlots(batch.size, ...batch.keys(), slotTtlMs, ...[...batch.values()].map((t) => t.join(' '))),
+    RENEW_RETRY_MS,
+  );
   const limiter: RedisHostLimiter = {
     async reserve(host, limits, token) {
       const interval = Math.max(1, Math.round(1000 / limits.requestsPerSecond));
@@ -152,7 +192,7 @@ export function redisHostLimiter(client: Redis, prefix: string): RedisHostLimite
           key('rate', host),
           key('waiters', host),
           key('waiter-deadlines', host),
-          SLOT_TTL_MS,
+          slotTtlMs,
           limits.maxConcurrency,
           token,
           interval,
@@ -179,8 +219,11 @@ export function redisHostLimiter(client: Redis, prefix: string): RedisHostLimite
         for (let late = 0; ; ) {
           let wait: number;
           try {
+            const before = performance.now();
             wait = await limiter.reserve(host, limits, token);
             outageSince = null;
+            // Held from here (the slot's expiry counted from before the ask: never later than Redis's).
+            if (wait >= 0) renewer.hold(token, key('slots', host), before + wait + slotTtlMs);
           } catch (err) {
             outageSince ??= Date.now();
             if (!looksLikeConnectionError(err) || Date.now() - outageSince > OUTAGE_PATIENCE_MS) throw err;
@@ -200,6 +243,7 @@ export function redisHostLimiter(client: Redis, prefix: string): RedisHostLimite
           if (Date.now() - due <= lateTolerance(interval) || ++late > MAX_RESERVATIONS) break;
         }
       } catch (err) {
+        renewer.drop(token);
         await limiter.release(host, token, queued).catch(() => undefined);
         throw err;
       }
@@ -208,6 +252,7 @@ export function redisHostLimiter(client: Redis, prefix: string): RedisHostLimite
         return await fn();
       } finally {
         // A slot that cannot be given back expires by itself; the request's outcome stands.
+        renewer.drop(token);
         await limiter.release(host, token, queued).catch(() => undefined);
       }
     },
