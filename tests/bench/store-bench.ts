@@ -48,7 +48,10 @@ type WorkerResult = {
   jobs: number;
   ms: number;
   cpuMs: number;
+  /** Of cpuMs, in the kernel (system calls: the socket to PostgreSQL). */
+  sysMs: number;
   backendCpuMs: number | null;
+  backendSysMs: number | null;
   outcomes: Record<string, number>;
   queries: Record<string, QueryStat>;
 };
@@ -65,8 +68,11 @@ type Cell = {
   roundTripsPerStore: number;
   /** The worker processes' own CPU (user + system) per store: prepare, Prisma, the pg driver. */
   workerCpuMsPerStore: number;
+  /** Of which in the kernel (socket writes and reads, mostly). */
+  workerSysMsPerStore: number;
   /** The PostgreSQL backends' CPU per store (from /proc: a local server only; else null). */
   postgresCpuMsPerStore: number | null;
+  postgresSysMsPerStore: number | null;
   topStatements: { sql: string; callsPerStore: number; msPerStore: number }[];
 };
 
@@ -154,15 +160,28 @@ function jobsFor(
  * of the server's work per store on a shared machine. Null when the server is not local (or not
  * readable).
  */
-function backendCpuMs(pid: number): number | null {
+function backendCpuMs(pid: number): { cpu: number; sys: number } | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     // utime and stime are fields 14 and 15 of stat, 12 and 13 after the name; in clock ticks (100/s).
-    return (Number(fields[11]) + Number(fields[12])) * 10;
+    const sys = Number(fields[12]) * 10;
+    return { cpu: Number(fields[11]) * 10 + sys, sys };
   } catch {
     return null;
   }
+}
+
+/**
+ * A statement's text as pg_stat_statements would group it: whitespace collapsed, and literal numbers
+ * and literal arrays (the advisory lock keys written into BEGIN's simple query) replaced by `?`.
+ */
+function statementKey(sql: string): string {
+  return sql
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/'\{[^'}]*\}'/g, "'{?}'")
+    .replace(/(?<![\w$"])-?\d+(?:\.\d+)?\b/g, '?');
 }
 
 /** Count every statement the pg driver sends, by its text (what pg_stat_statements would show). */
@@ -173,7 +192,7 @@ function countQueries(backends: Set<number>): Record<string, QueryStat> {
   proto.query = function (this: { processID?: number | null }, ...args: unknown[]) {
     if (this.processID) backends.add(this.processID);
     const first = args[0] as string | { text?: string };
-    const sql = (typeof first === 'string' ? first : (first?.text ?? '?')).replace(/\s+/g, ' ').trim();
+    const sql = statementKey(typeof first === 'string' ? first : (first?.text ?? '?'));
     const stat = stats[sql] ?? { calls: 0, ms: 0 };
     stats[sql] = stat;
     stat.calls++;
@@ -225,16 +244,21 @@ async function runWorker(): Promise<void> {
   const ms = performance.now() - started;
   const used = process.cpuUsage(cpu);
   let backendMs: number | null = 0;
+  let backendSys: number | null = 0;
   for (const pid of backends) {
     const now = backendCpuMs(pid);
-    backendMs = now === null || backendMs === null ? null : backendMs + now - (backendCpuBefore.get(pid) ?? 0);
+    const before = backendCpuBefore.get(pid);
+    backendMs = now === null || backendMs === null ? null : backendMs + now.cpu - (before?.cpu ?? 0);
+    backendSys = now === null || backendSys === null ? null : backendSys + now.sys - (before?.sys ?? 0);
   }
   await db.close();
   const result: WorkerResult = {
     jobs: mine.length,
     ms,
     cpuMs: (used.user + used.system) / 1000,
+    sysMs: used.system / 1000,
     backendCpuMs: backendMs,
+    backendSysMs: backendSys,
     outcomes,
     queries,
   };
@@ -320,9 +344,13 @@ async function runCell(scenario: Scenario, workers: number, profileDir: string |
       outcomes,
       roundTripsPerStore: roundTrips / JOBS,
       workerCpuMsPerStore: done.reduce((n, r) => n + r.cpuMs, 0) / JOBS,
+      workerSysMsPerStore: done.reduce((n, r) => n + r.sysMs, 0) / JOBS,
       postgresCpuMsPerStore: done.some((r) => r.backendCpuMs === null)
         ? null
         : done.reduce((n, r) => n + (r.backendCpuMs ?? 0), 0) / JOBS,
+      postgresSysMsPerStore: done.some((r) => r.backendSysMs === null)
+        ? null
+        : done.reduce((n, r) => n + (r.backendSysMs ?? 0), 0) / JOBS,
       topStatements,
     };
   } finally {
@@ -373,8 +401,8 @@ async function main(): Promise<void> {
       cells.push(cell);
       console.log(
         `${scenario} × ${workers} worker(s): ${cell.storesPerSecond.toFixed(0)} stores/s, ${cell.versionsPerSecond.toFixed(0)} versions/s, ` +
-          `${cell.roundTripsPerStore.toFixed(1)} round trips, CPU per store: worker ${cell.workerCpuMsPerStore.toFixed(2)} ms, ` +
-          `PostgreSQL ${cell.postgresCpuMsPerStore?.toFixed(2) ?? '?'} ms, outcomes ${JSON.stringify(cell.outcomes)}`,
+          `${cell.roundTripsPerStore.toFixed(1)} round trips, CPU per store: worker ${cell.workerCpuMsPerStore.toFixed(2)} ms (system ${cell.workerSysMsPerStore.toFixed(2)}), ` +
+          `PostgreSQL ${cell.postgresCpuMsPerStore?.toFixed(2) ?? '?'} ms (system ${cell.postgresSysMsPerStore?.toFixed(2) ?? '?'}), outcomes ${JSON.stringify(cell.outcomes)}`,
       );
       if (profileDir) {
         const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
