@@ -9,8 +9,8 @@
 // cell starts from an empty, migrated database. Jobs are built (gzip, sha256, contentHash)
 // before the clock starts; storePage's own decoding (gunzip, sha256 check, SimHash) is timed.
 //
-// Per cell it also counts, client-side, every SQL statement sent (pg's Client.query: the round
-// trips per store, and where their time goes) — pg_stat_statements is not loaded on the shared
+// Per cell it also counts, client-side, every SQL statement sent (pg's Client.query: statements
+// and round trips per store, and where their time goes) — pg_stat_statements is not loaded on the shared
 // PostgreSQL, and loading it needs a server restart. STORE_BENCH_PROFILE=1 also writes a
 // node --cpu-prof profile of worker 0 (in the temp dir) and prints its heaviest functions.
 //
@@ -54,6 +54,7 @@ type WorkerResult = {
   backendSysMs: number | null;
   outcomes: Record<string, number>;
   queries: Record<string, QueryStat>;
+  roundTrips: number;
 };
 type Cell = {
   scenario: Scenario;
@@ -66,6 +67,7 @@ type Cell = {
   reports: number;
   outcomes: Record<string, number>;
   roundTripsPerStore: number;
+  statementsPerStore: number;
   /** The worker processes' own CPU (user + system) per store: prepare, Prisma, the pg driver. */
   workerCpuMsPerStore: number;
   /** Of which in the kernel (socket writes and reads, mostly). */
@@ -176,7 +178,19 @@ function backendCpuMs(pid: number): { cpu: number; sys: number } | null {
  * A statement's text as pg_stat_statements would group it: whitespace collapsed, and literal numbers
  * and literal arrays (the advisory lock keys written into BEGIN's simple query) replaced by `?`.
  */
+const statementKeys = new Map<string, string>();
+
 function statementKey(sql: string): string {
+  // Cached per text: the worker's CPU is measured, and the store sends a few texts many times.
+  let key = statementKeys.get(sql);
+  if (key === undefined) {
+    key = normalise(sql);
+    statementKeys.set(sql, key);
+  }
+  return key;
+}
+
+function normalise(sql: string): string {
   return sql
     .replace(/\s+/g, ' ')
     .trim()
@@ -184,13 +198,23 @@ function statementKey(sql: string): string {
     .replace(/(?<![\w$"])-?\d+(?:\.\d+)?\b/g, '?');
 }
 
-/** Count every statement the pg driver sends, by its text (what pg_stat_statements would show). */
-function countQueries(backends: Set<number>): Record<string, QueryStat> {
+/**
+ * Count every statement the pg driver sends, by its text (what pg_stat_statements would show), and
+ * the round trips: a statement sent while none is in flight on its connection starts one (the
+ * store pipelines statements behind each other).
+ */
+function countQueries(backends: Set<number>): { stats: Record<string, QueryStat>; roundTrips: { n: number } } {
   const stats: Record<string, QueryStat> = {};
+  const roundTrips = { n: 0 };
+  const inFlight = new WeakMap<object, number>();
   const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
   const original = proto.query;
   proto.query = function (this: { processID?: number | null }, ...args: unknown[]) {
     if (this.processID) backends.add(this.processID);
+    const pending = inFlight.get(this) ?? 0;
+    if (pending === 0) roundTrips.n++;
+    inFlight.set(this, pending + 1);
+    const settle = () => inFlight.set(this, (inFlight.get(this) ?? 1) - 1);
     const first = args[0] as string | { text?: string };
     const sql = statementKey(typeof first === 'string' ? first : (first?.text ?? '?'));
     const stat = stats[sql] ?? { calls: 0, ms: 0 };
@@ -202,6 +226,7 @@ function countQueries(backends: Set<number>): Record<string, QueryStat> {
     if (typeof callback === 'function') {
       // pg.Pool#query hands the client a callback rather than awaiting a promise.
       args[last] = (...cbArgs: unknown[]) => {
+        settle();
         stat.ms += performance.now() - started;
         return (callback as (...a: unknown[]) => unknown)(...cbArgs);
       };
@@ -210,22 +235,25 @@ function countQueries(backends: Set<number>): Record<string, QueryStat> {
     const result = original.apply(this, args);
     if (result && typeof (result as Promise<unknown>).then === 'function') {
       return (result as Promise<unknown>).finally(() => {
+        settle();
         stat.ms += performance.now() - started;
       });
     }
+    settle();
     return result;
   };
-  return stats;
+  return { stats, roundTrips };
 }
 
 async function runWorker(): Promise<void> {
   const { databaseUrl, scenario, runs, index, workers, count } = JSON.parse(process.env.STORE_BENCH_WORKER as string);
   const backends = new Set<number>();
-  const queries = countQueries(backends);
+  const { stats: queries, roundTrips } = countQueries(backends);
   const db = createDb(databaseUrl);
   const mine = jobsFor(scenario, runs, count, (i) => i % workers === index);
   await db.prisma.$queryRaw`SELECT 1`; // connect before the clock starts
   for (const k of Object.keys(queries)) delete queries[k];
+  roundTrips.n = 0;
   const backendCpuBefore = new Map([...backends].map((pid) => [pid, backendCpuMs(pid)]));
   process.send?.({ ready: true });
   await new Promise<void>((resolve) => process.once('message', () => resolve()));
@@ -261,6 +289,7 @@ async function runWorker(): Promise<void> {
     backendSysMs: backendSys,
     outcomes,
     queries,
+    roundTrips: roundTrips.n,
   };
   process.send?.({ result }, () => process.exit(0));
 }
@@ -327,7 +356,8 @@ async function runCell(scenario: Scenario, workers: number, profileDir: string |
     }
     const versionsCreated = await db.prisma.reportVersion.count();
     const reports = await db.prisma.report.count();
-    const roundTrips = Object.values(queries).reduce((n, q) => n + q.calls, 0);
+    const statements = Object.values(queries).reduce((n, q) => n + q.calls, 0);
+    const roundTrips = done.reduce((n, r) => n + r.roundTrips, 0);
     const topStatements = Object.entries(queries)
       .sort((a, b) => b[1].ms - a[1].ms)
       .slice(0, 20)
@@ -343,6 +373,7 @@ async function runCell(scenario: Scenario, workers: number, profileDir: string |
       reports,
       outcomes,
       roundTripsPerStore: roundTrips / JOBS,
+      statementsPerStore: statements / JOBS,
       workerCpuMsPerStore: done.reduce((n, r) => n + r.cpuMs, 0) / JOBS,
       workerSysMsPerStore: done.reduce((n, r) => n + r.sysMs, 0) / JOBS,
       postgresCpuMsPerStore: done.some((r) => r.backendCpuMs === null)
@@ -401,7 +432,7 @@ async function main(): Promise<void> {
       cells.push(cell);
       console.log(
         `${scenario} × ${workers} worker(s): ${cell.storesPerSecond.toFixed(0)} stores/s, ${cell.versionsPerSecond.toFixed(0)} versions/s, ` +
-          `${cell.roundTripsPerStore.toFixed(1)} round trips, CPU per store: worker ${cell.workerCpuMsPerStore.toFixed(2)} ms (system ${cell.workerSysMsPerStore.toFixed(2)}), ` +
+          `${cell.roundTripsPerStore.toFixed(1)} round trips (${cell.statementsPerStore.toFixed(1)} statements), CPU per store: worker ${cell.workerCpuMsPerStore.toFixed(2)} ms (system ${cell.workerSysMsPerStore.toFixed(2)}), ` +
           `PostgreSQL ${cell.postgresCpuMsPerStore?.toFixed(2) ?? '?'} ms (system ${cell.postgresSysMsPerStore?.toFixed(2) ?? '?'}), outcomes ${JSON.stringify(cell.outcomes)}`,
       );
       if (profileDir) {

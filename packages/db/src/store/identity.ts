@@ -4,7 +4,8 @@
 //
 // Round trips: (a)–(d), the replay check and the page's previous hash are one query (lookup);
 // near-duplicate candidates are searched only when (a)–(c) found nothing, and come with their
-// current text, so Jaccard needs no further read.
+// current text, so Jaccard needs no further read. (b) picks the version first and then its report:
+// joined the other way round, a plan without statistics hashed the whole Report table.
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import {
   hammingDistance,
@@ -75,8 +76,8 @@ export async function lookup(sql: Sql, p: Prepared, record: JobRecord): Promise<
           'removed', r.status = 'removed')), '[]'::json)
         FROM "ReportUrl" u JOIN "Report" r ON r.id = u."reportId" WHERE u.url = ANY(${p.urls}::text[])) AS aliases,
       (SELECT json_build_object('reportId', v."reportId", 'version', v.version, 'removed', r.status = 'removed')
-        FROM "ReportVersion" v JOIN "Report" r ON r.id = v."reportId"
-        WHERE v."contentHash" = ${hash} ORDER BY v."createdAt" LIMIT 1) AS "sameContent",
+        FROM (SELECT "reportId", version FROM "ReportVersion" WHERE "contentHash" = ${hash} ORDER BY "createdAt" LIMIT 1) v
+        JOIN "Report" r ON r.id = v."reportId") AS "sameContent",
       (SELECT json_build_object('id', id, 'siteId', "siteId", 'removed', status = 'removed') ${moved}
         ORDER BY "firstSeenAt" LIMIT 1) AS moved,
       CASE WHEN ${p.fingerprint}::bigint IS NOT NULL
@@ -187,14 +188,17 @@ function candidatesSql(
   limit: number,
   agency: string | null,
 ): Prisma.Sql {
+  // A null year or agency drops its condition from the text rather than testing the parameter for
+  // null: the statement is prepared (sql.ts), and a generic plan of `$1 IS NULL OR agency = $1`
+  // cannot use the agency index.
   return Prisma.sql`
     SELECT c.id, c.distance, c.removed, c."firstSeenAt", v.text FROM (
       SELECT id, "currentVersion", status = 'removed' AS removed, "firstSeenAt",
              bit_count((simhash # ${fingerprint}::bigint)::bit(64))::int AS distance
       FROM "Report"
       WHERE simhash IS NOT NULL
-        AND (${reportYear}::int IS NULL OR "reportYear" IS NULL OR "reportYear" = ${reportYear}::int)
-        AND (${agency}::text IS NULL OR agency IS NULL OR agency = ${agency}::text)
+        ${reportYear === null ? Prisma.empty : Prisma.sql`AND ("reportYear" IS NULL OR "reportYear" = ${reportYear}::int)`}
+        ${agency === null ? Prisma.empty : Prisma.sql`AND (agency IS NULL OR agency = ${agency}::text)`}
         AND bit_count((simhash # ${fingerprint}::bigint)::bit(64)) <= ${NEAR_DUPLICATE_MAX_DISTANCE}
       ORDER BY distance, "firstSeenAt"
       LIMIT ${limit}
