@@ -63,10 +63,14 @@ type LookupRow = {
 export async function lookup(sql: Sql, p: Prepared, record: JobRecord): Promise<Lookup> {
   const hash = record.contentHash;
   const movable = Boolean(record.agency && record.reportYear !== null && record.title);
-  const moved = Prisma.sql`FROM "Report"
-        WHERE ${movable}::boolean AND agency = ${record.agency}::text AND "reportYear" = ${record.reportYear}::int AND title = ${record.title}::text`;
+  // Near-duplicate candidates are searched only when (a)–(c) found nothing: tested on the columns
+  // already read (OFFSET 0 keeps PostgreSQL from inlining them, which would run each read twice).
   const rows = await sql.query<LookupRow>(Prisma.sql`
-    SELECT
+    SELECT done, page, aliases, "sameContent", moved,
+      CASE WHEN ${p.fingerprint}::bigint IS NOT NULL AND aliases::text = '[]' AND "sameContent" IS NULL AND moved IS NULL
+        THEN (SELECT coalesce(json_agg(c ORDER BY c.distance, c."firstSeenAt"), '[]'::json) FROM (${candidatesSql(p.fingerprint, record.reportYear, 5, record.agency)}) c)
+      END AS near
+    FROM (SELECT
       (SELECT json_build_object('outcome', outcome, 'reportId', "reportId") FROM "CrawlRunPage"
         WHERE "runId" = ${p.job.runId} AND url = ${p.pageUrl}) AS done,
       (SELECT json_build_object('lastContentHash', "lastContentHash") FROM "Page" WHERE url = ${p.pageUrl}) AS page,
@@ -78,14 +82,10 @@ export async function lookup(sql: Sql, p: Prepared, record: JobRecord): Promise<
       (SELECT json_build_object('reportId', v."reportId", 'version', v.version, 'removed', r.status = 'removed')
         FROM (SELECT "reportId", version FROM "ReportVersion" WHERE "contentHash" = ${hash} ORDER BY "createdAt" LIMIT 1) v
         JOIN "Report" r ON r.id = v."reportId") AS "sameContent",
-      (SELECT json_build_object('id', id, 'siteId', "siteId", 'removed', status = 'removed') ${moved}
-        ORDER BY "firstSeenAt" LIMIT 1) AS moved,
-      CASE WHEN ${p.fingerprint}::bigint IS NOT NULL
-             AND NOT EXISTS (SELECT 1 FROM "ReportUrl" WHERE url = ANY(${p.urls}::text[]))
-             AND NOT EXISTS (SELECT 1 FROM "ReportVersion" WHERE "contentHash" = ${hash})
-             AND NOT EXISTS (SELECT 1 ${moved})
-        THEN (SELECT coalesce(json_agg(c ORDER BY c.distance, c."firstSeenAt"), '[]'::json) FROM (${candidatesSql(p.fingerprint, record.reportYear, 5, record.agency)}) c)
-      END AS near`);
+      (SELECT json_build_object('id', id, 'siteId', "siteId", 'removed', status = 'removed') FROM "Report"
+        WHERE ${movable}::boolean AND agency = ${record.agency}::text AND "reportYear" = ${record.reportYear}::int AND title = ${record.title}::text
+        ORDER BY "firstSeenAt" LIMIT 1) AS moved
+      OFFSET 0) known`);
   const row = rows[0];
   if (!row) throw new Error('store lookup returned no row');
   return {
