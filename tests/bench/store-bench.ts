@@ -11,12 +11,13 @@
 //
 // Per cell it also counts, client-side, every SQL statement sent (pg's Client.query: statements
 // and round trips per store, and where their time goes) — pg_stat_statements is not loaded on the shared
-// PostgreSQL, and loading it needs a server restart. STORE_BENCH_PROFILE=1 also writes a
-// node --cpu-prof profile of worker 0 (in the temp dir) and prints its heaviest functions.
+// PostgreSQL, and loading it needs a server restart. STORE_BENCH_PROFILE=1 also writes a CPU
+// profile of worker 0 while the clock runs (in the temp dir) and prints its heaviest functions.
 //
 // Prints a table and writes tests/bench/results/store.json. Needs PostgreSQL (pnpm services).
 import { fork } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -246,7 +247,9 @@ function countQueries(backends: Set<number>): { stats: Record<string, QueryStat>
 }
 
 async function runWorker(): Promise<void> {
-  const { databaseUrl, scenario, runs, index, workers, count } = JSON.parse(process.env.STORE_BENCH_WORKER as string);
+  const { databaseUrl, scenario, runs, index, workers, count, profileDir } = JSON.parse(
+    process.env.STORE_BENCH_WORKER as string,
+  );
   const backends = new Set<number>();
   const { stats: queries, roundTrips } = countQueries(backends);
   const db = createDb(databaseUrl);
@@ -257,6 +260,14 @@ async function runWorker(): Promise<void> {
   const backendCpuBefore = new Map([...backends].map((pid) => [pid, backendCpuMs(pid)]));
   process.send?.({ ready: true });
   await new Promise<void>((resolve) => process.once('message', () => resolve()));
+  // Only the timed stores: a profile of the whole process (node --cpu-prof) is mostly module
+  // loading and building the jobs.
+  const profiler = profileDir ? new Session() : null;
+  if (profiler) {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  }
   const outcomes: Record<string, number> = {};
   const started = performance.now();
   const cpu = process.cpuUsage();
@@ -271,6 +282,11 @@ async function runWorker(): Promise<void> {
   );
   const ms = performance.now() - started;
   const used = process.cpuUsage(cpu);
+  if (profiler) {
+    const { profile } = await profiler.post('Profiler.stop');
+    mkdirSync(profileDir, { recursive: true });
+    writeFileSync(join(profileDir, 'worker-0.cpuprofile'), JSON.stringify(profile));
+  }
   let backendMs: number | null = 0;
   let backendSys: number | null = 0;
   for (const pid of backends) {
@@ -308,10 +324,8 @@ async function runCell(scenario: Scenario, workers: number, profileDir: string |
       runs[site] = (await db.prisma.crawlRun.create({ data: { siteId: site, trigger: 'cli' } })).id;
     }
     const children = Array.from({ length: workers }, (_, index) => {
-      const execArgv = ['--import', 'tsx'];
-      if (profileDir && index === 0) execArgv.push('--cpu-prof', `--cpu-prof-dir=${profileDir}`);
       return fork(fileURLToPath(import.meta.url), [], {
-        execArgv,
+        execArgv: ['--import', 'tsx'],
         env: {
           ...process.env,
           STORE_BENCH_WORKER: JSON.stringify({
@@ -321,6 +335,7 @@ async function runCell(scenario: Scenario, workers: number, profileDir: string |
             index,
             workers,
             count: JOBS,
+            profileDir: index === 0 ? profileDir : null,
           }),
         },
       });
