@@ -9,14 +9,15 @@
 // cell starts from an empty, migrated database. Jobs are built (gzip, sha256, contentHash)
 // before the clock starts; storePage's own decoding (gunzip, sha256 check, SimHash) is timed.
 //
-// Per cell it also counts, client-side, every SQL statement sent (pg's Client.query: the round
-// trips per store, and where their time goes) — pg_stat_statements is not loaded on the shared
-// PostgreSQL, and loading it needs a server restart. STORE_BENCH_PROFILE=1 also writes a
-// node --cpu-prof profile of worker 0 (in the temp dir) and prints its heaviest functions.
+// Per cell it also counts, client-side, every SQL statement sent (pg's Client.query: statements
+// and round trips per store, and where their time goes) — pg_stat_statements is not loaded on the shared
+// PostgreSQL, and loading it needs a server restart. STORE_BENCH_PROFILE=1 also writes a CPU
+// profile of worker 0 while the clock runs (in the temp dir) and prints its heaviest functions.
 //
 // Prints a table and writes tests/bench/results/store.json. Needs PostgreSQL (pnpm services).
 import { fork } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -25,7 +26,7 @@ import { createDb, type Db, indexPendingSearch, SEARCH_INDEX_BATCH, storePage } 
 import { createTestDatabase } from '@govwatch/db/testing';
 import type { StoreRecordJob } from '@govwatch/jobs';
 import pg from 'pg';
-import { procCpuMs } from '../helpers/process-stats.ts';
+import { procCpuMs, procCpuTimes } from '../helpers/process-stats.ts';
 import { recordJob, republished } from '../store-helpers.ts';
 import { YICHUN_2022, YICHUN_2023 } from '../store-texts.ts';
 
@@ -49,9 +50,13 @@ type WorkerResult = {
   jobs: number;
   ms: number;
   cpuMs: number;
+  /** Of cpuMs, in the kernel (system calls: the socket to PostgreSQL). */
+  sysMs: number;
   backendCpuMs: number | null;
+  backendSysMs: number | null;
   outcomes: Record<string, number>;
   queries: Record<string, QueryStat>;
+  roundTrips: number;
 };
 type Cell = {
   scenario: Scenario;
@@ -64,10 +69,14 @@ type Cell = {
   reports: number;
   outcomes: Record<string, number>;
   roundTripsPerStore: number;
+  statementsPerStore: number;
   /** The worker processes' own CPU (user + system) per store: prepare, Prisma, the pg driver. */
   workerCpuMsPerStore: number;
+  /** Of which in the kernel (socket writes and reads, mostly). */
+  workerSysMsPerStore: number;
   /** The PostgreSQL backends' CPU per store (from /proc: a local server only; else null). */
   postgresCpuMsPerStore: number | null;
+  postgresSysMsPerStore: number | null;
   topStatements: { sql: string; callsPerStore: number; msPerStore: number }[];
   /** The search indexer's catch-up after the stores (null: skipped). */
   search: SearchCatchUp | null;
@@ -153,15 +162,49 @@ function jobsFor(
 
 // --- worker process -------------------------------------------------------------------------
 
-/** Count every statement the pg driver sends, by its text (what pg_stat_statements would show). */
-function countQueries(backends: Set<number>): Record<string, QueryStat> {
+/**
+ * A statement's text as pg_stat_statements would group it: whitespace collapsed, and literal numbers
+ * and literal arrays (the advisory lock keys written into BEGIN's simple query) replaced by `?`.
+ */
+const statementKeys = new Map<string, string>();
+
+function statementKey(sql: string): string {
+  // Cached per text: the worker's CPU is measured, and the store sends a few texts many times.
+  let key = statementKeys.get(sql);
+  if (key === undefined) {
+    key = normalise(sql);
+    statementKeys.set(sql, key);
+  }
+  return key;
+}
+
+function normalise(sql: string): string {
+  return sql
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/'\{[^'}]*\}'/g, "'{?}'")
+    .replace(/(?<![\w$"])-?\d+(?:\.\d+)?\b/g, '?');
+}
+
+/**
+ * Count every statement the pg driver sends, by its text (what pg_stat_statements would show), and
+ * the round trips: a statement sent while none is in flight on its connection starts one (the
+ * store pipelines statements behind each other).
+ */
+function countQueries(backends: Set<number>): { stats: Record<string, QueryStat>; roundTrips: { n: number } } {
   const stats: Record<string, QueryStat> = {};
+  const roundTrips = { n: 0 };
+  const inFlight = new WeakMap<object, number>();
   const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
   const original = proto.query;
   proto.query = function (this: { processID?: number | null }, ...args: unknown[]) {
     if (this.processID) backends.add(this.processID);
+    const pending = inFlight.get(this) ?? 0;
+    if (pending === 0) roundTrips.n++;
+    inFlight.set(this, pending + 1);
+    const settle = () => inFlight.set(this, (inFlight.get(this) ?? 1) - 1);
     const first = args[0] as string | { text?: string };
-    const sql = (typeof first === 'string' ? first : (first?.text ?? '?')).replace(/\s+/g, ' ').trim();
+    const sql = statementKey(typeof first === 'string' ? first : (first?.text ?? '?'));
     const stat = stats[sql] ?? { calls: 0, ms: 0 };
     stats[sql] = stat;
     stat.calls++;
@@ -171,6 +214,7 @@ function countQueries(backends: Set<number>): Record<string, QueryStat> {
     if (typeof callback === 'function') {
       // pg.Pool#query hands the client a callback rather than awaiting a promise.
       args[last] = (...cbArgs: unknown[]) => {
+        settle();
         stat.ms += performance.now() - started;
         return (callback as (...a: unknown[]) => unknown)(...cbArgs);
       };
@@ -179,25 +223,38 @@ function countQueries(backends: Set<number>): Record<string, QueryStat> {
     const result = original.apply(this, args);
     if (result && typeof (result as Promise<unknown>).then === 'function') {
       return (result as Promise<unknown>).finally(() => {
+        settle();
         stat.ms += performance.now() - started;
       });
     }
+    settle();
     return result;
   };
-  return stats;
+  return { stats, roundTrips };
 }
 
 async function runWorker(): Promise<void> {
-  const { databaseUrl, scenario, runs, index, workers, count } = JSON.parse(process.env.STORE_BENCH_WORKER as string);
+  const { databaseUrl, scenario, runs, index, workers, count, profileDir } = JSON.parse(
+    process.env.STORE_BENCH_WORKER as string,
+  );
   const backends = new Set<number>();
-  const queries = countQueries(backends);
+  const { stats: queries, roundTrips } = countQueries(backends);
   const db = createDb(databaseUrl);
   const mine = jobsFor(scenario, runs, count, (i) => i % workers === index);
   await db.prisma.$queryRaw`SELECT 1`; // connect before the clock starts
   for (const k of Object.keys(queries)) delete queries[k];
-  const backendCpuBefore = new Map([...backends].map((pid) => [pid, procCpuMs(pid)]));
+  roundTrips.n = 0;
+  const backendCpuBefore = new Map([...backends].map((pid) => [pid, procCpuTimes(pid)]));
   process.send?.({ ready: true });
   await new Promise<void>((resolve) => process.once('message', () => resolve()));
+  // Only the timed stores: a profile of the whole process (node --cpu-prof) is mostly module
+  // loading and building the jobs.
+  const profiler = profileDir ? new Session() : null;
+  if (profiler) {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  }
   const outcomes: Record<string, number> = {};
   const started = performance.now();
   const cpu = process.cpuUsage();
@@ -212,19 +269,30 @@ async function runWorker(): Promise<void> {
   );
   const ms = performance.now() - started;
   const used = process.cpuUsage(cpu);
+  if (profiler) {
+    const { profile } = await profiler.post('Profiler.stop');
+    mkdirSync(profileDir, { recursive: true });
+    writeFileSync(join(profileDir, 'worker-0.cpuprofile'), JSON.stringify(profile));
+  }
   let backendMs: number | null = 0;
+  let backendSys: number | null = 0;
   for (const pid of backends) {
-    const now = procCpuMs(pid);
-    backendMs = now === null || backendMs === null ? null : backendMs + now - (backendCpuBefore.get(pid) ?? 0);
+    const now = procCpuTimes(pid);
+    const before = backendCpuBefore.get(pid);
+    backendMs = now === null || backendMs === null ? null : backendMs + now.cpu - (before?.cpu ?? 0);
+    backendSys = now === null || backendSys === null ? null : backendSys + now.sys - (before?.sys ?? 0);
   }
   await db.close();
   const result: WorkerResult = {
     jobs: mine.length,
     ms,
     cpuMs: (used.user + used.system) / 1000,
+    sysMs: used.system / 1000,
     backendCpuMs: backendMs,
+    backendSysMs: backendSys,
     outcomes,
     queries,
+    roundTrips: roundTrips.n,
   };
   process.send?.({ result }, () => process.exit(0));
 }
@@ -242,10 +310,8 @@ async function runCell(scenario: Scenario, workers: number, profileDir: string |
       runs[site] = (await db.prisma.crawlRun.create({ data: { siteId: site, trigger: 'cli' } })).id;
     }
     const children = Array.from({ length: workers }, (_, index) => {
-      const execArgv = ['--import', 'tsx'];
-      if (profileDir && index === 0) execArgv.push('--cpu-prof', `--cpu-prof-dir=${profileDir}`);
       return fork(fileURLToPath(import.meta.url), [], {
-        execArgv,
+        execArgv: ['--import', 'tsx'],
         env: {
           ...process.env,
           STORE_BENCH_WORKER: JSON.stringify({
@@ -255,6 +321,7 @@ async function runCell(scenario: Scenario, workers: number, profileDir: string |
             index,
             workers,
             count: JOBS,
+            profileDir: index === 0 ? profileDir : null,
           }),
         },
       });
@@ -291,7 +358,8 @@ async function runCell(scenario: Scenario, workers: number, profileDir: string |
     const search = SEARCH_INDEX ? await catchUpSearch(db) : null;
     const versionsCreated = await db.prisma.reportVersion.count();
     const reports = await db.prisma.report.count();
-    const roundTrips = Object.values(queries).reduce((n, q) => n + q.calls, 0);
+    const statements = Object.values(queries).reduce((n, q) => n + q.calls, 0);
+    const roundTrips = done.reduce((n, r) => n + r.roundTrips, 0);
     const topStatements = Object.entries(queries)
       .sort((a, b) => b[1].ms - a[1].ms)
       .slice(0, 20)
@@ -307,10 +375,15 @@ async function runCell(scenario: Scenario, workers: number, profileDir: string |
       reports,
       outcomes,
       roundTripsPerStore: roundTrips / JOBS,
+      statementsPerStore: statements / JOBS,
       workerCpuMsPerStore: done.reduce((n, r) => n + r.cpuMs, 0) / JOBS,
+      workerSysMsPerStore: done.reduce((n, r) => n + r.sysMs, 0) / JOBS,
       postgresCpuMsPerStore: done.some((r) => r.backendCpuMs === null)
         ? null
         : done.reduce((n, r) => n + (r.backendCpuMs ?? 0), 0) / JOBS,
+      postgresSysMsPerStore: done.some((r) => r.backendSysMs === null)
+        ? null
+        : done.reduce((n, r) => n + (r.backendSysMs ?? 0), 0) / JOBS,
       topStatements,
       search,
     };
@@ -392,8 +465,8 @@ async function main(): Promise<void> {
       cells.push(cell);
       console.log(
         `${scenario} × ${workers} worker(s): ${cell.storesPerSecond.toFixed(0)} stores/s, ${cell.versionsPerSecond.toFixed(0)} versions/s, ` +
-          `${cell.roundTripsPerStore.toFixed(1)} round trips, CPU per store: worker ${cell.workerCpuMsPerStore.toFixed(2)} ms, ` +
-          `PostgreSQL ${cell.postgresCpuMsPerStore?.toFixed(2) ?? '?'} ms, outcomes ${JSON.stringify(cell.outcomes)}` +
+          `${cell.roundTripsPerStore.toFixed(1)} round trips (${cell.statementsPerStore.toFixed(1)} statements), CPU per store: worker ${cell.workerCpuMsPerStore.toFixed(2)} ms (system ${cell.workerSysMsPerStore.toFixed(2)}), ` +
+          `PostgreSQL ${cell.postgresCpuMsPerStore?.toFixed(2) ?? '?'} ms (system ${cell.postgresSysMsPerStore?.toFixed(2) ?? '?'}), outcomes ${JSON.stringify(cell.outcomes)}` +
           (cell.search
             ? `; then search indexing: ${cell.search.reports} reports in ${cell.search.seconds.toFixed(2)} s ` +
               `(${cell.search.perSecond.toFixed(0)}/s, PostgreSQL ${cell.search.postgresCpuMsPerReport?.toFixed(2) ?? '?'} ms each)`

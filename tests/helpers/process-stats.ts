@@ -32,11 +32,17 @@ export function procKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
  * machine.
  */
 export function procCpuMs(pid: number): number | null {
+  return procCpuTimes(pid)?.cpu ?? null;
+}
+
+/** As procCpuMs, with the system part apart (`sys`: time in the kernel, of the `cpu` total). */
+export function procCpuTimes(pid: number): { cpu: number; sys: number } | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The name (field 2, in parentheses) may hold spaces and parentheses: count from after its last ')'.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
+    const sys = Number(fields[12]) * 10;
+    return { cpu: Number(fields[11]) * 10 + sys, sys };
   } catch {
     return null;
   }

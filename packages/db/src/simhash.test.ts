@@ -19,6 +19,13 @@ describe('simhash', () => {
     expect(simhash('一二三四五六七八九十'.repeat(30))).toBe(-5714364166364066569n);
     const spread = Array.from({ length: 400 }, (_, i) => String.fromCodePoint(0x4e00 + ((i * 7919) % 2000))).join('');
     expect(simhash(spread)).toBe(5558822342214961306n);
+    // Report-sized texts (the counters are emptied every 255 shingles) and code points past U+FFFF.
+    expect(simhash(cjkText(7, 3000))).toBe(-7644416809810475040n);
+    expect(simhash(cjkText(8, 20000))).toBe(1280891485875022929n);
+    const astral = Array.from({ length: 700 }, (_, i) =>
+      String.fromCodePoint((i % 3 === 0 ? 0x20000 : 0x4e00) + ((i * 7919) % 2000)),
+    ).join('');
+    expect(simhash(astral)).toBe(281301217806449164n);
   });
 
   it('gives no fingerprint to texts too short to judge', () => {

@@ -4,7 +4,8 @@
 //
 // Round trips: (a)–(d), the replay check and the page's previous hash are one query (lookup);
 // near-duplicate candidates are searched only when (a)–(c) found nothing, and come with their
-// current text, so Jaccard needs no further read.
+// current text, so Jaccard needs no further read. (b) picks the version first and then its report:
+// joined the other way round, a plan without statistics hashed the whole Report table.
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import {
   hammingDistance,
@@ -62,10 +63,14 @@ type LookupRow = {
 export async function lookup(sql: Sql, p: Prepared, record: JobRecord): Promise<Lookup> {
   const hash = record.contentHash;
   const movable = Boolean(record.agency && record.reportYear !== null && record.title);
-  const moved = Prisma.sql`FROM "Report"
-        WHERE ${movable}::boolean AND agency = ${record.agency}::text AND "reportYear" = ${record.reportYear}::int AND title = ${record.title}::text`;
+  // Near-duplicate candidates are searched only when (a)–(c) found nothing: tested on the columns
+  // already read (OFFSET 0 keeps PostgreSQL from inlining them, which would run each read twice).
   const rows = await sql.query<LookupRow>(Prisma.sql`
-    SELECT
+    SELECT done, page, aliases, "sameContent", moved,
+      CASE WHEN ${p.fingerprint}::bigint IS NOT NULL AND aliases::text = '[]' AND "sameContent" IS NULL AND moved IS NULL
+        THEN (SELECT coalesce(json_agg(c ORDER BY c.distance, c."firstSeenAt"), '[]'::json) FROM (${candidatesSql(p.fingerprint, record.reportYear, 5, record.agency)}) c)
+      END AS near
+    FROM (SELECT
       (SELECT json_build_object('outcome', outcome, 'reportId', "reportId") FROM "CrawlRunPage"
         WHERE "runId" = ${p.job.runId} AND url = ${p.pageUrl}) AS done,
       (SELECT json_build_object('lastContentHash', "lastContentHash") FROM "Page" WHERE url = ${p.pageUrl}) AS page,
@@ -75,16 +80,12 @@ export async function lookup(sql: Sql, p: Prepared, record: JobRecord): Promise<
           'removed', r.status = 'removed')), '[]'::json)
         FROM "ReportUrl" u JOIN "Report" r ON r.id = u."reportId" WHERE u.url = ANY(${p.urls}::text[])) AS aliases,
       (SELECT json_build_object('reportId', v."reportId", 'version', v.version, 'removed', r.status = 'removed')
-        FROM "ReportVersion" v JOIN "Report" r ON r.id = v."reportId"
-        WHERE v."contentHash" = ${hash} ORDER BY v."createdAt" LIMIT 1) AS "sameContent",
-      (SELECT json_build_object('id', id, 'siteId', "siteId", 'removed', status = 'removed') ${moved}
-        ORDER BY "firstSeenAt" LIMIT 1) AS moved,
-      CASE WHEN ${p.fingerprint}::bigint IS NOT NULL
-             AND NOT EXISTS (SELECT 1 FROM "ReportUrl" WHERE url = ANY(${p.urls}::text[]))
-             AND NOT EXISTS (SELECT 1 FROM "ReportVersion" WHERE "contentHash" = ${hash})
-             AND NOT EXISTS (SELECT 1 ${moved})
-        THEN (SELECT coalesce(json_agg(c ORDER BY c.distance, c."firstSeenAt"), '[]'::json) FROM (${candidatesSql(p.fingerprint, record.reportYear, 5, record.agency)}) c)
-      END AS near`);
+        FROM (SELECT "reportId", version FROM "ReportVersion" WHERE "contentHash" = ${hash} ORDER BY "createdAt" LIMIT 1) v
+        JOIN "Report" r ON r.id = v."reportId") AS "sameContent",
+      (SELECT json_build_object('id', id, 'siteId', "siteId", 'removed', status = 'removed') FROM "Report"
+        WHERE ${movable}::boolean AND agency = ${record.agency}::text AND "reportYear" = ${record.reportYear}::int AND title = ${record.title}::text
+        ORDER BY "firstSeenAt" LIMIT 1) AS moved
+      OFFSET 0) known`);
   const row = rows[0];
   if (!row) throw new Error('store lookup returned no row');
   return {
@@ -187,14 +188,17 @@ function candidatesSql(
   limit: number,
   agency: string | null,
 ): Prisma.Sql {
+  // A null year or agency drops its condition from the text rather than testing the parameter for
+  // null: the statement is prepared (sql.ts), and a generic plan of `$1 IS NULL OR agency = $1`
+  // cannot use the agency index.
   return Prisma.sql`
     SELECT c.id, c.distance, c.removed, c."firstSeenAt", v.text FROM (
       SELECT id, "currentVersion", status = 'removed' AS removed, "firstSeenAt",
              bit_count((simhash # ${fingerprint}::bigint)::bit(64))::int AS distance
       FROM "Report"
       WHERE simhash IS NOT NULL
-        AND (${reportYear}::int IS NULL OR "reportYear" IS NULL OR "reportYear" = ${reportYear}::int)
-        AND (${agency}::text IS NULL OR agency IS NULL OR agency = ${agency}::text)
+        ${reportYear === null ? Prisma.empty : Prisma.sql`AND ("reportYear" IS NULL OR "reportYear" = ${reportYear}::int)`}
+        ${agency === null ? Prisma.empty : Prisma.sql`AND (agency IS NULL OR agency = ${agency}::text)`}
         AND bit_count((simhash # ${fingerprint}::bigint)::bit(64)) <= ${NEAR_DUPLICATE_MAX_DISTANCE}
       ORDER BY distance, "firstSeenAt"
       LIMIT ${limit}

@@ -9,14 +9,37 @@ import type { Prepared } from './prepare.ts';
 /** Runs a Prisma.sql statement and returns its rows: a pg connection, or a Prisma transaction. */
 export type Sql = { query<T>(statement: Prisma.Sql): Promise<T[]> };
 
+/** The statements of a transaction: commitWith sends its statement and COMMIT together (transaction.ts). */
+export type TxSql = Sql & { commitWith<T>(statement: Prisma.Sql): Promise<T[]> };
+
 /** Statements on one pg client (a transaction) or the pool (a statement on its own). */
 export function pgSql(client: pg.ClientBase | pg.Pool): Sql {
   return {
     async query<T>(statement: Prisma.Sql): Promise<T[]> {
-      const result = await client.query(statement.text, statement.values as unknown[]);
+      const result = await client.query(namedQuery(statement));
       return result.rows as T[];
     },
   };
+}
+
+// The store's statements are few texts run thousands of times with other values. Unnamed, each
+// run is parsed, analysed and planned again: with the lookup's dozen subqueries that was a third of
+// PostgreSQL's CPU per new report (perf on the backend, store bench). Named, pg parses each text
+// once per connection and PostgreSQL reuses its plan (a generic one after five runs, when it costs
+// no more than the custom ones). Names are handed out per text; past MAX_NAMED texts (a statement
+// built with a varying shape) they go unnamed rather than fill every connection with plans.
+const MAX_NAMED = 200;
+const names = new Map<string, string>();
+
+/** pg's query config for a statement: named (prepared once per connection) while names last. */
+export function namedQuery(statement: Prisma.Sql): pg.QueryConfig {
+  const text = statement.text;
+  let name = names.get(text);
+  if (name === undefined && names.size < MAX_NAMED) {
+    name = `govwatch_store_${names.size}`;
+    names.set(text, name);
+  }
+  return { text, values: statement.values as unknown[], ...(name ? { name } : {}) };
 }
 
 /** Statements through a Prisma client or transaction (markMissing and other Prisma callers). */

@@ -12,13 +12,13 @@
 import type { StoreRecordJob } from '@govwatch/jobs';
 import type pg from 'pg';
 import { poolOf } from '../client.ts';
-import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { findReport, lookup } from './identity.ts';
 import { identityLockSql } from './locks.ts';
 import { storePlainPage } from './pages.ts';
 import { type Prepared, prepare } from './prepare.ts';
 import { withConflictRetries } from './retry.ts';
-import { pgSql, type Sql } from './sql.ts';
+import { namedQuery, pgSql, type TxSql } from './sql.ts';
 import type { JobRecord, StoreJobInput, StoreOptions, StoreOutcome, StoreResult } from './types.ts';
 import { addVersion, restoreIfRemoved } from './versions.ts';
 import { writeReportStore } from './writes.ts';
@@ -45,11 +45,16 @@ export async function storePage(
 }
 
 /**
- * One transaction on one pooled connection: BEGIN travels with `first` (the identity locks) in one
- * simple query, then `work`, then COMMIT; anything thrown rolls back. A connection that cannot
- * even roll back is dropped from the pool.
+ * One transaction on one pooled connection, pipelined (pg's pipeline mode: a query is sent without
+ * waiting for the answer to the one before): BEGIN with `first` (the identity locks, one simple
+ * query) goes out together with work's first statement, and work's last statement together with
+ * COMMIT (tx.commitWith). A new report is so two round trips where it was four; each round trip
+ * cost the worker and its backend a socket write, a read and a wake-up (store bench). The server
+ * still runs the statements one after the other, each on its own snapshot, so the lookup reads
+ * after the locks are held. Anything thrown rolls back. A connection that cannot even roll back
+ * is dropped from the pool.
  */
-async function inTransaction<T>(pool: pg.Pool, first: string, work: (sql: Sql) => Promise<T>): Promise<T> {
+async function inTransaction<T>(pool: pg.Pool, first: string, work: (tx: TxSql) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
   // A checked-out client is not heard by the pool's error listener: a server that goes away
@@ -58,20 +63,84 @@ async function inTransaction<T>(pool: pg.Pool, first: string, work: (sql: Sql) =
     broken = err;
   };
   client.on('error', lost);
+  // The pool's clients are shared with Prisma: pipeline mode is this transaction's only.
+  const piped = client as pg.PoolClient & { pipeline: boolean };
+  piped.pipeline = true;
+  const tx = pipelinedTx(client, `BEGIN; SET LOCAL plan_cache_mode = force_generic_plan; ${first}`);
   try {
-    await client.query(`BEGIN; ${first}`);
-    const result = await work(pgSql(client));
-    await client.query('COMMIT');
+    const result = await work(tx);
+    await tx.commit();
     return result;
   } catch (err) {
+    await tx.settled();
     await client.query('ROLLBACK').catch((rollbackErr: Error) => {
       broken = rollbackErr;
     });
     throw err;
   } finally {
+    await tx.settled();
+    piped.pipeline = false;
     client.off('error', lost);
     client.release(broken);
   }
+}
+
+/**
+ * The statements of one transaction on a pipelined client. BEGIN goes out with the first statement
+ * and is answered with it: an error of BEGIN's (a deadlock on the locks) is the one thrown, not
+ * the "transaction is aborted" of the statements behind it. The statements sent together leave in
+ * one socket write (the stream corked while pg writes them), one system call and one wake-up of
+ * the server instead of one per statement.
+ */
+function pipelinedTx(client: pg.PoolClient, begin: string) {
+  const inFlight = new Set<Promise<unknown>>();
+  const send = <R>(promise: Promise<R>): Promise<R> => {
+    inFlight.add(promise);
+    const done = () => inFlight.delete(promise);
+    promise.then(done, done);
+    return promise;
+  };
+  const stream = (client as unknown as { connection?: { stream?: { cork?(): void; uncork?(): void } } }).connection
+    ?.stream;
+  let first: string | null = begin;
+  let committed = false;
+  /** Send the statements together; answer their rows, or the first error (BEGIN's first of all). */
+  const run = async (statements: (pg.QueryConfig | string)[]): Promise<pg.QueryResult[]> => {
+    const all = first === null ? statements : [first, ...statements];
+    first = null;
+    stream?.cork?.();
+    let sent: Promise<pg.QueryResult>[];
+    try {
+      sent = all.map((s) => send(client.query(s)));
+    } finally {
+      stream?.uncork?.();
+    }
+    const results = await Promise.allSettled(sent);
+    const failed = results.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    return results
+      .slice(all.length - statements.length)
+      .map((r) => (r as PromiseFulfilledResult<pg.QueryResult>).value);
+  };
+  const tx: TxSql & { commit(): Promise<void>; settled(): Promise<void> } = {
+    async query<T>(statement: Prisma.Sql): Promise<T[]> {
+      const [result] = await run([namedQuery(statement)]);
+      return (result?.rows ?? []) as T[];
+    },
+    async commitWith<T>(statement: Prisma.Sql): Promise<T[]> {
+      committed = true;
+      const [result] = await run([namedQuery(statement), 'COMMIT']);
+      return (result?.rows ?? []) as T[];
+    },
+    async commit() {
+      if (!committed) await run(['COMMIT']);
+      committed = true;
+    },
+    async settled() {
+      await Promise.allSettled([...inFlight]);
+    },
+  };
+  return tx;
 }
 
 const replay = (done: { outcome: string; reportId: string | null }): StoreResult => ({
@@ -86,7 +155,7 @@ const replay = (done: { outcome: string; reportId: string | null }): StoreResult
  * in one statement (writes.ts). A new report is 4 round trips in all: BEGIN with the locks, the
  * lookup, the writes, COMMIT.
  */
-async function storeReport(sql: Sql, p: Prepared, job: StoreRecordJob, record: JobRecord): Promise<StoreResult> {
+async function storeReport(sql: TxSql, p: Prepared, job: StoreRecordJob, record: JobRecord): Promise<StoreResult> {
   const known = await lookup(sql, p, record);
   if (known.done) return replay(known.done);
   const match = await findReport(sql, p, record, known);

@@ -8,7 +8,7 @@ import type { StoreRecordJob } from '@govwatch/jobs';
 import { Prisma } from '../generated/prisma/client.ts';
 import { eventPayload } from '../outbox.ts';
 import type { Prepared } from './prepare.ts';
-import { json, type Sql, snapshotCte, utc } from './sql.ts';
+import { json, snapshotCte, type TxSql, utc } from './sql.ts';
 import type { JobRecord, StoreOutcome } from './types.ts';
 
 export type ReportWrite = {
@@ -22,9 +22,12 @@ export type ReportWrite = {
   changed: boolean;
 };
 
-/** Snapshot, report (when new), URLs, page and run outcome of a report record; returns the report id. */
+/**
+ * Snapshot, report (when new), URLs, page and run outcome of a report record, the transaction's
+ * last statement: it goes out with COMMIT. Returns the report id.
+ */
 export async function writeReportStore(
-  sql: Sql,
+  sql: TxSql,
   p: Prepared,
   job: StoreRecordJob,
   record: JobRecord,
@@ -79,6 +82,6 @@ export async function writeReportStore(
   parts.push(Prisma.sql`run AS (
     INSERT INTO "CrawlRunPage" ("runId", url, outcome, reason, "reportId") VALUES (${job.runId}, ${p.pageUrl}, ${w.outcome}, NULL, ${reportId})
     ON CONFLICT DO NOTHING RETURNING 1)`);
-  await sql.query(Prisma.sql`WITH ${Prisma.join(parts, ',\n')} SELECT 1 AS done`);
+  await sql.commitWith(Prisma.sql`WITH ${Prisma.join(parts, ',\n')} SELECT 1 AS done`);
   return reportId;
 }
