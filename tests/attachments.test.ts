@@ -2,7 +2,7 @@
 // fetches the page, then (in the extract stage) the DOCX it points to, and stores the report with
 // the DOCX's text. A 503 on the attachment retries; a report whose attachment is gone is stored
 // all the same, with the reason. Real Redis and PostgreSQL, a site served on 127.0.0.1.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { createDb, type Db } from '@govwatch/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { minimalDocx } from './fixtures/attachments/docx.ts';
-import { runCli } from './helpers/cli.ts';
+import { runCli, writeLocalSiteFile } from './helpers/cli.ts';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db.ts';
 import { dropPrefix, redisUrl, testPrefix } from './helpers/test-queues.ts';
 
@@ -108,21 +108,12 @@ beforeAll(async () => {
   database = await createTestDatabase();
   db = createDb(database.url);
   const dir = mkdtempSync(join(tmpdir(), 'govwatch-attachments-'));
-  const sitesFile = join(dir, 'sites.yaml');
-  writeFileSync(
-    sitesFile,
-    [
-      'sites:',
-      `  - id: ${SITE_ID}`,
-      '    name: 某某县人民政府',
-      `    startUrls: ['${origin}${COLUMN}']`,
-      `    reportLinkPattern: '/t\\d{8}_\\d+\\.html$'`,
-      '    requestsPerSecond: 50',
-      '    maxConcurrency: 4',
-      '    allowPrivateNetwork: true',
-      '',
-    ].join('\n'),
-  );
+  const sitesFile = writeLocalSiteFile(dir, {
+    id: SITE_ID,
+    name: '某某县人民政府',
+    startUrl: `${origin}${COLUMN}`,
+    reportLinkPattern: '/t\\d{8}_\\d+\\.html$',
+  });
   // GOVWATCH_ALLOW_PRIVATE stays 0: the site's own allowPrivateNetwork must carry to the attachment fetch.
   env = {
     DATABASE_URL: database.url,

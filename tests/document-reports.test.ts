@@ -6,7 +6,7 @@
 // re-crawl asks for each file conditionally and gets 304s. Real Redis and PostgreSQL, a site served
 // on 127.0.0.1.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,7 +15,7 @@ import { createDb, type Db } from '@govwatch/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { minimalDocx } from './fixtures/attachments/docx.ts';
 import { cjkPdf, textlessPdf } from './fixtures/attachments/pdf.ts';
-import { runCli } from './helpers/cli.ts';
+import { runCli, writeLocalSiteFile } from './helpers/cli.ts';
 import { createTestDatabase, type TestDatabase } from './helpers/test-db.ts';
 import { dropPrefix, redisUrl, testPrefix } from './helpers/test-queues.ts';
 
@@ -132,21 +132,12 @@ beforeAll(async () => {
   database = await createTestDatabase();
   db = createDb(database.url);
   dir = mkdtempSync(join(tmpdir(), 'govwatch-documents-'));
-  const sitesFile = join(dir, 'sites.yaml');
-  writeFileSync(
-    sitesFile,
-    [
-      'sites:',
-      `  - id: ${SITE_ID}`,
-      '    name: 某某区人民政府',
-      `    startUrls: ['${origin}${LIST}']`,
-      `    reportLinkPattern: '/t\\d{8}_\\d+\\.html$'`,
-      '    requestsPerSecond: 50',
-      '    maxConcurrency: 4',
-      '    allowPrivateNetwork: true',
-      '',
-    ].join('\n'),
-  );
+  const sitesFile = writeLocalSiteFile(dir, {
+    id: SITE_ID,
+    name: '某某区人民政府',
+    startUrl: `${origin}${LIST}`,
+    reportLinkPattern: '/t\\d{8}_\\d+\\.html$',
+  });
   env = {
     DATABASE_URL: database.url,
     REDIS_URL: redisUrl,

@@ -1,5 +1,7 @@
 // Run the govwatch CLI as a user would: `pnpm -s govwatch …` runs this same command.
 import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -72,4 +74,27 @@ export function runCliInTerminal(
       },
     );
   });
+}
+
+/** A site file of one site served on 127.0.0.1 (fast politeness, private address allowed); returns its path. */
+export function writeLocalSiteFile(
+  dir: string,
+  site: { id: string; name: string; startUrl: string; reportLinkPattern: string },
+): string {
+  const file = join(dir, 'sites.yaml');
+  writeFileSync(
+    file,
+    [
+      'sites:',
+      `  - id: ${site.id}`,
+      `    name: ${site.name}`,
+      `    startUrls: ['${site.startUrl}']`,
+      `    reportLinkPattern: '${site.reportLinkPattern}'`,
+      '    requestsPerSecond: 50',
+      '    maxConcurrency: 4',
+      '    allowPrivateNetwork: true',
+      '',
+    ].join('\n'),
+  );
+  return file;
 }

@@ -3,7 +3,8 @@ import type { Attachment } from './record.ts';
 import { type Anchor, isDocumentLink } from './render.ts';
 import { resolveUrl } from './url.ts';
 
-function fileNameOf(url: string): string {
+/** The last path segment of a file's URL, decoded: its name when the link has no text. */
+export function fileNameOf(url: string): string {
   try {
     const path = new URL(url).pathname;
     return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { titleLines } from './attachment-record.ts';
 import { type AttachmentText, attachmentKind, attachmentText } from './attachment-text.ts';
+import { fileNameOf } from './attachments.ts';
 import { contentHashOf } from './hash.ts';
 import { agencyFromTitle, normalizeDate, parseSignature, reportYearOf } from './metadata.ts';
 import { binaryKind } from './not-html.ts';
@@ -150,13 +151,4 @@ export function documentRecord(input: {
     textSource: 'document',
     textAttachment: { url, name, kind: got.kind },
   };
-}
-
-function fileNameOf(url: string): string {
-  try {
-    const path = new URL(url).pathname;
-    return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
-  } catch {
-    return url;
-  }
 }
