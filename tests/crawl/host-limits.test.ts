@@ -292,12 +292,15 @@ describe('host rate with three crawler processes', () => {
     const times = fixture.log.map((e) => e.t).sort((a, b) => a - b);
     expect(times.length).toBeGreaterThan(3 * rate);
     // Slots are 1/rate apart in Redis time; a request can only leave late, never early, so any
-    // rate+1 consecutive arrivals span about a second less one request's lateness (event-loop and
-    // socket jitter on a loaded machine: allow 100 ms), and the average never exceeds the rate.
+    // rate+1 consecutive arrivals span about a second less one request's lateness, and the average
+    // never exceeds the rate. Lateness is a crawler busy parsing or a stalled event loop here: up
+    // to 173 ms seen on this 2-core machine, before this session's changes as after (100 ms
+    // allowed failed 1 run in 4), so allow 250 ms. Three processes each keeping the rate on their
+    // own would put those arrivals within 333 ms.
     let tightest = Number.POSITIVE_INFINITY;
     for (let i = 0; i + rate < times.length; i++)
       tightest = Math.min(tightest, (times[i + rate] ?? 0) - (times[i] ?? 0));
-    expect(tightest).toBeGreaterThanOrEqual(1000 - 100);
+    expect(tightest).toBeGreaterThanOrEqual(1000 - 250);
     const span = (times.at(-1) ?? 0) - (times[0] ?? 0);
     expect((times.length - 1) / (span / 1000)).toBeLessThanOrEqual(rate * 1.01);
     await queues.close();
