@@ -152,3 +152,23 @@ export function documentRecord(input: {
     textAttachment: { url, name, kind: got.kind },
   };
 }
+
+/**
+ * A fetched document as the store is to get it: its record, or why it cannot be read; null when
+ * the bytes are a page after all (the caller extracts them as one). The extract worker and
+ * reextract both go through here.
+ */
+export async function documentReport(input: {
+  bytes: Uint8Array;
+  url: string;
+  contentType?: string | null;
+  link: DocumentLink | null;
+  titleKeywords?: string[];
+}): Promise<{ record: ExtractedRecord } | { failed: string } | null> {
+  const read = await readDocument(input.bytes, input.url, input.contentType);
+  if ('failed' in read) return read;
+  if (!('ok' in read)) return null;
+  return {
+    record: documentRecord({ url: input.url, got: read.ok, link: input.link, titleKeywords: input.titleKeywords }),
+  };
+}

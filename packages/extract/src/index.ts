@@ -5,6 +5,7 @@ export {
   DocumentLink,
   type DocumentRead,
   documentRecord,
+  documentReport,
   isDocumentBytes,
   isDocumentUrl,
   listDateOf,

@@ -19,14 +19,7 @@ import {
   storedSiteConfig,
   storePage,
 } from '@govwatch/db';
-import {
-  documentRecord,
-  extract,
-  isDocumentBytes,
-  readDocument,
-  textAttachmentOf,
-  withAttachmentText,
-} from '@govwatch/extract';
+import { documentReport, extract, isDocumentBytes, textAttachmentOf, withAttachmentText } from '@govwatch/extract';
 import { type Payload, parsePayload } from '@govwatch/jobs';
 
 export type ReextractSummary = {
@@ -70,13 +63,17 @@ export async function reextractJob(
     const bytes = gunzip(gzip);
     // A document report's file, or a report link that answered with a file (as extract-worker.ts).
     const isFile = kept?.link !== undefined || isDocumentBytes(bytes);
-    const read = isFile ? await readDocument(bytes, ref.fetchUrl, ref.contentType) : null;
+    const read = isFile
+      ? await documentReport({
+          bytes,
+          url: ref.fetchUrl,
+          contentType: ref.contentType,
+          link: kept?.link ?? null,
+          titleKeywords: site.titleKeywords,
+        })
+      : null;
     if (read && 'failed' in read) return parsePayload('store', { kind: 'failed', ...meta, reason: read.failed });
-    if (read && 'ok' in read) {
-      const link = kept?.link ?? null;
-      const record = documentRecord({ url: ref.fetchUrl, got: read.ok, link, titleKeywords: site.titleKeywords });
-      return parsePayload('store', { kind: 'record', ...meta, record });
-    }
+    if (read) return parsePayload('store', { kind: 'record', ...meta, record: read.record });
     let record = extract({
       bytes,
       url: ref.fetchUrl,

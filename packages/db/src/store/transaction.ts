@@ -152,8 +152,8 @@ const replay = (done: { outcome: string; reportId: string | null }): StoreResult
 /**
  * A report record, its identity locks already held: read what decides (one query, plus one for
  * near-duplicate candidates), write a new version where the text changed, then everything else
- * in one statement (writes.ts). A new report is 4 round trips in all: BEGIN with the locks, the
- * lookup, the writes, COMMIT.
+ * in one statement (writes.ts). A new report is 2 round trips in all (inTransaction): BEGIN with
+ * the locks and the lookup, then the writes with COMMIT.
  */
 async function storeReport(sql: TxSql, p: Prepared, job: StoreRecordJob, record: JobRecord): Promise<StoreResult> {
   const known = await lookup(sql, p, record);

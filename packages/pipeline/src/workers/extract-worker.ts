@@ -2,11 +2,10 @@ import { gunzipBase64, type Logger } from '@govwatch/core';
 import {
   attachmentText,
   type DocumentLink,
-  documentRecord,
+  documentReport,
   type ExtractedRecord,
   extract,
   isDocumentBytes,
-  readDocument,
   refusedPage,
   textAttachmentOf,
   withAttachmentText,
@@ -38,12 +37,15 @@ export async function processExtract(rt: Runtime, job: Job, data: Payload<'extra
   const bytes = gunzipBase64(bodyGzipBase64);
   /** The report is the file: its text is read here, or it fails with the reason; null: it is a page after all. */
   const fromDocument = async (link: DocumentLink | null) => {
-    const read = await readDocument(bytes, data.fetchUrl, data.contentType);
-    if ('ok' in read) {
-      const record = documentRecord({ url: data.fetchUrl, got: read.ok, link, titleKeywords });
-      return send({ kind: 'record', ...meta, bodyGzipBase64, record });
-    }
-    if (!('failed' in read)) return null;
+    const read = await documentReport({
+      bytes,
+      url: data.fetchUrl,
+      contentType: data.contentType,
+      link,
+      titleKeywords,
+    });
+    if (!read) return null;
+    if ('record' in read) return send({ kind: 'record', ...meta, bodyGzipBase64, record: read.record });
     const reason = read.failed;
     rt.log.warn({ queue: 'extract', jobId: job.id, url: data.fetchUrl, reason }, 'document recorded as failed');
     return send({ kind: 'failed', ...meta, bodyGzipBase64, reason });
